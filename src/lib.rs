@@ -1,0 +1,13 @@
+//! perkin — Perjanjian Kinerja preparation along an agency's SOP.
+//!
+//! `model` holds the pure rules (no SQLite, no egui, no clock reads).
+
+pub mod fmt;
+pub mod model;
+
+/// Build metadata written by build.rs.
+pub mod build_info {
+    pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+    pub const COMMIT: &str = env!("PERKIN_COMMIT");
+    pub const BUILD_DATE: &str = env!("PERKIN_BUILD_DATE");
+}
