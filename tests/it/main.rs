@@ -1,6 +1,10 @@
 //! One integration-test binary (linked once), a module per area.
 
+mod cli;
 mod common;
+mod crash;
 mod sop;
+mod store;
+mod ui;
 mod workflow;
 mod worktime;

@@ -1,0 +1,156 @@
+//! The working calendar: hours per weekday and holidays, with the office's
+//! time zone, loaded as a [`Kalender`].
+
+use chrono::{NaiveDate, NaiveTime, Timelike};
+use rusqlite::params;
+use serde_json::json;
+
+use super::{AuditMeta, Result, SYSTEM_OPERATOR, Store, StoreError, Written, image};
+use crate::model::worktime::{HariLibur, JamHari, JenisLibur, Kalender, libur_bawaan};
+
+fn minutes(t: NaiveTime) -> i64 {
+    (t.hour() * 60 + t.minute()) as i64
+}
+
+fn time(m: i64) -> Option<NaiveTime> {
+    NaiveTime::from_hms_opt((m / 60) as u32, (m % 60) as u32, 0)
+}
+
+impl Store {
+    /// Default hours and the shipped holidays, on first open.
+    pub(super) fn install_calendar(&mut self) -> Result<()> {
+        let hours: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM work_hours", [], |r| r.get(0))?;
+        if hours == 0 {
+            let std = Kalender::standar(crate::model::worktime::Zona::Wib);
+            let meta = AuditMeta {
+                operator: Some(SYSTEM_OPERATOR),
+                ..AuditMeta::new("pasang", "jam_kerja")
+            };
+            self.write(meta, |tx| {
+                write_hours(tx, &std.jam)?;
+                Ok(Written::new((), "semua", None, Some(image(&std.jam))))
+            })?;
+        }
+        let shipped: i64 = self.conn.query_row(
+            "SELECT count(*) FROM holiday WHERE sumber = 'bawaan'",
+            [],
+            |r| r.get(0),
+        )?;
+        if shipped == 0 {
+            let list = libur_bawaan();
+            let meta = AuditMeta {
+                operator: Some(SYSTEM_OPERATOR),
+                ..AuditMeta::new("pasang", "hari_libur")
+            };
+            self.write(meta, |tx| {
+                for h in &list {
+                    tx.execute(
+                        "INSERT OR IGNORE INTO holiday (tanggal, nama, jenis, sumber) VALUES (?1, ?2, ?3, 'bawaan')",
+                        params![h.tanggal.to_string(), h.nama, h.jenis.kode()],
+                    )?;
+                }
+                Ok(Written::new((), "bawaan", None, Some(json!({"jumlah": list.len()}))))
+            })?;
+        }
+        Ok(())
+    }
+
+    /// The office calendar as the working-time clock uses it.
+    pub fn calendar(&self) -> Result<Kalender> {
+        let zona = self.office()?.zona;
+        let mut kal = Kalender::standar(zona);
+        kal.jam = [None, None, None, None, None, None, None];
+        let mut stmt = self.conn.prepare(
+            "SELECT weekday, buka, tutup, istirahat_mulai, istirahat_akhir FROM work_hours",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let wd: i64 = r.get(0)?;
+            let buka: Option<i64> = r.get(1)?;
+            let tutup: Option<i64> = r.get(2)?;
+            let im: Option<i64> = r.get(3)?;
+            let ia: Option<i64> = r.get(4)?;
+            if let (Some(b), Some(t), Some(slot)) =
+                (buka, tutup, kal.jam.get_mut((wd - 1) as usize))
+            {
+                *slot = match (time(b), time(t)) {
+                    (Some(buka), Some(tutup)) => Some(JamHari {
+                        buka,
+                        tutup,
+                        istirahat: im.zip(ia).and_then(|(a, b)| time(a).zip(time(b))),
+                    }),
+                    _ => None,
+                };
+            }
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT tanggal, nama, jenis FROM holiday")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let d: String = r.get(0)?;
+            let jenis: String = r.get(2)?;
+            if let Ok(tanggal) = d.parse::<NaiveDate>() {
+                kal.libur.insert(
+                    tanggal,
+                    HariLibur {
+                        tanggal,
+                        nama: r.get(1)?,
+                        jenis: JenisLibur::parse(&jenis).unwrap_or(JenisLibur::Lokal),
+                    },
+                );
+            }
+        }
+        Ok(kal)
+    }
+
+    /// Replaces the weekly hours (validated first).
+    pub fn set_work_hours(&mut self, jam: &[Option<JamHari>; 7]) -> Result<()> {
+        let mut kal = self.calendar()?;
+        let before = image(&kal.jam);
+        kal.jam = jam.clone();
+        kal.validasi()
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        self.write(AuditMeta::new("ubah", "jam_kerja"), |tx| {
+            write_hours(tx, jam)?;
+            Ok(Written::new((), "semua", Some(before), Some(image(jam))))
+        })
+    }
+
+    /// Adds or replaces a holiday.
+    pub fn put_holiday(&mut self, h: &HariLibur) -> Result<()> {
+        if h.nama.trim().is_empty() {
+            return Err(StoreError::Invalid("Nama hari libur wajib diisi".into()));
+        }
+        self.write(AuditMeta::new("simpan", "hari_libur"), |tx| {
+            tx.execute(
+                "INSERT INTO holiday (tanggal, nama, jenis, sumber) VALUES (?1, ?2, ?3, 'pengguna')
+                 ON CONFLICT(tanggal) DO UPDATE SET nama = ?2, jenis = ?3, sumber = 'pengguna'",
+                params![h.tanggal.to_string(), h.nama.trim(), h.jenis.kode()],
+            )?;
+            Ok(Written::new((), h.tanggal, None, Some(image(h))))
+        })
+    }
+}
+
+fn write_hours(tx: &rusqlite::Transaction<'_>, jam: &[Option<JamHari>; 7]) -> Result<()> {
+    tx.execute("DELETE FROM work_hours", [])?;
+    for (i, j) in jam.iter().enumerate() {
+        let (b, t, im, ia) = match j {
+            Some(j) => (
+                Some(minutes(j.buka)),
+                Some(minutes(j.tutup)),
+                j.istirahat.map(|(a, _)| minutes(a)),
+                j.istirahat.map(|(_, b)| minutes(b)),
+            ),
+            None => (None, None, None, None),
+        };
+        tx.execute(
+            "INSERT INTO work_hours (weekday, buka, tutup, istirahat_mulai, istirahat_akhir) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![(i + 1) as i64, b, t, im, ia],
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,137 @@
+//! Office settings (instansi): one row.
+
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use super::{AuditMeta, Result, Store, StoreError, Written, image, ts};
+use crate::model::worktime::Zona;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Office {
+    pub nama_instansi: String,
+    /// "Pemerintah Kabupaten …", "Pemerintah Provinsi …".
+    pub pemerintah: String,
+    pub alamat: String,
+    /// The place of signing.
+    pub kota: String,
+    pub zona: Zona,
+    pub telepon: String,
+    pub email: String,
+    pub laman: String,
+    /// The head of the region (Pihak Kedua of the head of the agency), e.g. "Bupati Sukamaju".
+    pub kepala_daerah_jabatan: String,
+    pub kepala_daerah_nama: String,
+    pub rangkap_cetak: u32,
+}
+
+impl Default for Office {
+    fn default() -> Self {
+        Office {
+            nama_instansi: String::new(),
+            pemerintah: String::new(),
+            alamat: String::new(),
+            kota: String::new(),
+            zona: Zona::Wib,
+            telepon: String::new(),
+            email: String::new(),
+            laman: String::new(),
+            kepala_daerah_jabatan: String::new(),
+            kepala_daerah_nama: String::new(),
+            rangkap_cetak: 3,
+        }
+    }
+}
+
+impl Office {
+    /// Checks the fields; the message names the field.
+    pub fn validate(&self) -> Result<()> {
+        let fields = [
+            ("Nama instansi", &self.nama_instansi),
+            ("Pemerintah", &self.pemerintah),
+            ("Alamat", &self.alamat),
+            ("Kota", &self.kota),
+            ("Telepon", &self.telepon),
+            ("Email", &self.email),
+            ("Laman", &self.laman),
+            ("Jabatan kepala daerah", &self.kepala_daerah_jabatan),
+            ("Nama kepala daerah", &self.kepala_daerah_nama),
+        ];
+        for (label, v) in fields {
+            if v.chars().count() > 300 {
+                return Err(StoreError::Invalid(format!(
+                    "{label} terlalu panjang (maksimal 300 karakter)"
+                )));
+            }
+        }
+        if self.nama_instansi.trim().is_empty() {
+            return Err(StoreError::Invalid("Nama instansi wajib diisi".into()));
+        }
+        if !(1..=99).contains(&self.rangkap_cetak) {
+            return Err(StoreError::Invalid(
+                "Jumlah rangkap cetak harus 1 sampai 99".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl Store {
+    pub fn office(&self) -> Result<Office> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT nama_instansi, pemerintah, alamat, kota, zona_waktu, telepon, email, laman,
+                        kepala_daerah_jabatan, kepala_daerah_nama, rangkap_cetak FROM office WHERE id = 1",
+                [],
+                |r| {
+                    let zona: String = r.get(4)?;
+                    Ok(Office {
+                        nama_instansi: r.get(0)?,
+                        pemerintah: r.get(1)?,
+                        alamat: r.get(2)?,
+                        kota: r.get(3)?,
+                        zona: Zona::parse(&zona).unwrap_or(Zona::Wib),
+                        telepon: r.get(5)?,
+                        email: r.get(6)?,
+                        laman: r.get(7)?,
+                        kepala_daerah_jabatan: r.get(8)?,
+                        kepala_daerah_nama: r.get(9)?,
+                        rangkap_cetak: r.get(10)?,
+                    })
+                },
+            )
+            .optional()?;
+        Ok(row.unwrap_or_default())
+    }
+
+    pub fn save_office(&mut self, office: &Office) -> Result<()> {
+        office.validate()?;
+        let before = image(&self.office()?);
+        let now = ts(self.now());
+        self.write(AuditMeta::new("ubah", "instansi"), |tx| {
+            tx.execute(
+                "INSERT INTO office (id, nama_instansi, pemerintah, alamat, kota, zona_waktu, telepon, email, laman,
+                                     kepala_daerah_jabatan, kepala_daerah_nama, rangkap_cetak, updated_at)
+                 VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                 ON CONFLICT(id) DO UPDATE SET nama_instansi = ?1, pemerintah = ?2, alamat = ?3, kota = ?4,
+                    zona_waktu = ?5, telepon = ?6, email = ?7, laman = ?8, kepala_daerah_jabatan = ?9,
+                    kepala_daerah_nama = ?10, rangkap_cetak = ?11, updated_at = ?12",
+                params![
+                    office.nama_instansi.trim(),
+                    office.pemerintah.trim(),
+                    office.alamat.trim(),
+                    office.kota.trim(),
+                    office.zona.kode(),
+                    office.telepon.trim(),
+                    office.email.trim(),
+                    office.laman.trim(),
+                    office.kepala_daerah_jabatan.trim(),
+                    office.kepala_daerah_nama.trim(),
+                    office.rangkap_cetak,
+                    now
+                ],
+            )?;
+            Ok(Written::new((), 1, Some(before), Some(image(office))))
+        })
+    }
+}

@@ -1,0 +1,275 @@
+//! Renstra (period → tujuan → sasaran → indikator → yearly targets) and
+//! Renja (year with its DPA; program → kegiatan → sub kegiatan with pagu).
+
+use chrono::NaiveDate;
+use rusqlite::{ToSql, params};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::{AuditMeta, Result, Store, StoreError, Written, image};
+
+/// A target: a number (with the indicator's satuan) or a text such as "WTP".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    Angka(f64),
+    Teks(String),
+}
+
+impl Target {
+    /// Reads what a user typed: "95", "95,5" or "1.234,5" are numbers
+    /// (Indonesian decimal comma), anything else a text target.
+    pub fn parse(s: &str) -> Result<Target> {
+        let t = s.trim();
+        if t.is_empty() {
+            return Err(StoreError::Invalid("Target wajib diisi".into()));
+        }
+        if t.chars().count() > 100 {
+            return Err(StoreError::Invalid(
+                "Target terlalu panjang (maksimal 100 karakter)".into(),
+            ));
+        }
+        let looks_numeric = t
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'))
+            && t.chars().any(|c| c.is_ascii_digit());
+        if looks_numeric {
+            let normal = t.replace('.', "").replace(',', ".");
+            return match normal.parse::<f64>() {
+                Ok(v) if v.is_finite() && v.abs() < 1e15 => Ok(Target::Angka(v)),
+                _ => Err(StoreError::Invalid(format!(
+                    "Target '{t}' bukan angka yang sah"
+                ))),
+            };
+        }
+        Ok(Target::Teks(t.to_string()))
+    }
+
+    fn columns(&self) -> (Option<f64>, Option<&str>) {
+        match self {
+            Target::Angka(v) => (Some(*v), None),
+            Target::Teks(s) => (None, Some(s.as_str())),
+        }
+    }
+
+    /// As printed: "95,5" or "WTP".
+    pub fn tampil(&self) -> String {
+        match self {
+            Target::Angka(v) => crate::fmt::angka(*v),
+            Target::Teks(s) => s.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NewIndikator {
+    pub sasaran_id: i64,
+    pub kode: String,
+    pub nama: String,
+    pub satuan: String,
+    pub baseline_tahun: Option<i32>,
+    pub baseline_nilai: String,
+    pub definisi: String,
+    pub formula: String,
+    pub sumber_data: String,
+    /// true: higher is better ("naik"); false: lower is better ("turun").
+    pub naik_baik: bool,
+    pub unit_id: Option<i64>,
+    pub targets: Vec<(i32, Target)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NewRenjaItem {
+    pub tahun: i32,
+    pub parent_id: Option<i64>,
+    /// "program" | "kegiatan" | "sub_kegiatan".
+    pub level: String,
+    pub kode: String,
+    pub nama: String,
+    pub unit_id: Option<i64>,
+    pub sasaran_id: Option<i64>,
+    pub pagu: i64,
+    pub pagu_dpa: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NewRenjaIndikator {
+    pub item_id: i64,
+    pub nama: String,
+    pub satuan: String,
+    pub target: Target,
+    pub renstra_indikator_id: Option<i64>,
+}
+
+fn required(label: &str, v: &str) -> Result<()> {
+    if v.trim().is_empty() {
+        return Err(StoreError::Invalid(format!("{label} wajib diisi")));
+    }
+    if v.chars().count() > 1000 {
+        return Err(StoreError::Invalid(format!(
+            "{label} terlalu panjang (maksimal 1.000 karakter)"
+        )));
+    }
+    Ok(())
+}
+
+impl Store {
+    /// One audited insert of one row.
+    fn insert_row(
+        &mut self,
+        entity: &str,
+        sql: &str,
+        p: &[&dyn ToSql],
+        after: serde_json::Value,
+    ) -> Result<i64> {
+        self.write(AuditMeta::new("tambah", entity), |tx| {
+            tx.execute(sql, p)?;
+            let id = tx.last_insert_rowid();
+            Ok(Written::new(id, id, None, Some(after)))
+        })
+    }
+
+    pub fn add_renstra_period(
+        &mut self,
+        tahun_awal: i32,
+        tahun_akhir: i32,
+        nama: &str,
+    ) -> Result<i64> {
+        if !(2000..=2100).contains(&tahun_awal)
+            || tahun_akhir < tahun_awal
+            || tahun_akhir - tahun_awal > 9
+        {
+            return Err(StoreError::Invalid(format!(
+                "Periode Renstra {tahun_awal}–{tahun_akhir} tidak sah (tahun akhir ≥ tahun awal, paling lama 10 tahun)"
+            )));
+        }
+        self.insert_row(
+            "renstra_periode",
+            "INSERT INTO renstra_period (tahun_awal, tahun_akhir, nama) VALUES (?1, ?2, ?3)",
+            params![tahun_awal, tahun_akhir, nama.trim()],
+            json!({"tahun_awal": tahun_awal, "tahun_akhir": tahun_akhir, "nama": nama.trim()}),
+        )
+    }
+
+    pub fn add_tujuan(&mut self, period_id: i64, kode: &str, uraian: &str) -> Result<i64> {
+        required("Uraian tujuan", uraian)?;
+        self.insert_row(
+            "renstra_tujuan",
+            "INSERT INTO renstra_tujuan (period_id, kode, uraian, urutan) VALUES (?1, ?2, ?3, (SELECT count(*) FROM renstra_tujuan WHERE period_id = ?1))",
+            params![period_id, kode.trim(), uraian.trim()],
+            json!({"period_id": period_id, "kode": kode.trim(), "uraian": uraian.trim()}),
+        )
+    }
+
+    pub fn add_sasaran(&mut self, tujuan_id: i64, kode: &str, uraian: &str) -> Result<i64> {
+        required("Uraian sasaran", uraian)?;
+        self.insert_row(
+            "renstra_sasaran",
+            "INSERT INTO renstra_sasaran (tujuan_id, kode, uraian, urutan) VALUES (?1, ?2, ?3, (SELECT count(*) FROM renstra_sasaran WHERE tujuan_id = ?1))",
+            params![tujuan_id, kode.trim(), uraian.trim()],
+            json!({"tujuan_id": tujuan_id, "kode": kode.trim(), "uraian": uraian.trim()}),
+        )
+    }
+
+    /// Adds an indicator with its yearly targets in one transaction.
+    pub fn add_indikator(&mut self, i: &NewIndikator) -> Result<i64> {
+        required("Nama indikator", &i.nama)?;
+        let mut years = std::collections::HashSet::new();
+        for (y, t) in &i.targets {
+            if !years.insert(*y) {
+                return Err(StoreError::Invalid(format!(
+                    "Target tahun {y} diisi lebih dari sekali"
+                )));
+            }
+            if let Target::Angka(v) = t
+                && !v.is_finite()
+            {
+                return Err(StoreError::Invalid(format!(
+                    "Target tahun {y} bukan angka yang sah"
+                )));
+            }
+        }
+        self.write(AuditMeta::new("tambah", "renstra_indikator"), |tx| {
+            tx.execute(
+                "INSERT INTO renstra_indikator (sasaran_id, kode, nama, satuan, baseline_tahun, baseline_nilai, definisi, formula, sumber_data, arah, unit_id, urutan)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, (SELECT count(*) FROM renstra_indikator WHERE sasaran_id = ?1))",
+                params![
+                    i.sasaran_id,
+                    i.kode.trim(),
+                    i.nama.trim(),
+                    i.satuan.trim(),
+                    i.baseline_tahun,
+                    i.baseline_nilai.trim(),
+                    i.definisi.trim(),
+                    i.formula.trim(),
+                    i.sumber_data.trim(),
+                    if i.naik_baik { "naik" } else { "turun" },
+                    i.unit_id
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            for (y, t) in &i.targets {
+                let (a, s) = t.columns();
+                tx.execute(
+                    "INSERT INTO renstra_target (indikator_id, tahun, angka, teks) VALUES (?1, ?2, ?3, ?4)",
+                    params![id, y, a, s],
+                )?;
+            }
+            Ok(Written::new(id, id, None, Some(image(i))))
+        })
+    }
+
+    pub fn set_renja_year(
+        &mut self,
+        tahun: i32,
+        nomor_dpa: &str,
+        tanggal_dpa: Option<NaiveDate>,
+    ) -> Result<()> {
+        if !(2000..=2100).contains(&tahun) {
+            return Err(StoreError::Invalid(format!("Tahun {tahun} tidak sah")));
+        }
+        let after =
+            json!({"tahun": tahun, "nomor_dpa": nomor_dpa.trim(), "tanggal_dpa": tanggal_dpa});
+        self.write(AuditMeta::new("simpan", "renja_tahun"), |tx| {
+            tx.execute(
+                "INSERT INTO renja_year (tahun, nomor_dpa, tanggal_dpa) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(tahun) DO UPDATE SET nomor_dpa = ?2, tanggal_dpa = ?3",
+                params![tahun, nomor_dpa.trim(), tanggal_dpa.map(|d| d.to_string())],
+            )?;
+            Ok(Written::new((), tahun, None, Some(after)))
+        })
+    }
+
+    pub fn add_renja_item(&mut self, i: &NewRenjaItem) -> Result<i64> {
+        required("Kode", &i.kode)?;
+        required("Nama", &i.nama)?;
+        if !matches!(i.level.as_str(), "program" | "kegiatan" | "sub_kegiatan") {
+            return Err(StoreError::Invalid(format!(
+                "Tingkat '{}' tidak dikenal",
+                i.level
+            )));
+        }
+        if i.pagu < 0 || i.pagu_dpa.is_some_and(|p| p < 0) {
+            return Err(StoreError::Invalid("Pagu tidak boleh negatif".into()));
+        }
+        self.insert_row(
+            "renja_item",
+            "INSERT INTO renja_item (tahun, parent_id, level, kode, nama, unit_id, sasaran_id, pagu, pagu_dpa, urutan)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, (SELECT count(*) FROM renja_item WHERE tahun = ?1))",
+            params![i.tahun, i.parent_id, i.level, i.kode.trim(), i.nama.trim(), i.unit_id, i.sasaran_id, i.pagu, i.pagu_dpa],
+            image(i),
+        )
+    }
+
+    pub fn add_renja_indikator(&mut self, i: &NewRenjaIndikator) -> Result<i64> {
+        required("Nama indikator", &i.nama)?;
+        let (a, s) = i.target.columns();
+        self.insert_row(
+            "renja_indikator",
+            "INSERT INTO renja_indikator (item_id, nama, satuan, angka, teks, renstra_indikator_id, urutan)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT count(*) FROM renja_indikator WHERE item_id = ?1))",
+            params![i.item_id, i.nama.trim(), i.satuan.trim(), a, s, i.renstra_indikator_id],
+            image(i),
+        )
+    }
+}

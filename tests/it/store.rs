@@ -1,0 +1,437 @@
+//! The SQLite store: migrations, refusing files that are not ours, the
+//! single-writer lock, the audit chain, and actions as one transaction.
+
+use perkin::model::workflow::{Act, Action};
+use perkin::store::{SCHEMA_VERSION, Store, StoreError};
+use rusqlite::Connection;
+
+use crate::common::{db_in, demo_store, local, sha, store_at, tmp};
+
+fn count(s: &Store, table: &str) -> i64 {
+    s.conn()
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn an_empty_file_migrates_to_the_latest_version() {
+    let dir = tmp();
+    let path = db_in(dir.path());
+    std::fs::write(&path, b"").unwrap();
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    let app_id: i32 = s
+        .conn()
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(app_id, perkin::store::APPLICATION_ID);
+    let mode: String = s
+        .conn()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let fk: bool = s
+        .conn()
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert!(fk);
+    // Built-ins installed: both SOPs, the calendar, the holidays, and audited.
+    assert_eq!(s.templates().unwrap().len(), 2);
+    assert_eq!(count(&s, "work_hours"), 7);
+    assert!(count(&s, "holiday") > 50);
+    assert!(count(&s, "audit_log") >= 4);
+    assert!(s.check().unwrap().is_empty());
+    drop(s);
+    // Reopening changes nothing: no second install.
+    let s = Store::open(&path).unwrap();
+    assert_eq!(count(&s, "sop_template"), 2);
+    let audit = count(&s, "audit_log");
+    drop(s);
+    let s = Store::open(&path).unwrap();
+    assert_eq!(count(&s, "audit_log"), audit);
+}
+
+#[test]
+fn a_missing_file_is_created_in_a_new_folder() {
+    let dir = tmp();
+    let path = dir.path().join("a").join("b").join("kantor.db");
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(path.exists());
+}
+
+#[test]
+fn a_database_from_a_newer_schema_is_refused_and_untouched() {
+    let dir = tmp();
+    let path = db_in(dir.path());
+    drop(Store::open(&path).unwrap());
+    {
+        let c = Connection::open(&path).unwrap();
+        c.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        c.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = sha(&path);
+    let err = Store::open(&path).unwrap_err();
+    assert!(
+        matches!(err, StoreError::TooNew { found, .. } if found == SCHEMA_VERSION + 1),
+        "{err:?}"
+    );
+    let msg = err.to_string();
+    assert!(
+        msg.contains("lebih baru") && msg.contains("tidak diturunkan"),
+        "{msg}"
+    );
+    assert_eq!(sha(&path), before, "never downgraded, not a byte changed");
+    assert!(Store::open_read_only(&path).is_err());
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_byte_for_byte() {
+    let dir = tmp();
+    let path = dir.path().join("catatan.db");
+    let content = b"Ini catatan rapat, bukan basis data. ".repeat(200);
+    std::fs::write(&path, &content).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, StoreError::NotSqlite(_)), "{err:?}");
+    assert!(err.to_string().contains("bukan basis data perkin"));
+    assert_eq!(std::fs::read(&path).unwrap(), content);
+    assert!(!dir.path().join("catatan.db-wal").exists());
+    // Also a short file and a directory.
+    std::fs::write(&path, b"SQLite").unwrap();
+    assert!(matches!(Store::open(&path), Err(StoreError::NotSqlite(_))));
+    assert!(matches!(
+        Store::open(dir.path()),
+        Err(StoreError::NotSqlite(_))
+    ));
+}
+
+#[test]
+fn another_applications_database_is_refused_untouched() {
+    let dir = tmp();
+    let path = dir.path().join("lain.sqlite");
+    {
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE catatan (id INTEGER PRIMARY KEY, isi TEXT); INSERT INTO catatan (isi) VALUES ('x');")
+            .unwrap();
+    }
+    let before = sha(&path);
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, StoreError::Foreign(_)), "{err:?}");
+    assert_eq!(sha(&path), before);
+}
+
+#[test]
+fn a_corrupted_database_is_refused_untouched() {
+    let dir = tmp();
+    let path = db_in(dir.path());
+    {
+        let mut s = Store::open(&path).unwrap();
+        perkin::demo::create(&mut s, local(2026, 11, 23, 10, 0)).unwrap();
+        s.conn()
+            .pragma_update(None, "journal_mode", "DELETE")
+            .unwrap();
+    }
+    // Scribble over the middle of the file (b-tree pages), keep the header.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let mid = bytes.len() / 2;
+    for b in &mut bytes[mid..mid + 4096] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let before = sha(&path);
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
+    assert!(err.to_string().contains("rusak"));
+    assert_eq!(sha(&path), before);
+}
+
+#[test]
+fn a_second_writer_is_refused_at_once() {
+    let dir = tmp();
+    let path = db_in(dir.path());
+    let first = Store::open(&path).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, StoreError::Locked(_)), "{err:?}");
+    assert!(
+        err.to_string()
+            .contains("sedang dibuka oleh proses perkin lain")
+    );
+    // Readers (check, online backup) still work while the writer is open.
+    let reader = Store::open_read_only(&path).unwrap();
+    assert!(reader.check().unwrap().is_empty());
+    drop(first);
+    Store::open(&path).unwrap();
+}
+
+#[test]
+fn a_second_process_is_refused_with_a_message() {
+    let dir = tmp();
+    let path = db_in(dir.path());
+    let _app = Store::open(&path).unwrap();
+    let r = crate::common::run(&["demo", "--db", path.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.err);
+    assert!(
+        r.err.contains("sedang dibuka oleh proses perkin lain"),
+        "{}",
+        r.err
+    );
+}
+
+#[test]
+fn audit_log_is_append_only_and_chained() {
+    let dir = tmp();
+    let s = demo_store(dir.path(), local(2026, 11, 23, 10, 0));
+    assert!(s.check().unwrap().is_empty());
+    let upd = s
+        .conn()
+        .execute("UPDATE audit_log SET operator = 'x' WHERE id = 3", []);
+    assert!(
+        upd.unwrap_err()
+            .to_string()
+            .contains("hanya dapat ditambah")
+    );
+    let del = s.conn().execute("DELETE FROM audit_log WHERE id = 3", []);
+    assert!(del.is_err());
+    // Every row names operator, action and entity, and links to the previous.
+    let rows = perkin::store::audit::recent(s.conn(), 10_000).unwrap();
+    assert!(
+        rows.iter()
+            .all(|r| !r.operator.is_empty() && !r.action.is_empty())
+    );
+    assert!(rows.iter().any(|r| r.operator == "penguji"));
+    assert!(
+        rows.iter()
+            .any(|r| r.operator == perkin::store::SYSTEM_OPERATOR)
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.entity == "tugas" && r.official_id.is_some())
+    );
+    for pair in rows.windows(2) {
+        assert_eq!(pair[0].prev_hash, pair[1].hash);
+    }
+}
+
+#[test]
+fn tampering_with_an_audit_row_is_named() {
+    let dir = tmp();
+    let path = db_in(dir.path());
+    let s = demo_store(dir.path(), local(2026, 11, 23, 10, 0));
+    drop(s);
+    {
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch(
+            "DROP TRIGGER audit_log_no_update;
+             UPDATE audit_log SET after_json = '{\"nama\":\"palsu\"}' WHERE id = 12;",
+        )
+        .unwrap();
+    }
+    let s = Store::open_read_only(&path).unwrap();
+    let faults = s.check().unwrap();
+    assert!(
+        faults
+            .iter()
+            .any(|f| f.contains("baris 12") && f.contains("diubah")),
+        "{faults:?}"
+    );
+    assert!(
+        faults.iter().any(|f| f.contains("audit_log_no_update")),
+        "{faults:?}"
+    );
+    assert!(
+        !faults.iter().any(|f| f.contains("baris 13")),
+        "only the changed row: {faults:?}"
+    );
+}
+
+#[test]
+fn a_refused_action_writes_nothing() {
+    let dir = tmp();
+    let now = local(2026, 11, 23, 10, 0);
+    let mut s = demo_store(dir.path(), now);
+    let cycle = s.cycles().unwrap()[1].id;
+    let c = s.load_cycle(cycle).unwrap();
+    let open = c.open_visits().next().unwrap().seq;
+    let audit = count(&s, "audit_log");
+    let visits = count(&s, "task_visit");
+    let err = s
+        .act(
+            cycle,
+            open,
+            &Act {
+                action: Action::Selesai,
+                performer_id: None,
+                performer: "x".into(),
+                note: String::new(),
+                now,
+            },
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("adalah keputusan"), "{err}");
+    assert_eq!(count(&s, "audit_log"), audit);
+    assert_eq!(count(&s, "task_visit"), visits);
+    assert_eq!(s.load_cycle(cycle).unwrap(), c);
+}
+
+#[test]
+fn a_workflow_action_is_one_transaction_with_its_audit_entry() {
+    let dir = tmp();
+    let now = local(2026, 11, 23, 10, 0);
+    let mut s = demo_store(dir.path(), now);
+    let cycle = s.cycles().unwrap()[1].id;
+    let c = s.load_cycle(cycle).unwrap();
+    let task = c.find_task("6", None).unwrap().seq;
+    let audit = count(&s, "audit_log");
+    let after = s
+        .act(
+            cycle,
+            task,
+            &Act {
+                action: Action::Ya,
+                performer_id: Some(2),
+                performer: "Sri Wahyuni, S.E., M.M.".into(),
+                note: "Diparaf".into(),
+                now,
+            },
+        )
+        .unwrap();
+    assert_eq!(count(&s, "audit_log"), audit + 1);
+    let last = &perkin::store::audit::recent(s.conn(), 1).unwrap()[0];
+    assert_eq!(
+        (last.action.as_str(), last.entity.as_str(), last.official_id),
+        ("setujui", "tugas", Some(2))
+    );
+    assert_eq!(
+        after,
+        s.load_cycle(cycle).unwrap(),
+        "what the store holds is what the engine computed"
+    );
+    assert_eq!(after.find_task("7", None).unwrap().started_at, now);
+}
+
+#[test]
+fn bad_input_gets_an_indonesian_message_and_nothing_is_stored() {
+    use perkin::model::org::StatusJabatan;
+    use perkin::store::NewOfficial;
+    let dir = tmp();
+    let mut s = store_at(&db_in(dir.path()), local(2026, 11, 23, 10, 0));
+    let audit = count(&s, "audit_log");
+    let mut o = NewOfficial {
+        nama: "Budi".into(),
+        gelar_depan: String::new(),
+        gelar_belakang: String::new(),
+        nip: Some("19700231 199503 1 001".into()),
+        pangkat: "Pembina".into(),
+        jabatan: "Kepala Bidang".into(),
+        unit_id: None,
+        status: StatusJabatan::Definitif,
+        mulai: None,
+        selesai: None,
+    };
+    let e = s.add_official(&o).unwrap_err().to_string();
+    assert!(e.contains("tanggal lahir"), "{e}");
+    o.nip = Some("19700101 199503 1 001".into());
+    o.pangkat = "Jenderal".into();
+    assert!(
+        s.add_official(&o)
+            .unwrap_err()
+            .to_string()
+            .contains("tidak ada dalam daftar pangkat")
+    );
+    o.pangkat = "Pembina".into();
+    o.nama = "  ".into();
+    assert!(
+        s.add_official(&o)
+            .unwrap_err()
+            .to_string()
+            .contains("wajib diisi")
+    );
+    assert_eq!(count(&s, "audit_log"), audit);
+    assert_eq!(count(&s, "official"), 0);
+    o.nama = "Budi Santoso".into();
+    s.add_official(&o).unwrap();
+    assert!(
+        s.add_official(&o)
+            .unwrap_err()
+            .to_string()
+            .contains("sudah terdaftar")
+    );
+    assert_eq!(count(&s, "official"), 1);
+    let office = s.office().unwrap();
+    assert!(
+        s.save_office(&office)
+            .unwrap_err()
+            .to_string()
+            .contains("Nama instansi wajib diisi")
+    );
+}
+
+#[test]
+fn backup_is_a_sound_copy_made_while_the_writer_is_open() {
+    let dir = tmp();
+    let path = db_in(dir.path());
+    let s = demo_store(dir.path(), local(2026, 11, 23, 10, 0));
+    let dest = dir.path().join("cadangan.db");
+    let reader = Store::open_read_only(&path).unwrap();
+    reader.backup_to(&dest).unwrap();
+    let copy = Store::open_read_only(&dest).unwrap();
+    assert!(copy.check().unwrap().is_empty());
+    assert_eq!(count(&copy, "audit_log"), count(&s, "audit_log"));
+    assert_eq!(copy.office().unwrap(), s.office().unwrap());
+    // Never overwrites.
+    assert!(
+        reader
+            .backup_to(&dest)
+            .unwrap_err()
+            .to_string()
+            .contains("sudah ada")
+    );
+}
+
+#[test]
+fn the_demo_is_realistic_and_only_for_a_new_database() {
+    let dir = tmp();
+    let now = local(2026, 11, 23, 10, 0);
+    let mut s = demo_store(dir.path(), now);
+    assert_eq!(s.units().unwrap().len(), 7);
+    for o in s.officials().unwrap() {
+        perkin::model::org::cek_nip(o.nip.as_deref().unwrap()).unwrap();
+    }
+    assert!(count(&s, "renstra_indikator") >= 6);
+    assert_eq!(s.agreements(2027).unwrap().len(), 6);
+    let cycles = s.cycles().unwrap();
+    assert_eq!(cycles.len(), 2);
+    let kal = s.calendar().unwrap();
+    let mut on_time = 0;
+    let mut late = 0;
+    let mut tolak = 0;
+    for c in &cycles {
+        let cycle = s.load_cycle(c.id).unwrap();
+        assert!(cycle.finished_at.is_none(), "part-way through");
+        assert!(cycle.open_visits().count() >= 1);
+        for v in cycle.visits.iter().filter(|v| v.finished_at.is_some()) {
+            assert!(v.finished_at.unwrap() <= now, "no visit ends in the future");
+            match perkin::model::worktime::vonis(
+                &kal,
+                v.started_at,
+                v.standard_minutes,
+                v.finished_at,
+                now,
+            ) {
+                perkin::model::worktime::Vonis::TepatWaktu { .. } => on_time += 1,
+                perkin::model::worktime::Vonis::Terlambat { .. } => late += 1,
+                other => panic!("closed visit with verdict {other:?}"),
+            }
+            if v.outcome == Some(perkin::model::workflow::Outcome::Tolak) {
+                tolak += 1;
+            }
+        }
+    }
+    assert!(
+        on_time >= 3 && late >= 2 && tolak >= 1,
+        "{on_time} {late} {tolak}"
+    );
+    let e = perkin::demo::create(&mut s, now).unwrap_err();
+    assert!(e.to_string().contains("hanya dibuat pada basis data baru"));
+}
