@@ -5,7 +5,7 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 
 use crate::model::org::{JenisUnit, StatusJabatan};
-use crate::model::workflow::{Act, Action, Cycle};
+use crate::model::workflow::{Act, Action};
 use crate::model::worktime::{Kalender, Zona};
 use crate::store::{
     NewAgreement, NewBudgetLine, NewIndikator, NewLine, NewOfficial, NewRenjaIndikator,
@@ -64,7 +64,7 @@ pub fn create(store: &mut Store, now: DateTime<Utc>) -> Result<String> {
         tahun - 2,
         tahun + 2,
         indikator.len(),
-        budget.len(),
+        budget.iter().filter(|b| b.1 == "sub_kegiatan").count(),
         versions.len(),
     ))
 }
@@ -707,52 +707,97 @@ fn agreements(
     Ok(out)
 }
 
-/// A walk through a cycle: each act `minutes` working minutes after the
-/// previous one.
-struct Walk<'a> {
-    store: &'a mut Store,
-    kal: &'a Kalender,
-    cycle_id: i64,
-    at: DateTime<Utc>,
+/// One demo action: step no, unit (fan-out tasks), working minutes after the
+/// previous action, the action, the official acting, a note.
+struct Move {
+    step: &'static str,
+    unit: Option<i64>,
+    minutes: u32,
+    action: Action,
+    who: i64,
+    note: &'static str,
 }
 
-impl Walk<'_> {
-    fn act(
-        &mut self,
-        step: &str,
-        unit: Option<i64>,
-        minutes: u32,
-        action: Action,
-        who: (i64, &str),
-        note: &str,
-    ) -> Result<Cycle> {
-        let cycle = self.store.load_cycle(self.cycle_id)?;
-        let task = cycle.find_task(step, unit)?;
-        let seq = task.seq;
-        self.at = self
-            .kal
-            .tambah_menit_kerja(task.started_at.max(self.at), minutes);
-        self.store.act(
-            self.cycle_id,
-            seq,
-            &Act {
-                action,
-                performer_id: Some(who.0),
-                performer: who.1.to_string(),
-                note: note.to_string(),
-                now: self.at,
-            },
-        )
+fn mv(
+    step: &'static str,
+    unit: Option<i64>,
+    minutes: u32,
+    action: Action,
+    who: i64,
+    note: &'static str,
+) -> Move {
+    Move {
+        step,
+        unit,
+        minutes,
+        action,
+        who,
+        note,
     }
 }
 
-/// The first working instant of the day `days` calendar days before `now`.
-fn start_point(kal: &Kalender, now: DateTime<Utc>, days: i64) -> DateTime<Utc> {
-    let day = kal.ke_lokal(now - Duration::days(days)).date();
-    let morning = day.and_hms_opt(0, 0, 0).unwrap_or_default();
-    kal.buka_berikut(kal.dari_lokal(morning))
+fn tolak(reason: &str) -> Action {
+    Action::Tolak {
+        reason: reason.into(),
+    }
 }
 
+/// The latest morning from which the moves end at least an hour before
+/// `now`, so the open tasks of the demo are recent, not weeks overdue.
+fn start_for(kal: &Kalender, now: DateTime<Utc>, moves: &[Move]) -> DateTime<Utc> {
+    let morning = |days: i64| {
+        let day = kal.ke_lokal(now - Duration::days(days)).date();
+        kal.buka_berikut(kal.dari_lokal(day.and_hms_opt(0, 0, 0).unwrap_or_default()))
+    };
+    let end = |start| {
+        moves
+            .iter()
+            .fold(start, |t, m| kal.tambah_menit_kerja(t, m.minutes))
+    };
+    (1..=90)
+        .map(morning)
+        .find(|&s| end(s) <= now - Duration::hours(1))
+        .unwrap_or_else(|| morning(90))
+}
+
+/// Starts a cycle and walks it through `moves`, each act `minutes` working
+/// minutes after the previous one.
+fn run_cycle(
+    store: &mut Store,
+    kal: &Kalender,
+    (template, nama, tahun): (&str, &str, i32),
+    units: &[(i64, Option<i64>)],
+    moves: &[Move],
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let mut at = start_for(kal, now, moves);
+    let id = store.start_cycle(template, nama, tahun, units, at)?;
+    let names = store.officials()?;
+    for m in moves {
+        let cycle = store.load_cycle(id)?;
+        let seq = cycle.find_task(m.step, m.unit)?.seq;
+        at = kal.tambah_menit_kerja(at, m.minutes);
+        store.act(
+            id,
+            seq,
+            &Act {
+                action: m.action.clone(),
+                performer_id: Some(m.who),
+                performer: names
+                    .iter()
+                    .find(|o| o.id == m.who)
+                    .map(|o| o.nama_lengkap())
+                    .unwrap_or_default(),
+                note: m.note.to_string(),
+                now: at,
+            },
+        )?;
+    }
+    Ok(id)
+}
+
+/// Seed 000 for the Sekretariat and the three Bidang: step 2 late, one unit's
+/// form rejected at step 3 and redone; two units still to check at step 3.
 fn cycle_fanout(
     store: &mut Store,
     kal: &Kalender,
@@ -765,96 +810,63 @@ fn cycle_fanout(
         .chain(org.bidang.iter().copied())
         .map(|u| (u, versions.iter().find(|v| v.0 == u).map(|v| v.1)))
         .collect();
-    let start = start_point(kal, now, 12);
-    let id = store.start_cycle(
-        TEMPLATE_FANOUT,
-        &format!("Penyusunan PK Tahun {tahun}"),
-        tahun,
-        &units,
-        start,
-    )?;
-    let names = store.officials()?;
-    let name = |id: i64| {
-        names
+    let officials = store.officials()?;
+    let head = |u: i64| {
+        officials
             .iter()
-            .find(|o| o.id == id)
-            .map(|o| o.nama_lengkap())
-            .unwrap_or_default()
+            .find(|o| o.unit_id == Some(u))
+            .map_or(0, |o| o.id)
     };
-    let (kasubag, staf) = (
-        (org.kasubag_pkp, name(org.kasubag_pkp)),
-        (org.staf, name(org.staf)),
-    );
-    let mut w = Walk {
+    let moves = [
+        mv(
+            "1",
+            None,
+            4,
+            Action::Selesai,
+            org.kasubag_pkp,
+            "Penugasan lisan kepada staf perencanaan",
+        ),
+        // 1 hari standard; done after 1 hari 2 jam: late.
+        mv(
+            "2",
+            None,
+            570,
+            Action::Selesai,
+            org.staf,
+            "Form dikirim ke setiap bidang dan sekretariat",
+        ),
+        mv("3", Some(units[0].0), 8, Action::Ya, head(units[0].0), ""),
+        mv("3", Some(units[1].0), 9, Action::Ya, head(units[1].0), ""),
+        mv(
+            "3",
+            Some(units[2].0),
+            25,
+            tolak("Target indikator belum sesuai dengan Renstra"),
+            head(units[2].0),
+            "",
+        ),
+        mv(
+            "2",
+            Some(units[2].0),
+            200,
+            Action::Selesai,
+            org.staf,
+            "Target disesuaikan",
+        ),
+    ];
+    let nama = format!("Penyusunan PK Tahun {tahun}");
+    run_cycle(
         store,
         kal,
-        cycle_id: id,
-        at: start,
-    };
-    w.act(
-        "1",
-        None,
-        4,
-        Action::Selesai,
-        (kasubag.0, &kasubag.1),
-        "Penugasan lisan kepada staf perencanaan",
-    )?;
-    // 1 hari standard; done after 1 hari 2 jam: late.
-    w.act(
-        "2",
-        None,
-        570,
-        Action::Selesai,
-        (staf.0, &staf.1),
-        "Form dikirim ke setiap bidang dan sekretariat",
-    )?;
-    let heads: Vec<(i64, String)> = units
-        .iter()
-        .map(|(u, _)| {
-            let o = names.iter().find(|o| o.unit_id == Some(*u));
-            (
-                o.map_or(0, |o| o.id),
-                o.map(|o| o.nama_lengkap()).unwrap_or_default(),
-            )
-        })
-        .collect();
-    w.act(
-        "3",
-        Some(units[0].0),
-        8,
-        Action::Ya,
-        (heads[0].0, &heads[0].1),
-        "",
-    )?;
-    w.act(
-        "3",
-        Some(units[1].0),
-        9,
-        Action::Ya,
-        (heads[1].0, &heads[1].1),
-        "",
-    )?;
-    w.act(
-        "3",
-        Some(units[2].0),
-        25,
-        Action::Tolak {
-            reason: "Target indikator belum sesuai dengan Renstra".into(),
-        },
-        (heads[2].0, &heads[2].1),
-        "",
-    )?;
-    w.act(
-        "2",
-        Some(units[2].0),
-        200,
-        Action::Selesai,
-        (staf.0, &staf.1),
-        "Target disesuaikan",
-    )?;
-    Ok(id)
+        (TEMPLATE_FANOUT, &nama, tahun),
+        &units,
+        &moves,
+        now,
+    )
 }
 
+/// Seed 002 for the head of the agency: step 3 late, a Tolak at the
+/// Sekretaris' check (step 6), the draft redone, step 6 open again.
 fn cycle_ntt(
     store: &mut Store,
     kal: &Kalender,
@@ -864,90 +876,65 @@ fn cycle_ntt(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     let badan_version = versions.iter().find(|v| v.0 == org.badan).map(|v| v.1);
-    let start = start_point(kal, now, 30);
-    let id = store.start_cycle(
-        TEMPLATE_NTT,
-        &format!("Penyusunan PK Kepala Badan Tahun {tahun}"),
-        tahun,
-        &[(org.badan, badan_version)],
-        start,
-    )?;
-    let names = store.officials()?;
-    let who = |id: i64| {
-        (
-            id,
-            names
-                .iter()
-                .find(|o| o.id == id)
-                .map(|o| o.nama_lengkap())
-                .unwrap_or_default(),
-        )
-    };
-    let (kepala, sekretaris, staf) = (who(org.kepala), who(org.sekretaris), who(org.staf));
-    let mut w = Walk {
+    let moves = [
+        mv(
+            "1",
+            None,
+            8,
+            Action::Selesai,
+            org.kepala,
+            "Disposisi kepada Sekretaris",
+        ),
+        mv(
+            "2",
+            None,
+            25,
+            Action::Selesai,
+            org.sekretaris,
+            "ST Tim Kerja terbit",
+        ),
+        // 5 hari standard; done after 5 hari 3 jam: late.
+        mv(
+            "3",
+            None,
+            5 * 450 + 180,
+            Action::Selesai,
+            org.staf,
+            "Konsep PK selesai",
+        ),
+        mv(
+            "4",
+            None,
+            110,
+            Action::Selesai,
+            org.sekretaris,
+            "Rapat pembahasan konsep",
+        ),
+        mv(
+            "5",
+            None,
+            400,
+            Action::Selesai,
+            org.staf,
+            "Draf disampaikan ke Sekretaris",
+        ),
+        mv(
+            "6",
+            None,
+            45,
+            tolak("Indikator sasaran 2 belum selaras dengan IKU"),
+            org.sekretaris,
+            "",
+        ),
+        mv("5", None, 300, Action::Selesai, org.staf, "Draf diperbaiki"),
+    ];
+    let nama = format!("Penyusunan PK Kepala Badan Tahun {tahun}");
+    run_cycle(
         store,
         kal,
-        cycle_id: id,
-        at: start,
-    };
-    w.act(
-        "1",
-        None,
-        8,
-        Action::Selesai,
-        (kepala.0, &kepala.1),
-        "Disposisi kepada Sekretaris",
-    )?;
-    w.act(
-        "2",
-        None,
-        25,
-        Action::Selesai,
-        (sekretaris.0, &sekretaris.1),
-        "ST Tim Kerja terbit",
-    )?;
-    // 5 hari standard; done after 5 hari 3 jam: late.
-    w.act(
-        "3",
-        None,
-        5 * 450 + 180,
-        Action::Selesai,
-        (staf.0, &staf.1),
-        "Konsep PK selesai",
-    )?;
-    w.act(
-        "4",
-        None,
-        110,
-        Action::Selesai,
-        (sekretaris.0, &sekretaris.1),
-        "Rapat pembahasan konsep",
-    )?;
-    w.act(
-        "5",
-        None,
-        400,
-        Action::Selesai,
-        (staf.0, &staf.1),
-        "Draf disampaikan ke Sekretaris",
-    )?;
-    w.act(
-        "6",
-        None,
-        45,
-        Action::Tolak {
-            reason: "Indikator sasaran 2 belum selaras dengan IKU".into(),
-        },
-        (sekretaris.0, &sekretaris.1),
-        "",
-    )?;
-    w.act(
-        "5",
-        None,
-        300,
-        Action::Selesai,
-        (staf.0, &staf.1),
-        "Draf diperbaiki",
-    )?;
-    Ok(id)
+        (TEMPLATE_NTT, &nama, tahun),
+        &[(org.badan, badan_version)],
+        &moves,
+        now,
+    )
 }

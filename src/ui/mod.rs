@@ -196,19 +196,18 @@ impl PerkinApp {
 fn sop_sheet(ui: &mut egui::Ui, t: &SopTemplate) {
     let k = &t.kepala;
     ui.heading(format!("SOP {}", k.nama));
-    let efektif = k
-        .tanggal_efektif
-        .map(crate::fmt::tanggal)
-        .unwrap_or_else(|| "-".into());
-    let nomor = if k.nomor.is_empty() {
-        "-"
+    let mut facts = vec![if k.nomor.is_empty() {
+        "Nomor SOP tidak tercantum".to_string()
     } else {
-        k.nomor.as_str()
-    };
-    ui.label(format!(
-        "Nomor {nomor} · Efektif {efektif} · {}",
-        k.instansi
-    ));
+        format!("Nomor {}", k.nomor)
+    }];
+    if let Some(d) = k.tanggal_efektif {
+        facts.push(format!("Efektif {}", crate::fmt::tanggal(d)));
+    }
+    if !k.instansi.is_empty() {
+        facts.push(k.instansi.clone());
+    }
+    ui.label(facts.join(" · "));
     egui::CollapsingHeader::new("Identitas SOP: dasar hukum, kualifikasi, peralatan, peringatan")
         .id_salt(("identitas_sop", &k.kode))
         .show(ui, |ui| {

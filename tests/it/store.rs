@@ -410,6 +410,13 @@ fn the_demo_is_realistic_and_only_for_a_new_database() {
         let cycle = s.load_cycle(c.id).unwrap();
         assert!(cycle.finished_at.is_none(), "part-way through");
         assert!(cycle.open_visits().count() >= 1);
+        for v in cycle.open_visits() {
+            // Recent work, not weeks overdue: at most two working days old.
+            assert!(
+                kal.durasi_kerja(v.started_at, now) <= chrono::Duration::minutes(900),
+                "{v:?}"
+            );
+        }
         for v in cycle.visits.iter().filter(|v| v.finished_at.is_some()) {
             assert!(v.finished_at.unwrap() <= now, "no visit ends in the future");
             match perkin::model::worktime::vonis(
