@@ -14,7 +14,7 @@ use clap::{ArgAction, Parser, Subcommand};
 use crate::model::sop::{SopTemplate, sop_bawaan};
 use crate::model::waktu::Waktu;
 use crate::model::worktime::{Kalender, Zona, fmt_durasi};
-use crate::store::{Store, default_db_path};
+use crate::store::{Store, default_db_path, io_message};
 
 const HELP_TEMPLATE: &str = "\
 {before-help}{name} {version} — {about}
@@ -371,15 +371,6 @@ fn run_command(
 
 fn w(out: &mut dyn Write, line: &str) -> Result<(), String> {
     writeln!(out, "{line}").map_err(|e| format!("Gagal menulis keluaran: {e}"))
-}
-
-fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "berkas tidak ada".into(),
-        std::io::ErrorKind::PermissionDenied => "tidak ada izin".into(),
-        std::io::ErrorKind::InvalidData => "isinya bukan teks UTF-8".into(),
-        _ => e.to_string(),
-    }
 }
 
 fn db_or_default(db: Option<&Path>) -> Result<PathBuf, String> {

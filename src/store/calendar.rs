@@ -85,24 +85,7 @@ impl Store {
                 };
             }
         }
-        let mut stmt = self
-            .conn
-            .prepare("SELECT tanggal, nama, jenis FROM holiday")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let d: String = r.get(0)?;
-            let jenis: String = r.get(2)?;
-            if let Ok(tanggal) = d.parse::<NaiveDate>() {
-                kal.libur.insert(
-                    tanggal,
-                    HariLibur {
-                        tanggal,
-                        nama: r.get(1)?,
-                        jenis: JenisLibur::parse(&jenis).unwrap_or(JenisLibur::Lokal),
-                    },
-                );
-            }
-        }
+        kal.libur = self.calendar_holidays()?;
         Ok(kal)
     }
 
@@ -124,14 +107,63 @@ impl Store {
         if h.nama.trim().is_empty() {
             return Err(StoreError::Invalid("Nama hari libur wajib diisi".into()));
         }
-        self.write(AuditMeta::new("simpan", "hari_libur"), |tx| {
+        if h.nama.chars().count() > 200 {
+            return Err(StoreError::Invalid(
+                "Nama hari libur terlalu panjang (maksimal 200 karakter)".into(),
+            ));
+        }
+        let before = self.calendar_holidays()?.remove(&h.tanggal);
+        let action = if before.is_some() { "ubah" } else { "tambah" };
+        self.write(AuditMeta::new(action, "hari_libur"), |tx| {
             tx.execute(
                 "INSERT INTO holiday (tanggal, nama, jenis, sumber) VALUES (?1, ?2, ?3, 'pengguna')
                  ON CONFLICT(tanggal) DO UPDATE SET nama = ?2, jenis = ?3, sumber = 'pengguna'",
                 params![h.tanggal.to_string(), h.nama.trim(), h.jenis.kode()],
             )?;
-            Ok(Written::new((), h.tanggal, None, Some(image(h))))
+            Ok(Written::new(
+                (),
+                h.tanggal,
+                before.map(|b| image(&b)),
+                Some(image(h)),
+            ))
         })
+    }
+
+    /// Removes a holiday (the day becomes a working day again).
+    pub fn remove_holiday(&mut self, tanggal: NaiveDate) -> Result<()> {
+        let before = self.calendar_holidays()?.remove(&tanggal).ok_or_else(|| {
+            StoreError::NotFound(format!("Hari libur {}", crate::fmt::tanggal(tanggal)))
+        })?;
+        self.write(AuditMeta::new("hapus", "hari_libur"), |tx| {
+            tx.execute(
+                "DELETE FROM holiday WHERE tanggal = ?1",
+                [tanggal.to_string()],
+            )?;
+            Ok(Written::new((), tanggal, Some(image(&before)), None))
+        })
+    }
+
+    fn calendar_holidays(&self) -> Result<std::collections::BTreeMap<NaiveDate, HariLibur>> {
+        let mut out = std::collections::BTreeMap::new();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT tanggal, nama, jenis FROM holiday")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let d: String = r.get(0)?;
+            let jenis: String = r.get(2)?;
+            if let Ok(tanggal) = d.parse::<NaiveDate>() {
+                out.insert(
+                    tanggal,
+                    HariLibur {
+                        tanggal,
+                        nama: r.get(1)?,
+                        jenis: JenisLibur::parse(&jenis).unwrap_or(JenisLibur::Lokal),
+                    },
+                );
+            }
+        }
+        Ok(out)
     }
 }
 

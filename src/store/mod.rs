@@ -68,7 +68,7 @@ pub enum StoreError {
         "Basis data {0} sedang dibuka oleh proses perkin lain. Tutup perkin yang lain terlebih dahulu."
     )]
     Locked(PathBuf),
-    #[error("Tidak dapat mengakses {path}: {source}")]
+    #[error("Tidak dapat mengakses {path}: {}", io_message(.source))]
     Io {
         path: PathBuf,
         #[source]
@@ -86,6 +86,22 @@ pub enum StoreError {
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// The OS's own messages are English (or the OS language): say in Indonesian
+/// what happened.
+pub fn io_message(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "berkas atau folder tidak ada".into(),
+        PermissionDenied => "tidak ada izin (folder atau berkas hanya dapat dibaca?)".into(),
+        ReadOnlyFilesystem => "media penyimpanan hanya dapat dibaca".into(),
+        StorageFull => "disk penuh".into(),
+        InvalidData => "isinya bukan teks UTF-8".into(),
+        AlreadyExists => "sudah ada".into(),
+        IsADirectory => "yang dipilih adalah folder, bukan berkas".into(),
+        _ => format!("kesalahan sistem berkas ({e})"),
+    }
+}
 
 /// SQLite's own messages are English; say in Indonesian what the user can act on.
 fn sqlite_message(e: &rusqlite::Error) -> String {

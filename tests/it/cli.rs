@@ -152,7 +152,7 @@ fn sop_check_names_file_line_and_field() {
         dir.path().join("tidak-ada.toml").to_str().unwrap(),
     ]);
     assert_eq!(r.code, 1);
-    assert!(r.err.contains("berkas tidak ada"), "{}", r.err);
+    assert!(r.err.contains("berkas atau folder tidak ada"), "{}", r.err);
 }
 
 #[test]

@@ -442,3 +442,51 @@ fn the_demo_is_realistic_and_only_for_a_new_database() {
     let e = perkin::demo::create(&mut s, now).unwrap_err();
     assert!(e.to_string().contains("hanya dibuat pada basis data baru"));
 }
+
+#[test]
+fn holidays_are_editable_and_every_edit_is_audited() {
+    use chrono::NaiveDate;
+    use perkin::model::worktime::{HariLibur, JenisLibur};
+    let dir = tmp();
+    let mut s = store_at(&db_in(dir.path()), local(2026, 11, 23, 10, 0));
+    let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    let due = |s: &Store| {
+        let kal = s.calendar().unwrap();
+        kal.ke_lokal(kal.tambah_menit_kerja(local(2026, 11, 23, 15, 0), 120))
+    };
+    // Mon 15:00 + 2 jam: 1 h Monday, Tue 07:30 + 1 h.
+    assert_eq!(due(&s).to_string(), "2026-11-24 08:30:00");
+    let mut h = HariLibur {
+        tanggal: day,
+        nama: "Hari Jadi Kabupaten".into(),
+        jenis: JenisLibur::Lokal,
+    };
+    s.put_holiday(&h).unwrap();
+    assert_eq!(due(&s).to_string(), "2026-11-25 08:30:00");
+    h.nama = "Hari Jadi Kabupaten ke-75".into();
+    s.put_holiday(&h).unwrap();
+    let last = &perkin::store::audit::recent(s.conn(), 1).unwrap()[0];
+    assert_eq!(last.action, "ubah");
+    assert!(
+        last.before_json
+            .as_deref()
+            .unwrap()
+            .contains("\"Hari Jadi Kabupaten\"")
+    );
+    assert!(last.after_json.as_deref().unwrap().contains("ke-75"));
+    s.remove_holiday(day).unwrap();
+    assert_eq!(due(&s).to_string(), "2026-11-24 08:30:00");
+    let last = &perkin::store::audit::recent(s.conn(), 1).unwrap()[0];
+    assert_eq!(
+        (last.action.as_str(), last.after_json.as_deref()),
+        ("hapus", None)
+    );
+    let e = s.remove_holiday(day).unwrap_err().to_string();
+    assert_eq!(e, "Hari libur 24 November 2026 tidak ditemukan");
+    h.nama = " ".into();
+    assert_eq!(
+        s.put_holiday(&h).unwrap_err().to_string(),
+        "Nama hari libur wajib diisi"
+    );
+    assert!(s.check().unwrap().is_empty());
+}
