@@ -402,7 +402,7 @@ fn renstra(store: &mut Store, tahun: i32, org: &Org) -> Result<RenstraIds> {
                     .iter()
                     .enumerate()
                     .map(|(k, v)| Target::parse(v).map(|t| (awal + k as i32, t)))
-                    .collect::<Result<Vec<_>>>()?;
+                    .collect::<Result<Vec<_>, _>>()?;
                 let target_tahun = parsed
                     .iter()
                     .find(|(y, _)| *y == tahun)

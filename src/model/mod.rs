@@ -2,6 +2,7 @@
 //! every function that needs the current instant takes it as a parameter.
 
 pub mod org;
+pub mod plan;
 pub mod sop;
 pub mod waktu;
 pub mod workflow;

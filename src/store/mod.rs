@@ -78,6 +78,8 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("{0}")]
     Workflow(#[from] WorkflowError),
+    #[error("{0}")]
+    Target(#[from] crate::model::plan::TargetError),
     /// Input refused by a rule; the message says which and why.
     #[error("{0}")]
     Invalid(String),

@@ -7,59 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::{AuditMeta, Result, Store, StoreError, Written, image};
-
-/// A target: a number (with the indicator's satuan) or a text such as "WTP".
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Target {
-    Angka(f64),
-    Teks(String),
-}
-
-impl Target {
-    /// Reads what a user typed: "95", "95,5" or "1.234,5" are numbers
-    /// (Indonesian decimal comma), anything else a text target.
-    pub fn parse(s: &str) -> Result<Target> {
-        let t = s.trim();
-        if t.is_empty() {
-            return Err(StoreError::Invalid("Target wajib diisi".into()));
-        }
-        if t.chars().count() > 100 {
-            return Err(StoreError::Invalid(
-                "Target terlalu panjang (maksimal 100 karakter)".into(),
-            ));
-        }
-        let looks_numeric = t
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'))
-            && t.chars().any(|c| c.is_ascii_digit());
-        if looks_numeric {
-            let normal = t.replace('.', "").replace(',', ".");
-            return match normal.parse::<f64>() {
-                Ok(v) if v.is_finite() && v.abs() < 1e15 => Ok(Target::Angka(v)),
-                _ => Err(StoreError::Invalid(format!(
-                    "Target '{t}' bukan angka yang sah"
-                ))),
-            };
-        }
-        Ok(Target::Teks(t.to_string()))
-    }
-
-    fn columns(&self) -> (Option<f64>, Option<&str>) {
-        match self {
-            Target::Angka(v) => (Some(*v), None),
-            Target::Teks(s) => (None, Some(s.as_str())),
-        }
-    }
-
-    /// As printed: "95,5" or "WTP".
-    pub fn tampil(&self) -> String {
-        match self {
-            Target::Angka(v) => crate::fmt::angka(*v),
-            Target::Teks(s) => s.clone(),
-        }
-    }
-}
+pub use crate::model::plan::Target;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NewIndikator {
@@ -99,6 +47,14 @@ pub struct NewRenjaIndikator {
     pub satuan: String,
     pub target: Target,
     pub renstra_indikator_id: Option<i64>,
+}
+
+/// The (angka, teks) columns a target is stored in: exactly one is set.
+fn target_columns(t: &Target) -> (Option<f64>, Option<&str>) {
+    match t {
+        Target::Angka(v) => (Some(*v), None),
+        Target::Teks(s) => (None, Some(s.as_str())),
+    }
 }
 
 fn required(label: &str, v: &str) -> Result<()> {
@@ -209,7 +165,7 @@ impl Store {
             )?;
             let id = tx.last_insert_rowid();
             for (y, t) in &i.targets {
-                let (a, s) = t.columns();
+                let (a, s) = target_columns(t);
                 tx.execute(
                     "INSERT INTO renstra_target (indikator_id, tahun, angka, teks) VALUES (?1, ?2, ?3, ?4)",
                     params![id, y, a, s],
@@ -263,7 +219,7 @@ impl Store {
 
     pub fn add_renja_indikator(&mut self, i: &NewRenjaIndikator) -> Result<i64> {
         required("Nama indikator", &i.nama)?;
-        let (a, s) = i.target.columns();
+        let (a, s) = target_columns(&i.target);
         self.insert_row(
             "renja_indikator",
             "INSERT INTO renja_indikator (item_id, nama, satuan, angka, teks, renstra_indikator_id, urutan)
