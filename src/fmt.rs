@@ -81,6 +81,34 @@ pub fn tanggal_jam(t: NaiveDateTime) -> String {
     format!("{} {}", tanggal(t.date()), t.format("%H.%M"))
 }
 
+/// Reads a date as a clerk types it: "17-08-2026", "17/08/2026" or
+/// "2026-08-17". The message says how to write it.
+pub fn baca_tanggal(s: &str) -> Result<NaiveDate, String> {
+    let t = s.trim();
+    let parsed = ["%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(t, f).ok());
+    match parsed {
+        Some(d) if (1900..=2100).contains(&d.year()) => Ok(d),
+        Some(_) => Err(format!("Tahun pada tanggal '{t}' di luar 1900–2100")),
+        None => Err(format!(
+            "Tanggal '{t}' tidak sah: tulis hh-bb-tttt, mis. 17-08-2026"
+        )),
+    }
+}
+
+/// "17-08-2026", the form in which dates are typed.
+pub fn tanggal_isian(d: NaiveDate) -> String {
+    d.format("%d-%m-%Y").to_string()
+}
+
+/// Reads a time of day "07:30" or "07.30".
+pub fn baca_jam(s: &str) -> Result<chrono::NaiveTime, String> {
+    let t = s.trim().replace('.', ":");
+    chrono::NaiveTime::parse_from_str(&t, "%H:%M")
+        .map_err(|_| format!("Jam '{}' tidak sah: tulis jj:mm, mis. 07:30", s.trim()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,5 +130,18 @@ mod tests {
             tanggal_hari(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()),
             "Senin, 23 November 2026"
         );
+        let d = NaiveDate::from_ymd_opt(2026, 8, 17).unwrap();
+        for typed in ["17-08-2026", "17/08/2026", "2026-08-17", " 17.08.2026 "] {
+            assert_eq!(baca_tanggal(typed), Ok(d));
+        }
+        assert!(
+            baca_tanggal("31-02-2026")
+                .unwrap_err()
+                .contains("tidak sah")
+        );
+        assert!(baca_tanggal("01-01-0000").is_err());
+        assert_eq!(tanggal_isian(d), "17-08-2026");
+        assert_eq!(baca_jam("07.30").unwrap().to_string(), "07:30:00");
+        assert!(baca_jam("25:00").unwrap_err().contains("tidak sah"));
     }
 }

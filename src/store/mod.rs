@@ -20,7 +20,10 @@ pub use agreement::{AgreementRow, NewAgreement, NewBudgetLine, NewLine};
 pub use cycle::{CycleRow, TaskRow};
 pub use office::Office;
 pub use org::{NewOfficial, NewUnit, OfficialRow, UnitRow};
-pub use plan::{NewIndikator, NewRenjaIndikator, NewRenjaItem, Target};
+pub use plan::{
+    IndikatorRow, NewIndikator, NewRenjaIndikator, NewRenjaItem, PeriodRow, RenjaItemRow,
+    RenjaYear, SasaranNode, Target, TujuanNode,
+};
 pub use sop::TemplateRow;
 
 use std::fs::File;

@@ -229,3 +229,235 @@ impl Store {
         )
     }
 }
+
+/// A Renstra period as listed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PeriodRow {
+    pub id: i64,
+    pub tahun_awal: i32,
+    pub tahun_akhir: i32,
+    pub nama: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndikatorRow {
+    pub id: i64,
+    pub kode: String,
+    pub nama: String,
+    pub satuan: String,
+    pub baseline_tahun: Option<i32>,
+    pub baseline_nilai: String,
+    pub naik_baik: bool,
+    pub unit_id: Option<i64>,
+    pub targets: std::collections::BTreeMap<i32, Target>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SasaranNode {
+    pub id: i64,
+    pub kode: String,
+    pub uraian: String,
+    pub indikator: Vec<IndikatorRow>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TujuanNode {
+    pub id: i64,
+    pub kode: String,
+    pub uraian: String,
+    pub sasaran: Vec<SasaranNode>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RenjaItemRow {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub level: String,
+    pub kode: String,
+    pub nama: String,
+    pub unit_id: Option<i64>,
+    pub pagu: i64,
+    pub pagu_dpa: Option<i64>,
+    /// (nama, satuan, target)
+    pub indikator: Vec<(String, String, Target)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RenjaYear {
+    pub tahun: i32,
+    pub nomor_dpa: String,
+    pub tanggal_dpa: Option<NaiveDate>,
+}
+
+fn target_from(angka: Option<f64>, teks: Option<String>) -> Target {
+    match (angka, teks) {
+        (Some(v), _) => Target::Angka(v),
+        (None, Some(s)) => Target::Teks(s),
+        (None, None) => Target::Teks(String::new()),
+    }
+}
+
+impl Store {
+    pub fn renstra_periods(&self) -> Result<Vec<PeriodRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, tahun_awal, tahun_akhir, nama FROM renstra_period ORDER BY tahun_awal",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(PeriodRow {
+                    id: r.get(0)?,
+                    tahun_awal: r.get(1)?,
+                    tahun_akhir: r.get(2)?,
+                    nama: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The whole tree of a period, in four queries (never one per row).
+    pub fn renstra_tree(&self, period_id: i64) -> Result<Vec<TujuanNode>> {
+        let mut targets: std::collections::HashMap<i64, std::collections::BTreeMap<i32, Target>> =
+            Default::default();
+        let mut stmt = self.conn.prepare(
+            "SELECT t.indikator_id, t.tahun, t.angka, t.teks FROM renstra_target t
+             JOIN renstra_indikator i ON i.id = t.indikator_id
+             JOIN renstra_sasaran s ON s.id = i.sasaran_id
+             JOIN renstra_tujuan u ON u.id = s.tujuan_id WHERE u.period_id = ?1",
+        )?;
+        let mut rows = stmt.query([period_id])?;
+        while let Some(r) = rows.next()? {
+            targets
+                .entry(r.get(0)?)
+                .or_default()
+                .insert(r.get(1)?, target_from(r.get(2)?, r.get(3)?));
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT i.id, i.sasaran_id, i.kode, i.nama, i.satuan, i.baseline_tahun, i.baseline_nilai, i.arah, i.unit_id
+             FROM renstra_indikator i JOIN renstra_sasaran s ON s.id = i.sasaran_id
+             JOIN renstra_tujuan u ON u.id = s.tujuan_id WHERE u.period_id = ?1 ORDER BY i.urutan, i.id",
+        )?;
+        let indikator: Vec<(i64, IndikatorRow)> = stmt
+            .query_map([period_id], |r| {
+                let id: i64 = r.get(0)?;
+                let arah: String = r.get(7)?;
+                Ok((
+                    r.get(1)?,
+                    IndikatorRow {
+                        id,
+                        kode: r.get(2)?,
+                        nama: r.get(3)?,
+                        satuan: r.get(4)?,
+                        baseline_tahun: r.get(5)?,
+                        baseline_nilai: r.get(6)?,
+                        naik_baik: arah != "turun",
+                        unit_id: r.get(8)?,
+                        targets: Default::default(),
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, s.tujuan_id, s.kode, s.uraian FROM renstra_sasaran s
+             JOIN renstra_tujuan u ON u.id = s.tujuan_id WHERE u.period_id = ?1 ORDER BY s.urutan, s.id",
+        )?;
+        let sasaran: Vec<(i64, SasaranNode)> = stmt
+            .query_map([period_id], |r| {
+                Ok((
+                    r.get(1)?,
+                    SasaranNode {
+                        id: r.get(0)?,
+                        kode: r.get(2)?,
+                        uraian: r.get(3)?,
+                        indikator: Vec::new(),
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare(
+            "SELECT id, kode, uraian FROM renstra_tujuan WHERE period_id = ?1 ORDER BY urutan, id",
+        )?;
+        let mut tujuan: Vec<TujuanNode> = stmt
+            .query_map([period_id], |r| {
+                Ok(TujuanNode {
+                    id: r.get(0)?,
+                    kode: r.get(1)?,
+                    uraian: r.get(2)?,
+                    sasaran: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut sasaran: Vec<(i64, SasaranNode)> = sasaran;
+        for (sid, mut ind) in indikator {
+            ind.targets = targets.remove(&ind.id).unwrap_or_default();
+            if let Some((_, s)) = sasaran.iter_mut().find(|(_, s)| s.id == sid) {
+                s.indikator.push(ind);
+            }
+        }
+        for (tid, s) in sasaran {
+            if let Some(t) = tujuan.iter_mut().find(|t| t.id == tid) {
+                t.sasaran.push(s);
+            }
+        }
+        Ok(tujuan)
+    }
+
+    pub fn renja_years(&self) -> Result<Vec<RenjaYear>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT tahun, nomor_dpa, tanggal_dpa FROM renja_year ORDER BY tahun")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(RenjaYear {
+                    tahun: r.get(0)?,
+                    nomor_dpa: r.get(1)?,
+                    tanggal_dpa: r.get::<_, Option<String>>(2)?.and_then(|d| d.parse().ok()),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The Renja items of a year in tree order (parents before children).
+    pub fn renja_items(&self, tahun: i32) -> Result<Vec<RenjaItemRow>> {
+        let mut ind: std::collections::HashMap<i64, Vec<(String, String, Target)>> =
+            Default::default();
+        let mut stmt = self.conn.prepare(
+            "SELECT r.item_id, r.nama, r.satuan, r.angka, r.teks FROM renja_indikator r
+             JOIN renja_item i ON i.id = r.item_id WHERE i.tahun = ?1 ORDER BY r.urutan, r.id",
+        )?;
+        let mut rows = stmt.query([tahun])?;
+        while let Some(r) = rows.next()? {
+            ind.entry(r.get(0)?).or_default().push((
+                r.get(1)?,
+                r.get(2)?,
+                target_from(r.get(3)?, r.get(4)?),
+            ));
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT id, parent_id, level, kode, nama, unit_id, pagu, pagu_dpa FROM renja_item WHERE tahun = ?1 ORDER BY kode, id",
+        )?;
+        let rows = stmt
+            .query_map([tahun], |r| {
+                Ok(RenjaItemRow {
+                    id: r.get(0)?,
+                    parent_id: r.get(1)?,
+                    level: r.get(2)?,
+                    kode: r.get(3)?,
+                    nama: r.get(4)?,
+                    unit_id: r.get(5)?,
+                    pagu: r.get(6)?,
+                    pagu_dpa: r.get(7)?,
+                    indikator: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows
+            .into_iter()
+            .map(|mut r| {
+                r.indikator = ind.remove(&r.id).unwrap_or_default();
+                r
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,331 @@
+//! The app shell: navigation, top bar with the office and the active year,
+//! notifications, and the one place where panel commands reach the store.
+
+use chrono::{Datelike, NaiveDate};
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+use serde::{Deserialize, Serialize};
+
+use super::notify::{Kind, Notifications};
+use super::panels::{self, Panels};
+use super::view::ViewData;
+use crate::model::worktime::{HariLibur, JamHari};
+use crate::store::{NewOfficial, NewUnit, Office, Store};
+
+/// The panels of the left navigation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Panel {
+    Beranda,
+    Renstra,
+    Renja,
+    Perjanjian,
+    Antrian,
+    AlurSop,
+    Arsip,
+    Pengaturan,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 8] = [
+        Panel::Beranda,
+        Panel::Renstra,
+        Panel::Renja,
+        Panel::Perjanjian,
+        Panel::Antrian,
+        Panel::AlurSop,
+        Panel::Arsip,
+        Panel::Pengaturan,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Panel::Beranda => "Beranda",
+            Panel::Renstra => "Renstra",
+            Panel::Renja => "Renja",
+            Panel::Perjanjian => "Perjanjian Kinerja",
+            Panel::Antrian => "Antrian Persetujuan",
+            Panel::AlurSop => "Alur SOP",
+            Panel::Arsip => "Arsip",
+            Panel::Pengaturan => "Pengaturan",
+        }
+    }
+}
+
+/// What a panel asks the app to do. The app applies it through the store
+/// (one transaction with its audit entry) and reports back.
+#[derive(Clone, Debug)]
+pub enum Command {
+    SaveOffice(Office),
+    AddUnit(NewUnit),
+    UpdateUnit(i64, NewUnit),
+    SetUnitActive(i64, bool),
+    DeleteUnit(i64),
+    AddOfficial(NewOfficial),
+    UpdateOfficial(i64, NewOfficial),
+    SetHours(Box<[Option<JamHari>; 7]>),
+    PutHoliday(HariLibur),
+    RemoveHoliday(NaiveDate),
+}
+
+/// The result of a command, for the form that sent it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reply {
+    Ok { message: String, id: Option<i64> },
+    Err(String),
+}
+
+/// Commands sent during a frame, with the form that sent them.
+#[derive(Default)]
+pub struct Outbox {
+    pub sent: Vec<(&'static str, Command)>,
+}
+
+impl Outbox {
+    pub fn send(&mut self, form: &'static str, cmd: Command) {
+        self.sent.push((form, cmd));
+    }
+}
+
+/// What the app remembers between runs (besides the window size, which
+/// eframe keeps).
+#[derive(Serialize, Deserialize, Default)]
+struct Remembered {
+    panel: Option<Panel>,
+    year: Option<i32>,
+    forms: panels::FormDrafts,
+}
+
+const KEY: &str = "perkin.tampilan";
+
+pub struct PerkinApp {
+    store: Store,
+    view: ViewData,
+    panel: Panel,
+    year: i32,
+    notes: Notifications,
+    panels: Panels,
+    replies: Vec<(&'static str, Reply)>,
+}
+
+pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+
+impl PerkinApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, store: Store) -> PerkinApp {
+        super::install_fonts(&cc.egui_ctx);
+        let remembered: Remembered = cc
+            .storage
+            .and_then(|s| s.get_string(KEY))
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default();
+        let now = store.now();
+        let probe = ViewData::load(&store, now.year(), now);
+        let this_year = probe
+            .kal
+            .as_ref()
+            .map_or(now.year(), |k| k.ke_lokal(now).year());
+        // Default: the newest Renja year from this year on, else this year.
+        let year = remembered.year.unwrap_or_else(|| {
+            probe
+                .renja_years
+                .iter()
+                .map(|r| r.tahun)
+                .filter(|y| *y >= this_year)
+                .max()
+                .unwrap_or(this_year)
+        });
+        let view = ViewData::load(&store, year, now);
+        let mut panels = Panels::new(&view);
+        panels.restore(remembered.forms);
+        PerkinApp {
+            store,
+            view,
+            panel: remembered.panel.unwrap_or(Panel::Beranda),
+            year,
+            notes: Notifications::default(),
+            panels,
+            replies: Vec::new(),
+        }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn panel(&self) -> Panel {
+        self.panel
+    }
+
+    fn reload(&mut self) {
+        self.view = ViewData::load(&self.store, self.year, self.store.now());
+        self.panels.refresh(&self.view);
+    }
+
+    fn jam(&self) -> String {
+        let now = self.store.now();
+        self.view
+            .kal
+            .as_ref()
+            .map(|k| k.ke_lokal(now).format("%H.%M").to_string())
+            .unwrap_or_default()
+    }
+
+    /// Applies one command through the store.
+    fn apply(&mut self, cmd: Command) -> Reply {
+        let s = &mut self.store;
+        let done = |m: &str| Reply::Ok {
+            message: m.to_string(),
+            id: None,
+        };
+        let r = match cmd {
+            Command::SaveOffice(o) => s.save_office(&o).map(|_| done("Data instansi disimpan")),
+            Command::AddUnit(u) => s.add_unit(&u).map(|id| Reply::Ok {
+                message: format!("Unit {} ditambahkan", u.nama.trim()),
+                id: Some(id),
+            }),
+            Command::UpdateUnit(id, u) => s
+                .update_unit(id, &u)
+                .map(|_| done(&format!("Unit {} disimpan", u.nama.trim()))),
+            Command::SetUnitActive(id, aktif) => s.set_unit_active(id, aktif).map(|_| {
+                done(if aktif {
+                    "Unit diaktifkan kembali"
+                } else {
+                    "Unit dinonaktifkan; riwayatnya tetap tersimpan"
+                })
+            }),
+            Command::DeleteUnit(id) => s.delete_unit(id).map(|_| done("Unit dihapus")),
+            Command::AddOfficial(o) => s.add_official(&o).map(|id| Reply::Ok {
+                message: format!("Pejabat {} ditambahkan", o.nama.trim()),
+                id: Some(id),
+            }),
+            Command::UpdateOfficial(id, o) => s
+                .update_official(id, &o)
+                .map(|_| done(&format!("Data pejabat {} disimpan", o.nama.trim()))),
+            Command::SetHours(j) => s.set_work_hours(&j).map(|_| done("Jam kerja disimpan")),
+            Command::PutHoliday(h) => s.put_holiday(&h).map(|_| {
+                done(&format!(
+                    "Hari libur {} ({}) disimpan",
+                    crate::fmt::tanggal(h.tanggal),
+                    h.nama.trim()
+                ))
+            }),
+            Command::RemoveHoliday(d) => s
+                .remove_holiday(d)
+                .map(|_| done(&format!("Hari libur {} dihapus", crate::fmt::tanggal(d)))),
+        };
+        r.unwrap_or_else(|e| Reply::Err(e.to_string()))
+    }
+
+    fn top_bar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.heading(RichText::new("perkin").strong());
+            ui.separator();
+            let o = &self.view.office;
+            if o.nama_instansi.is_empty() {
+                ui.label(RichText::new("Nama instansi belum diisi").italics());
+            } else {
+                ui.label(RichText::new(&o.nama_instansi).strong());
+                if !o.pemerintah.is_empty() {
+                    ui.label(RichText::new(&o.pemerintah).weak());
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let bell = format!("Pemberitahuan ({})", self.notes.recent().count());
+                if ui.button(bell).clicked() {
+                    self.notes.history_open = !self.notes.history_open;
+                }
+                ui.separator();
+                let mut year = self.year;
+                let label = ui.label("Tahun aktif");
+                egui::ComboBox::from_id_salt("tahun_aktif")
+                    .selected_text(year.to_string())
+                    .show_ui(ui, |ui| {
+                        for y in &self.view.years {
+                            ui.selectable_value(&mut year, *y, y.to_string());
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                if year != self.year {
+                    self.year = year;
+                    self.reload();
+                }
+            });
+        });
+    }
+
+    fn navigation(&mut self, ui: &mut egui::Ui) {
+        ui.add_space(6.0);
+        for p in Panel::ALL {
+            let selected = self.panel == p;
+            let text = RichText::new(p.label()).size(15.0);
+            if ui
+                .add_sized(
+                    [ui.available_width(), 30.0],
+                    egui::Button::selectable(selected, text),
+                )
+                .clicked()
+            {
+                self.panel = p;
+            }
+        }
+    }
+}
+
+impl eframe::App for PerkinApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        egui::Panel::top("bilah_atas").show(ui, |ui| {
+            ui.add_space(4.0);
+            self.top_bar(ui);
+            ui.add_space(4.0);
+        });
+        if let Some(err) = &self.view.error {
+            egui::Panel::bottom("galat_data").show(ui, |ui| {
+                ui.colored_label(egui::Color32::RED, err);
+            });
+        }
+        egui::Panel::left("navigasi")
+            .resizable(false)
+            .exact_size(190.0)
+            .show(ui, |ui| self.navigation(ui));
+        let mut outbox = Outbox::default();
+        let replies = std::mem::take(&mut self.replies);
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.panels
+                .show(ui, self.panel, &self.view, self.year, &replies, &mut outbox);
+        });
+        self.notes.show(&ctx);
+        self.notes.history_window(&ctx);
+        if !outbox.sent.is_empty() {
+            for (form, cmd) in outbox.sent {
+                let reply = self.apply(cmd);
+                let jam = self.jam();
+                match &reply {
+                    Reply::Ok { message, .. } => {
+                        self.notes.push(Kind::Sukses, message.clone(), jam)
+                    }
+                    Reply::Err(e) => self.notes.push(Kind::Galat, e.clone(), jam),
+                }
+                self.replies.push((form, reply));
+            }
+            self.reload();
+            ctx.request_repaint();
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let r = Remembered {
+            panel: Some(self.panel),
+            year: Some(self.year),
+            forms: self.panels.drafts(),
+        };
+        if let Ok(s) = serde_json::to_string(&r) {
+            storage.set_string(KEY, s);
+        }
+    }
+
+    /// Unsaved form input is written to eframe's storage every second, so a
+    /// crash loses at most the last second of typing.
+    fn auto_save_interval(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(1)
+    }
+}

@@ -1,0 +1,219 @@
+//! The list panels that show what exists so far: the agreements of the
+//! year, the open tasks of every running cycle, and the archive register.
+
+use egui::{Color32, RichText};
+use egui_extras::{Column, TableBuilder};
+
+use super::beranda::status_label;
+use super::widgets::{chip, heading};
+use crate::fmt;
+use crate::ui::view::{TaskStatus, ViewData};
+
+#[derive(Default)]
+pub struct Lists {
+    cari_pk: String,
+}
+
+fn jenis_label(jenis: &str) -> &'static str {
+    match jenis {
+        "kepala" => "Kepala Perangkat Daerah",
+        "eselon3" => "Eselon III",
+        "eselon4" => "Eselon IV",
+        _ => "Lainnya",
+    }
+}
+
+pub fn status_color(s: TaskStatus) -> Color32 {
+    match s {
+        TaskStatus::Lewat => Color32::from_rgb(185, 28, 28),
+        TaskStatus::HampirHabis => Color32::from_rgb(180, 110, 0),
+        TaskStatus::TepatWaktu => Color32::from_rgb(21, 128, 61),
+    }
+}
+
+impl Lists {
+    pub fn perjanjian(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32) {
+        heading(
+            ui,
+            &format!("Perjanjian Kinerja {year}"),
+            "Perjanjian Kinerja per unit: jenis, versi, status dan para pihak.",
+        );
+        ui.horizontal(|ui| {
+            let l = ui.label("Cari");
+            ui.add(egui::TextEdit::singleline(&mut self.cari_pk).hint_text("unit, pihak, status"))
+                .labelled_by(l.id);
+        });
+        let q = self.cari_pk.trim().to_lowercase();
+        let rows: Vec<_> = view
+            .agreements
+            .iter()
+            .filter(|a| {
+                q.is_empty()
+                    || [&a.unit, &a.pihak_pertama, &a.pihak_kedua, &a.status]
+                        .iter()
+                        .any(|f| f.to_lowercase().contains(&q))
+                    || jenis_label(&a.jenis).to_lowercase().contains(&q)
+            })
+            .collect();
+        if view.agreements.is_empty() {
+            ui.label(format!("Belum ada Perjanjian Kinerja untuk tahun {year}."));
+            return;
+        }
+        TableBuilder::new(ui)
+            .striped(true)
+            .column(Column::initial(260.0).resizable(true))
+            .column(Column::initial(170.0))
+            .column(Column::initial(50.0))
+            .column(Column::initial(110.0))
+            .column(Column::initial(230.0).resizable(true))
+            .column(Column::initial(230.0).resizable(true))
+            .column(Column::initial(50.0))
+            .column(Column::remainder())
+            .header(24.0, |mut h| {
+                for t in [
+                    "Unit",
+                    "Jenis",
+                    "Versi",
+                    "Status",
+                    "Pihak Pertama",
+                    "Pihak Kedua",
+                    "Baris",
+                    "Anggaran",
+                ] {
+                    h.col(|ui| {
+                        ui.strong(t);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(24.0, rows.len(), |mut row| {
+                    let a = rows[row.index()];
+                    row.col(|ui| {
+                        ui.label(&a.unit);
+                    });
+                    row.col(|ui| {
+                        ui.label(jenis_label(&a.jenis));
+                    });
+                    row.col(|ui| {
+                        ui.label(a.versi.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(status_label(&a.status));
+                    });
+                    row.col(|ui| {
+                        ui.label(&a.pihak_pertama);
+                    });
+                    row.col(|ui| {
+                        ui.label(&a.pihak_kedua);
+                    });
+                    row.col(|ui| {
+                        ui.label(a.lines.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(fmt::rupiah(a.anggaran));
+                    });
+                });
+            });
+    }
+
+    pub fn antrian(&mut self, ui: &mut egui::Ui, view: &ViewData) {
+        heading(
+            ui,
+            "Antrian Persetujuan",
+            "Tugas yang sedang berjalan pada setiap siklus, yang lewat batas paling atas. Waktu dihitung dalam jam kerja kantor.",
+        );
+        if view.tasks.is_empty() {
+            ui.label("Tidak ada tugas yang sedang berjalan.");
+            return;
+        }
+        TableBuilder::new(ui)
+            .striped(true)
+            .column(Column::initial(120.0))
+            .column(Column::initial(60.0))
+            .column(Column::initial(300.0).resizable(true))
+            .column(Column::initial(170.0))
+            .column(Column::initial(200.0))
+            .column(Column::initial(140.0))
+            .column(Column::initial(140.0))
+            .column(Column::remainder())
+            .header(24.0, |mut h| {
+                for t in [
+                    "Status",
+                    "Langkah",
+                    "Kegiatan",
+                    "Pelaksana",
+                    "Unit / Siklus",
+                    "Mulai",
+                    "Batas",
+                    "Waktu",
+                ] {
+                    h.col(|ui| {
+                        ui.strong(t);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(44.0, view.tasks.len(), |mut row| {
+                    let t = &view.tasks[row.index()];
+                    row.col(|ui| {
+                        chip(ui, t.status.label(), status_color(t.status));
+                    });
+                    row.col(|ui| {
+                        ui.label(&t.step_no);
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&t.kegiatan).truncate());
+                    });
+                    row.col(|ui| {
+                        ui.label(&t.pelaksana);
+                    });
+                    row.col(|ui| {
+                        ui.vertical(|ui| {
+                            ui.label(t.unit.as_deref().unwrap_or("—"));
+                            ui.label(RichText::new(&t.cycle).weak().small());
+                        });
+                    });
+                    row.col(|ui| {
+                        ui.label(fmt::tanggal_jam(t.mulai));
+                    });
+                    row.col(|ui| {
+                        ui.label(fmt::tanggal_jam(t.batas));
+                    });
+                    row.col(|ui| {
+                        ui.label(&t.vonis);
+                    });
+                });
+            });
+    }
+
+    pub fn arsip(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32) {
+        heading(
+            ui,
+            &format!("Arsip {year}"),
+            "Register dokumen Perjanjian Kinerja yang telah ditandatangani: tempat fisik dan salinan pindaian.",
+        );
+        let signed: Vec<_> = view
+            .agreements
+            .iter()
+            .filter(|a| a.status == "ditandatangani" || a.status == "diarsipkan")
+            .collect();
+        let registered = signed.iter().filter(|a| a.status == "diarsipkan").count();
+        ui.label(format!(
+            "Perjanjian Kinerja {year} yang telah ditandatangani: {}; sudah terdaftar di arsip: {registered}.",
+            signed.len()
+        ));
+        if signed.is_empty() {
+            ui.label(
+                "Dokumen masuk ke register setelah langkah penandatanganan pada alur SOP selesai.",
+            );
+        }
+        for a in signed {
+            ui.label(format!(
+                "{} — versi {} ({})",
+                a.unit,
+                a.versi,
+                status_label(&a.status)
+            ));
+        }
+    }
+}

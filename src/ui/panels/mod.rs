@@ -1,0 +1,74 @@
+//! The panels of the navigation. Each reads the view data and sends
+//! commands; none touches the store.
+
+mod beranda;
+mod lists;
+mod pengaturan;
+mod plan;
+mod sop;
+pub mod widgets;
+
+use serde::{Deserialize, Serialize};
+
+use super::app::{Outbox, Panel, Reply};
+use super::view::ViewData;
+
+/// Unsaved input of every form, remembered across restarts and crashes.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct FormDrafts {
+    pub pengaturan: pengaturan::Drafts,
+}
+
+pub struct Panels {
+    sop: sop::SopPanel,
+    pengaturan: pengaturan::Pengaturan,
+    plan: plan::PlanPanels,
+    lists: lists::Lists,
+}
+
+impl Panels {
+    pub fn new(view: &ViewData) -> Panels {
+        Panels {
+            sop: sop::SopPanel::default(),
+            pengaturan: pengaturan::Pengaturan::new(view),
+            plan: plan::PlanPanels::default(),
+            lists: lists::Lists::default(),
+        }
+    }
+
+    /// New view data arrived (after a command or a change of year).
+    pub fn refresh(&mut self, view: &ViewData) {
+        self.pengaturan.refresh(view);
+    }
+
+    pub fn drafts(&self) -> FormDrafts {
+        FormDrafts {
+            pengaturan: self.pengaturan.drafts(),
+        }
+    }
+
+    pub fn restore(&mut self, d: FormDrafts) {
+        self.pengaturan.restore(d.pengaturan);
+    }
+
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        panel: Panel,
+        view: &ViewData,
+        year: i32,
+        replies: &[(&'static str, Reply)],
+        out: &mut Outbox,
+    ) {
+        match panel {
+            Panel::Beranda => beranda::show(ui, view, year),
+            Panel::Renstra => self.plan.renstra(ui, view, year),
+            Panel::Renja => self.plan.renja(ui, view, year),
+            Panel::Perjanjian => self.lists.perjanjian(ui, view, year),
+            Panel::Antrian => self.lists.antrian(ui, view),
+            Panel::AlurSop => self.sop.show(ui, view),
+            Panel::Arsip => self.lists.arsip(ui, view, year),
+            Panel::Pengaturan => self.pengaturan.show(ui, view, replies, out),
+        }
+    }
+}

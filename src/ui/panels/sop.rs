@@ -1,0 +1,190 @@
+//! Alur SOP: the SOP templates as their sheets (header and step table) and
+//! the cycles running on them.
+
+use egui::{Color32, RichText};
+
+use super::widgets::heading;
+use crate::model::sop::SopTemplate;
+use crate::ui::view::ViewData;
+
+#[derive(Default)]
+pub struct SopPanel {
+    selected: usize,
+}
+
+impl SopPanel {
+    pub fn show(&mut self, ui: &mut egui::Ui, view: &ViewData) {
+        heading(
+            ui,
+            "Alur SOP",
+            "Templat SOP bawaan dan buatan pengguna, dengan langkah, pelaksana dan waktu bakunya.",
+        );
+        egui::Panel::left("daftar_templat")
+            .resizable(true)
+            .default_size(260.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    ui.label(RichText::new("Templat SOP").strong());
+                    for (i, (t, parsed)) in view.templates.iter().enumerate() {
+                        // Both seeds are "Penyusunan Perjanjian Kinerja": tell them apart by
+                        // their number, or by the agency where the sheet has no number.
+                        let sub = match parsed {
+                            Some(p) if p.kepala.nomor.is_empty() => p.kepala.instansi.as_str(),
+                            _ => t.nomor.as_str(),
+                        };
+                        if ui
+                            .selectable_label(self.selected == i, format!("{}\n{}", t.nama, sub))
+                            .clicked()
+                        {
+                            self.selected = i;
+                        }
+                        ui.add_space(2.0);
+                    }
+                    ui.separator();
+                    ui.label(RichText::new("Siklus").strong());
+                    if view.cycles.is_empty() {
+                        ui.label("Belum ada siklus.");
+                    }
+                    for c in &view.cycles {
+                        ui.label(RichText::new(&c.nama).strong());
+                        ui.label(RichText::new(&c.template).weak());
+                        if c.selesai {
+                            ui.label(RichText::new("Selesai").color(Color32::from_rgb(0, 120, 60)));
+                        }
+                        for line in &c.current {
+                            ui.add(egui::Label::new(line).wrap());
+                        }
+                        ui.add_space(6.0);
+                    }
+                });
+            });
+        egui::ScrollArea::both().show(ui, |ui| match view.templates.get(self.selected) {
+            None => {
+                ui.label("Belum ada templat SOP.");
+            }
+            Some((row, None)) => {
+                ui.colored_label(
+                    Color32::RED,
+                    format!("Templat {} tidak dapat dibaca.", row.kode),
+                );
+            }
+            Some((_, Some(t))) => sop_sheet(ui, t),
+        });
+    }
+}
+
+/// The header sheet and the step table of an SOP.
+fn sop_sheet(ui: &mut egui::Ui, t: &SopTemplate) {
+    let k = &t.kepala;
+    ui.heading(format!("SOP {}", k.nama));
+    let mut facts = vec![if k.nomor.is_empty() {
+        "Nomor SOP tidak tercantum".to_string()
+    } else {
+        format!("Nomor {}", k.nomor)
+    }];
+    if let Some(d) = k.tanggal_efektif {
+        facts.push(format!("Efektif {}", crate::fmt::tanggal(d)));
+    }
+    if !k.instansi.is_empty() {
+        facts.push(k.instansi.clone());
+    }
+    ui.label(facts.join(" · "));
+    egui::CollapsingHeader::new("Identitas SOP: dasar hukum, kualifikasi, peralatan, peringatan")
+        .id_salt(("identitas_sop", &k.kode))
+        .show(ui, |ui| {
+            egui::Grid::new("kepala_sop")
+                .num_columns(2)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    let field = |ui: &mut egui::Ui, label: &str, value: String| {
+                        ui.label(RichText::new(label).strong());
+                        ui.add(
+                            egui::Label::new(if value.is_empty() {
+                                "-".to_string()
+                            } else {
+                                value
+                            })
+                            .wrap(),
+                        );
+                        ui.end_row();
+                    };
+                    field(ui, "Disahkan oleh", k.disahkan_oleh.clone());
+                    field(ui, "Dasar hukum", numbered(&k.dasar_hukum));
+                    field(
+                        ui,
+                        "Kualifikasi pelaksana",
+                        numbered(&k.kualifikasi_pelaksana),
+                    );
+                    field(ui, "Keterkaitan", numbered(&k.keterkaitan));
+                    field(
+                        ui,
+                        "Peralatan/perlengkapan",
+                        numbered(&k.peralatan_perlengkapan),
+                    );
+                    field(ui, "Peringatan", numbered(&k.peringatan));
+                    field(
+                        ui,
+                        "Pencatatan dan pendataan",
+                        numbered(&k.pencatatan_pendataan),
+                    );
+                });
+        });
+    ui.add_space(8.0);
+    ui.separator();
+    egui::Grid::new("langkah_sop")
+        .num_columns(6)
+        .striped(true)
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
+            for h in [
+                "No",
+                "Kegiatan",
+                "Pelaksana",
+                "Kelengkapan",
+                "Waktu",
+                "Output",
+            ] {
+                ui.label(RichText::new(h).strong());
+            }
+            ui.end_row();
+            for (i, l) in t.langkah.iter().enumerate() {
+                ui.label(&l.no);
+                ui.vertical(|ui| {
+                    ui.set_max_width(280.0);
+                    ui.add(egui::Label::new(&l.kegiatan).wrap());
+                    if let Some(target) = t.target_tolak(i) {
+                        ui.label(
+                            RichText::new(format!(
+                                "Keputusan: Ya → lanjut; Tolak → langkah {}",
+                                t.langkah[target].no
+                            ))
+                            .small()
+                            .color(Color32::from_rgb(160, 80, 0)),
+                        );
+                    }
+                });
+                ui.label(t.label_pelaksana(i));
+                ui.vertical(|ui| {
+                    ui.set_max_width(220.0);
+                    for item in &l.kelengkapan {
+                        ui.add(egui::Label::new(format!("• {item}")).wrap());
+                    }
+                });
+                ui.label(l.waktu.to_string());
+                ui.vertical(|ui| {
+                    ui.set_max_width(200.0);
+                    ui.add(egui::Label::new(&l.output).wrap());
+                });
+                ui.end_row();
+            }
+        });
+}
+
+fn numbered(items: &[String]) -> String {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!("{}. {s}", i + 1))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

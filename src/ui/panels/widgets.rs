@@ -1,0 +1,49 @@
+//! Small form widgets shared by the panels: labelled fields with an inline
+//! message, and status chips.
+
+use egui::{Color32, RichText};
+
+/// A labelled single-line text field (the label is its accessible name),
+/// with an inline error under it.
+pub fn text_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut String,
+    error: Option<&str>,
+) -> egui::Response {
+    let l = ui.label(label);
+    let r = ui
+        .add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY))
+        .labelled_by(l.id);
+    if let Some(e) = error {
+        ui.label("");
+        inline_error(ui, e);
+    }
+    ui.end_row();
+    r
+}
+
+/// An inline message in red, next to the field it concerns.
+pub fn inline_error(ui: &mut egui::Ui, msg: &str) {
+    ui.add(egui::Label::new(RichText::new(msg).color(Color32::from_rgb(220, 60, 60))).wrap());
+    ui.end_row();
+}
+
+/// A coloured chip, e.g. the status of a task.
+pub fn chip(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Response {
+    egui::Frame::new()
+        .fill(color)
+        .corner_radius(8.0)
+        .inner_margin(egui::Margin::symmetric(8, 2))
+        .show(ui, |ui| ui.label(RichText::new(text).color(Color32::WHITE)))
+        .response
+}
+
+/// A heading with a short line of explanation under it.
+pub fn heading(ui: &mut egui::Ui, title: &str, sub: &str) {
+    ui.heading(title);
+    if !sub.is_empty() {
+        ui.label(RichText::new(sub).weak());
+    }
+    ui.add_space(6.0);
+}

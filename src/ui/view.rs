@@ -1,0 +1,242 @@
+//! View data: everything the panels show, read from the store once per
+//! change (never per frame, never per row).
+
+use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
+
+use crate::model::sop::SopTemplate;
+use crate::model::worktime::{Kalender, Vonis, vonis};
+use crate::store::{
+    AgreementRow, Office, OfficialRow, PeriodRow, RenjaItemRow, RenjaYear, Store, TemplateRow,
+    TujuanNode, UnitRow,
+};
+
+/// Where a running task stands against its standard time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TaskStatus {
+    /// Past due.
+    Lewat,
+    /// Over 75 % of the standard time used.
+    HampirHabis,
+    TepatWaktu,
+}
+
+impl TaskStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            TaskStatus::Lewat => "Lewat batas",
+            TaskStatus::HampirHabis => "Hampir habis",
+            TaskStatus::TepatWaktu => "Tepat waktu",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct TaskView {
+    pub cycle: String,
+    pub step_no: String,
+    pub kegiatan: String,
+    pub pelaksana: String,
+    pub unit: Option<String>,
+    pub mulai: NaiveDateTime,
+    pub batas: NaiveDateTime,
+    pub status: TaskStatus,
+    /// "Berjalan (45%)", "Lewat batas 2 jam".
+    pub vonis: String,
+    /// Sort key: overrun minutes (positive) or minus the minutes left.
+    pub lewat_menit: i64,
+}
+
+#[derive(Clone, Debug)]
+pub struct CycleView {
+    pub id: i64,
+    pub nama: String,
+    pub template: String,
+    pub selesai: bool,
+    /// "Langkah 3 — Bidang …: Memeriksa … (Lewat batas 1 jam)".
+    pub current: Vec<String>,
+}
+
+/// A unit with its depth in the SOTK tree, in tree order.
+#[derive(Clone, Debug)]
+pub struct UnitNode {
+    pub unit: UnitRow,
+    pub depth: usize,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ViewData {
+    pub office: Office,
+    pub kal: Option<Kalender>,
+    pub units: Vec<UnitNode>,
+    pub officials: Vec<OfficialRow>,
+    pub templates: Vec<(TemplateRow, Option<SopTemplate>)>,
+    pub cycles: Vec<CycleView>,
+    pub tasks: Vec<TaskView>,
+    pub agreements: Vec<AgreementRow>,
+    pub periods: Vec<PeriodRow>,
+    /// The Renstra period that contains the active year, with its tree.
+    pub renstra: Option<(PeriodRow, Vec<TujuanNode>)>,
+    pub renja_years: Vec<RenjaYear>,
+    pub renja: Vec<RenjaItemRow>,
+    /// Years offered in the top bar.
+    pub years: Vec<i32>,
+    /// Today in the office's time zone, when the view was built.
+    pub today: Option<chrono::NaiveDate>,
+    pub error: Option<String>,
+}
+
+impl ViewData {
+    pub fn load(store: &Store, year: i32, now: DateTime<Utc>) -> ViewData {
+        match Self::try_load(store, year, now) {
+            Ok(v) => v,
+            Err(e) => ViewData {
+                error: Some(format!("Data tidak dapat dibaca: {e}")),
+                ..ViewData::default()
+            },
+        }
+    }
+
+    fn try_load(store: &Store, year: i32, now: DateTime<Utc>) -> crate::store::Result<ViewData> {
+        let office = store.office()?;
+        let kal = store.calendar()?;
+        let units = tree_order(store.units()?);
+        let unit_name = |id: i64| {
+            units
+                .iter()
+                .find(|u| u.unit.id == id)
+                .map(|u| u.unit.nama.clone())
+        };
+        let templates = store
+            .templates()?
+            .into_iter()
+            .map(|t| {
+                let parsed = store.template(&t.kode).ok();
+                (t, parsed)
+            })
+            .collect();
+        let menit_hari = kal.menit_hari_standar();
+        let mut cycles = Vec::new();
+        let mut tasks = Vec::new();
+        for c in store.cycles()? {
+            let cycle = store.load_cycle(c.id)?;
+            let mut current = Vec::new();
+            for v in cycle.open_visits() {
+                let l = &cycle.template.langkah[v.step];
+                let unit = v.unit.and_then(unit_name);
+                let verdict = vonis(&kal, v.started_at, v.standard_minutes, None, now);
+                let due = kal.tambah_menit_kerja(v.started_at, v.standard_minutes);
+                let (status, lewat_menit) = match &verdict {
+                    Vonis::LewatBatas { lewat, .. } => {
+                        (TaskStatus::Lewat, lewat.num_minutes().max(1))
+                    }
+                    Vonis::Berjalan { persen, sisa, .. } if *persen > 75 => {
+                        (TaskStatus::HampirHabis, -sisa.num_minutes())
+                    }
+                    Vonis::Berjalan { sisa, .. } => (TaskStatus::TepatWaktu, -sisa.num_minutes()),
+                    _ => (TaskStatus::TepatWaktu, 0),
+                };
+                let label = verdict.label_hari(menit_hari);
+                current.push(format!(
+                    "Langkah {}{}: {} ({label})",
+                    l.no,
+                    unit.as_deref()
+                        .map(|n| format!(" — {n}"))
+                        .unwrap_or_default(),
+                    l.kegiatan
+                ));
+                tasks.push(TaskView {
+                    cycle: c.nama.clone(),
+                    step_no: l.no.clone(),
+                    kegiatan: l.kegiatan.clone(),
+                    pelaksana: cycle.template.label_pelaksana(v.step),
+                    unit,
+                    mulai: kal.ke_lokal(v.started_at),
+                    batas: kal.ke_lokal(due),
+                    status,
+                    vonis: label,
+                    lewat_menit,
+                });
+            }
+            cycles.push(CycleView {
+                id: c.id,
+                nama: c.nama,
+                template: cycle.template.kepala.nama.clone(),
+                selesai: c.finished_at.is_some(),
+                current,
+            });
+        }
+        tasks.sort_by(|a, b| {
+            a.status
+                .cmp(&b.status)
+                .then(b.lewat_menit.cmp(&a.lewat_menit))
+        });
+        let periods = store.renstra_periods()?;
+        let renstra = match periods
+            .iter()
+            .find(|p| (p.tahun_awal..=p.tahun_akhir).contains(&year))
+        {
+            Some(p) => Some((p.clone(), store.renstra_tree(p.id)?)),
+            None => None,
+        };
+        let renja_years = store.renja_years()?;
+        let agreements = store.agreements(year)?;
+        let mut years: Vec<i32> = renja_years.iter().map(|r| r.tahun).collect();
+        for p in &periods {
+            years.extend(p.tahun_awal..=p.tahun_akhir);
+        }
+        let this_year = kal.ke_lokal(now).year();
+        years.extend([this_year, this_year + 1, year]);
+        years.sort_unstable();
+        years.dedup();
+        Ok(ViewData {
+            office,
+            units,
+            officials: store.officials()?,
+            templates,
+            cycles,
+            tasks,
+            agreements,
+            periods,
+            renstra,
+            renja: store.renja_items(year)?,
+            renja_years,
+            years,
+            today: Some(kal.ke_lokal(now).date()),
+            kal: Some(kal),
+            error: None,
+        })
+    }
+
+    pub fn unit_name(&self, id: Option<i64>) -> String {
+        id.and_then(|id| self.units.iter().find(|u| u.unit.id == id))
+            .map(|u| u.unit.nama.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Depth-first order of the SOTK tree (orphans, if any, at the end).
+fn tree_order(units: Vec<UnitRow>) -> Vec<UnitNode> {
+    fn visit(units: &[UnitRow], parent: Option<i64>, depth: usize, out: &mut Vec<UnitNode>) {
+        for u in units.iter().filter(|u| u.parent_id == parent) {
+            if out.iter().any(|n| n.unit.id == u.id) {
+                continue;
+            }
+            out.push(UnitNode {
+                unit: u.clone(),
+                depth,
+            });
+            visit(units, Some(u.id), depth + 1, out);
+        }
+    }
+    let mut out = Vec::with_capacity(units.len());
+    visit(&units, None, 0, &mut out);
+    for u in &units {
+        if !out.iter().any(|n| n.unit.id == u.id) {
+            out.push(UnitNode {
+                unit: u.clone(),
+                depth: 0,
+            });
+        }
+    }
+    out
+}
