@@ -238,7 +238,7 @@ fn organisation(store: &mut Store) -> Result<Org> {
         "M.Pd.",
         "197009091996031007",
         "Pembina Tingkat I",
-        "Plt. Kepala Bidang Pengembangan Kompetensi Aparatur",
+        "Kepala Bidang Pengembangan Kompetensi Aparatur",
         b3,
         StatusJabatan::Plt,
     )?;

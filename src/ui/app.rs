@@ -234,16 +234,17 @@ impl PerkinApp {
                 }
                 ui.separator();
                 let mut year = self.year;
-                let label = ui.label("Tahun aktif");
-                egui::ComboBox::from_id_salt("tahun_aktif")
+                // Right-to-left: the combo box first, so its label reads before it.
+                let combo = egui::ComboBox::from_id_salt("tahun_aktif")
                     .selected_text(year.to_string())
                     .show_ui(ui, |ui| {
                         for y in &self.view.years {
                             ui.selectable_value(&mut year, *y, y.to_string());
                         }
                     })
-                    .response
-                    .labelled_by(label.id);
+                    .response;
+                let label = ui.label("Tahun aktif");
+                combo.labelled_by(label.id);
                 if year != self.year {
                     self.year = year;
                     self.reload();
@@ -265,6 +266,8 @@ impl PerkinApp {
                 .clicked()
             {
                 self.panel = p;
+                // Tables measure their columns in a first pass: draw again at once.
+                ui.ctx().request_repaint();
             }
         }
     }
@@ -285,7 +288,7 @@ impl eframe::App for PerkinApp {
         }
         egui::Panel::left("navigasi")
             .resizable(false)
-            .exact_size(190.0)
+            .exact_size(170.0)
             .show(ui, |ui| self.navigation(ui));
         let mut outbox = Outbox::default();
         let replies = std::mem::take(&mut self.replies);

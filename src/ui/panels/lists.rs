@@ -4,6 +4,12 @@
 use egui::{Color32, RichText};
 use egui_extras::{Column, TableBuilder};
 
+/// A column of a fixed width whose cells clip (long text is truncated with
+/// its full text on hover) so rows never overlap.
+pub fn fixed(width: f32) -> Column {
+    Column::exact(width).clip(true)
+}
+
 use super::beranda::status_label;
 use super::widgets::{chip, heading};
 use crate::fmt;
@@ -59,61 +65,63 @@ impl Lists {
             ui.label(format!("Belum ada Perjanjian Kinerja untuk tahun {year}."));
             return;
         }
-        TableBuilder::new(ui)
-            .striped(true)
-            .column(Column::initial(260.0).resizable(true))
-            .column(Column::initial(170.0))
-            .column(Column::initial(50.0))
-            .column(Column::initial(110.0))
-            .column(Column::initial(230.0).resizable(true))
-            .column(Column::initial(230.0).resizable(true))
-            .column(Column::initial(50.0))
-            .column(Column::remainder())
-            .header(24.0, |mut h| {
-                for t in [
-                    "Unit",
-                    "Jenis",
-                    "Versi",
-                    "Status",
-                    "Pihak Pertama",
-                    "Pihak Kedua",
-                    "Baris",
-                    "Anggaran",
-                ] {
-                    h.col(|ui| {
-                        ui.strong(t);
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(24.0, rows.len(), |mut row| {
-                    let a = rows[row.index()];
-                    row.col(|ui| {
-                        ui.label(&a.unit);
-                    });
-                    row.col(|ui| {
-                        ui.label(jenis_label(&a.jenis));
-                    });
-                    row.col(|ui| {
-                        ui.label(a.versi.to_string());
-                    });
-                    row.col(|ui| {
-                        ui.label(status_label(&a.status));
-                    });
-                    row.col(|ui| {
-                        ui.label(&a.pihak_pertama);
-                    });
-                    row.col(|ui| {
-                        ui.label(&a.pihak_kedua);
-                    });
-                    row.col(|ui| {
-                        ui.label(a.lines.to_string());
-                    });
-                    row.col(|ui| {
-                        ui.label(fmt::rupiah(a.anggaran));
+        egui::ScrollArea::horizontal().show(ui, |ui| {
+            TableBuilder::new(ui)
+                .striped(true)
+                .column(fixed(230.0))
+                .column(fixed(150.0))
+                .column(fixed(40.0))
+                .column(fixed(95.0))
+                .column(fixed(180.0))
+                .column(fixed(180.0))
+                .column(fixed(40.0))
+                .column(fixed(120.0))
+                .header(24.0, |mut h| {
+                    for t in [
+                        "Unit",
+                        "Jenis",
+                        "Versi",
+                        "Status",
+                        "Pihak Pertama",
+                        "Pihak Kedua",
+                        "Baris",
+                        "Anggaran",
+                    ] {
+                        h.col(|ui| {
+                            ui.strong(t);
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(24.0, rows.len(), |mut row| {
+                        let a = rows[row.index()];
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(&a.unit).truncate());
+                        });
+                        row.col(|ui| {
+                            ui.label(jenis_label(&a.jenis));
+                        });
+                        row.col(|ui| {
+                            ui.label(a.versi.to_string());
+                        });
+                        row.col(|ui| {
+                            ui.label(status_label(&a.status));
+                        });
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(&a.pihak_pertama).truncate());
+                        });
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(&a.pihak_kedua).truncate());
+                        });
+                        row.col(|ui| {
+                            ui.label(a.lines.to_string());
+                        });
+                        row.col(|ui| {
+                            ui.label(fmt::rupiah(a.anggaran));
+                        });
                     });
                 });
-            });
+        });
     }
 
     pub fn antrian(&mut self, ui: &mut egui::Ui, view: &ViewData) {
@@ -126,64 +134,72 @@ impl Lists {
             ui.label("Tidak ada tugas yang sedang berjalan.");
             return;
         }
-        TableBuilder::new(ui)
-            .striped(true)
-            .column(Column::initial(120.0))
-            .column(Column::initial(60.0))
-            .column(Column::initial(300.0).resizable(true))
-            .column(Column::initial(170.0))
-            .column(Column::initial(200.0))
-            .column(Column::initial(140.0))
-            .column(Column::initial(140.0))
-            .column(Column::remainder())
-            .header(24.0, |mut h| {
-                for t in [
-                    "Status",
-                    "Langkah",
-                    "Kegiatan",
-                    "Pelaksana",
-                    "Unit / Siklus",
-                    "Mulai",
-                    "Batas",
-                    "Waktu",
-                ] {
-                    h.col(|ui| {
-                        ui.strong(t);
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(44.0, view.tasks.len(), |mut row| {
-                    let t = &view.tasks[row.index()];
-                    row.col(|ui| {
-                        chip(ui, t.status.label(), status_color(t.status));
-                    });
-                    row.col(|ui| {
-                        ui.label(&t.step_no);
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(&t.kegiatan).truncate());
-                    });
-                    row.col(|ui| {
-                        ui.label(&t.pelaksana);
-                    });
-                    row.col(|ui| {
-                        ui.vertical(|ui| {
-                            ui.label(t.unit.as_deref().unwrap_or("—"));
-                            ui.label(RichText::new(&t.cycle).weak().small());
+        egui::ScrollArea::horizontal().show(ui, |ui| {
+            TableBuilder::new(ui)
+                .striped(true)
+                .column(fixed(110.0))
+                .column(fixed(55.0))
+                .column(fixed(230.0))
+                .column(fixed(160.0))
+                .column(fixed(170.0))
+                .column(fixed(170.0))
+                .column(fixed(150.0))
+                .header(24.0, |mut h| {
+                    for t in [
+                        "Status",
+                        "Langkah",
+                        "Kegiatan",
+                        "Pelaksana",
+                        "Unit / Siklus",
+                        "Mulai / Batas",
+                        "Waktu",
+                    ] {
+                        h.col(|ui| {
+                            ui.strong(t);
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(44.0, view.tasks.len(), |mut row| {
+                        let t = &view.tasks[row.index()];
+                        row.col(|ui| {
+                            chip(ui, t.status.label(), status_color(t.status));
+                        });
+                        row.col(|ui| {
+                            ui.label(&t.step_no);
+                        });
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(&t.kegiatan).truncate());
+                        });
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(&t.pelaksana).truncate());
+                        });
+                        row.col(|ui| {
+                            ui.vertical(|ui| {
+                                ui.add(
+                                    egui::Label::new(t.unit.as_deref().unwrap_or("—")).truncate(),
+                                );
+                                ui.add(
+                                    egui::Label::new(RichText::new(&t.cycle).weak().small())
+                                        .truncate(),
+                                );
+                            });
+                        });
+                        row.col(|ui| {
+                            ui.vertical(|ui| {
+                                ui.label(fmt::tanggal_jam(t.mulai));
+                                ui.label(
+                                    RichText::new(format!("batas {}", fmt::tanggal_jam(t.batas)))
+                                        .small(),
+                                );
+                            });
+                        });
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(&t.vonis).truncate());
                         });
                     });
-                    row.col(|ui| {
-                        ui.label(fmt::tanggal_jam(t.mulai));
-                    });
-                    row.col(|ui| {
-                        ui.label(fmt::tanggal_jam(t.batas));
-                    });
-                    row.col(|ui| {
-                        ui.label(&t.vonis);
-                    });
                 });
-            });
+        });
     }
 
     pub fn arsip(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32) {

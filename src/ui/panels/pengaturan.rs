@@ -628,10 +628,11 @@ impl Pengaturan {
                 ui.label("Tidak ada pejabat yang cocok.");
             }
             for o in found {
+                // Plt./Plh. belongs to the jabatan, not to the name.
                 let text = format!(
-                    "{}{}\n{} · NIP {}",
-                    o.status.awalan(),
+                    "{}\n{}{} · NIP {}",
                     o.nama_lengkap(),
+                    o.status.awalan(),
                     o.jabatan,
                     o.nip
                         .as_deref()
@@ -817,6 +818,7 @@ impl Pengaturan {
         egui::Grid::new("jam_kerja")
             .num_columns(7)
             .spacing([10.0, 6.0])
+            .min_col_width(64.0)
             .show(ui, |ui| {
                 // Every input is named by its column and its day ("Buka Senin").
                 let headers: Vec<egui::Id> = [

@@ -2,7 +2,9 @@
 //! every yearly target, the Renja with its budgets, DPA and totals per level.
 
 use egui::{Color32, RichText};
-use egui_extras::{Column, TableBuilder};
+use egui_extras::TableBuilder;
+
+use super::lists::fixed;
 
 use super::widgets::heading;
 use crate::fmt;
@@ -145,86 +147,93 @@ impl PlanPanels {
             (!kids.is_empty() && sum != r.pagu).then_some(sum)
         };
         ui.add_space(4.0);
-        TableBuilder::new(ui)
-            .striped(true)
-            .column(Column::initial(150.0))
-            .column(Column::initial(330.0).resizable(true))
-            .column(Column::initial(190.0).resizable(true))
-            .column(Column::initial(260.0).resizable(true))
-            .column(Column::initial(140.0))
-            .column(Column::initial(140.0))
-            .column(Column::remainder())
-            .header(24.0, |mut h| {
-                for t in [
-                    "Kode",
-                    "Nama",
-                    "Unit",
-                    "Indikator · Target",
-                    "Pagu Renja",
-                    "Pagu DPA",
-                    "Selisih",
-                ] {
-                    h.col(|ui| {
-                        ui.strong(t);
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(40.0, items.len(), |mut row| {
-                    let r = &items[row.index()];
-                    let indent = "    ".repeat(depth(r));
-                    let strong = r.level != "sub_kegiatan";
-                    let text = |s: String| {
-                        if strong {
-                            RichText::new(s).strong()
-                        } else {
-                            RichText::new(s)
+        egui::ScrollArea::horizontal()
+            .id_salt("renja_tabel")
+            .show(ui, |ui| {
+                TableBuilder::new(ui)
+                    .striped(true)
+                    .column(fixed(160.0))
+                    .column(fixed(250.0))
+                    .column(fixed(130.0))
+                    .column(fixed(230.0))
+                    .column(fixed(125.0))
+                    .column(fixed(140.0))
+                    .header(24.0, |mut h| {
+                        for t in [
+                            "Kode",
+                            "Nama",
+                            "Unit",
+                            "Indikator · Target",
+                            "Pagu Renja",
+                            "Pagu DPA · selisih",
+                        ] {
+                            h.col(|ui| {
+                                ui.strong(t);
+                            });
                         }
-                    };
-                    row.col(|ui| {
-                        ui.label(text(format!("{indent}{}", r.kode)));
-                    });
-                    row.col(|ui| {
-                        ui.vertical(|ui| {
-                            ui.add(egui::Label::new(text(r.nama.clone())).truncate());
-                            ui.label(RichText::new(level_label(&r.level)).weak().small());
+                    })
+                    .body(|body| {
+                        body.rows(40.0, items.len(), |mut row| {
+                            let r = &items[row.index()];
+                            let indent = "  ".repeat(depth(r));
+                            let strong = r.level != "sub_kegiatan";
+                            let text = |s: String| {
+                                if strong {
+                                    RichText::new(s).strong()
+                                } else {
+                                    RichText::new(s)
+                                }
+                            };
+                            row.col(|ui| {
+                                ui.label(text(format!("{indent}{}", r.kode)));
+                            });
+                            row.col(|ui| {
+                                ui.vertical(|ui| {
+                                    ui.add(egui::Label::new(text(r.nama.clone())).truncate());
+                                    ui.label(RichText::new(level_label(&r.level)).weak().small());
+                                });
+                            });
+                            row.col(|ui| {
+                                ui.add(egui::Label::new(view.unit_name(r.unit_id)).truncate());
+                            });
+                            row.col(|ui| {
+                                let ind: Vec<String> = r
+                                    .indikator
+                                    .iter()
+                                    .map(|(n, s, t)| format!("{n}: {} {s}", t.tampil()))
+                                    .collect();
+                                ui.add(egui::Label::new(ind.join("; ")).truncate());
+                            });
+                            row.col(|ui| {
+                                ui.vertical(|ui| {
+                                    ui.label(text(fmt::rupiah(r.pagu)));
+                                    if let Some(sum) = mismatch(r) {
+                                        ui.label(
+                                            RichText::new(format!("rincian: {}", fmt::rupiah(sum)))
+                                                .small()
+                                                .color(Color32::from_rgb(200, 120, 0)),
+                                        );
+                                    }
+                                });
+                            });
+                            row.col(|ui| {
+                                ui.vertical(|ui| {
+                                    ui.label(
+                                        r.pagu_dpa.map(fmt::rupiah).unwrap_or_else(|| "—".into()),
+                                    );
+                                    if let Some(d) =
+                                        r.pagu_dpa.map(|d| d - r.pagu).filter(|d| *d != 0)
+                                    {
+                                        ui.label(
+                                            RichText::new(format!("selisih {}", fmt::rupiah(d)))
+                                                .small()
+                                                .color(Color32::from_rgb(200, 120, 0)),
+                                        );
+                                    }
+                                });
+                            });
                         });
                     });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(view.unit_name(r.unit_id)).truncate());
-                    });
-                    row.col(|ui| {
-                        let ind: Vec<String> = r
-                            .indikator
-                            .iter()
-                            .map(|(n, s, t)| format!("{n}: {} {s}", t.tampil()))
-                            .collect();
-                        ui.add(egui::Label::new(ind.join("; ")).truncate());
-                    });
-                    row.col(|ui| {
-                        ui.vertical(|ui| {
-                            ui.label(text(fmt::rupiah(r.pagu)));
-                            if let Some(sum) = mismatch(r) {
-                                ui.label(
-                                    RichText::new(format!("rincian: {}", fmt::rupiah(sum)))
-                                        .small()
-                                        .color(Color32::from_rgb(200, 120, 0)),
-                                );
-                            }
-                        });
-                    });
-                    row.col(|ui| {
-                        ui.label(r.pagu_dpa.map(fmt::rupiah).unwrap_or_else(|| "—".into()));
-                    });
-                    row.col(|ui| {
-                        let diff = r.pagu_dpa.map(|d| d - r.pagu);
-                        ui.label(match diff {
-                            Some(0) => "—".to_string(),
-                            Some(d) => fmt::rupiah(d),
-                            None => String::new(),
-                        });
-                    });
-                });
             });
         ui.add_space(8.0);
         egui::Grid::new("jumlah_renja")
