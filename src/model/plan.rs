@@ -115,3 +115,135 @@ mod tests {
         assert_eq!(Target::parse("0,65").unwrap().tampil(), "0,65");
     }
 }
+
+/// The level of a Renja item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tingkat {
+    Program,
+    Kegiatan,
+    SubKegiatan,
+}
+
+impl Tingkat {
+    pub const ALL: [Tingkat; 3] = [Tingkat::Program, Tingkat::Kegiatan, Tingkat::SubKegiatan];
+
+    pub fn kode(self) -> &'static str {
+        match self {
+            Tingkat::Program => "program",
+            Tingkat::Kegiatan => "kegiatan",
+            Tingkat::SubKegiatan => "sub_kegiatan",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Tingkat::Program => "Program",
+            Tingkat::Kegiatan => "Kegiatan",
+            Tingkat::SubKegiatan => "Sub Kegiatan",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Tingkat> {
+        Tingkat::ALL.into_iter().find(|t| t.kode() == s)
+    }
+
+    /// The level of the parent, if any.
+    pub fn induk(self) -> Option<Tingkat> {
+        match self {
+            Tingkat::Program => None,
+            Tingkat::Kegiatan => Some(Tingkat::Program),
+            Tingkat::SubKegiatan => Some(Tingkat::Kegiatan),
+        }
+    }
+
+    /// An example code of this level.
+    pub fn contoh(self) -> &'static str {
+        match self {
+            Tingkat::Program => "5.03.02",
+            Tingkat::Kegiatan => "5.03.02.2.01",
+            Tingkat::SubKegiatan => "5.03.02.2.01.0001",
+        }
+    }
+}
+
+/// Checks the shape of a Renja code (Permendagri 90/2019 nomenclature):
+/// program `5.03.02` (urusan and bidang may be the placeholder X, as in
+/// `X.XX.01`), kegiatan `5.03.02.2.01`, sub kegiatan `5.03.02.2.01.0001`;
+/// a child's code must extend its parent's.
+pub fn cek_kode_renja(
+    tingkat: Tingkat,
+    kode: &str,
+    kode_induk: Option<&str>,
+) -> Result<(), String> {
+    let parts: Vec<&str> = kode.trim().split('.').collect();
+    let digits = |s: &str, n: usize, x_ok: bool| {
+        s.len() == n && s.bytes().all(|b| b.is_ascii_digit() || (x_ok && b == b'X'))
+    };
+    let shape_ok = parts.len() >= 3
+        && digits(parts[0], 1, true)
+        && digits(parts[1], 2, true)
+        && digits(parts[2], 2, false)
+        && match tingkat {
+            Tingkat::Program => parts.len() == 3,
+            Tingkat::Kegiatan => {
+                parts.len() == 5 && digits(parts[3], 1, false) && digits(parts[4], 2, false)
+            }
+            Tingkat::SubKegiatan => {
+                parts.len() == 6
+                    && digits(parts[3], 1, false)
+                    && digits(parts[4], 2, false)
+                    && digits(parts[5], 4, false)
+            }
+        };
+    if !shape_ok {
+        return Err(format!(
+            "Kode {} '{}' tidak sesuai pola Permendagri 90/2019 (contoh: {})",
+            tingkat.label().to_lowercase(),
+            kode.trim(),
+            tingkat.contoh()
+        ));
+    }
+    if let Some(induk) = kode_induk
+        && !kode.trim().starts_with(&format!("{}.", induk.trim()))
+    {
+        return Err(format!(
+            "Kode {} '{}' harus diawali kode induknya '{}'",
+            tingkat.label().to_lowercase(),
+            kode.trim(),
+            induk.trim()
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod kode_tests {
+    use super::*;
+
+    #[test]
+    fn renja_codes_follow_the_nomenclature() {
+        assert!(cek_kode_renja(Tingkat::Program, "5.03.02", None).is_ok());
+        assert!(cek_kode_renja(Tingkat::Program, "X.XX.01", None).is_ok());
+        assert!(cek_kode_renja(Tingkat::Kegiatan, "5.03.02.2.01", Some("5.03.02")).is_ok());
+        assert!(
+            cek_kode_renja(
+                Tingkat::SubKegiatan,
+                "5.03.02.2.01.0001",
+                Some("5.03.02.2.01")
+            )
+            .is_ok()
+        );
+        let e = cek_kode_renja(Tingkat::Program, "5.3.2", None).unwrap_err();
+        assert_eq!(
+            e,
+            "Kode program '5.3.2' tidak sesuai pola Permendagri 90/2019 (contoh: 5.03.02)"
+        );
+        assert!(cek_kode_renja(Tingkat::Kegiatan, "5.03.02", None).is_err());
+        assert!(cek_kode_renja(Tingkat::SubKegiatan, "5.03.02.2.01.001", None).is_err());
+        assert!(cek_kode_renja(Tingkat::Kegiatan, "5.03.XX.2.01", None).is_err());
+        let e = cek_kode_renja(Tingkat::Kegiatan, "5.03.01.2.01", Some("5.03.02")).unwrap_err();
+        assert!(e.contains("harus diawali kode induknya '5.03.02'"), "{e}");
+        assert!(cek_kode_renja(Tingkat::Program, "'; DROP TABLE x; --", None).is_err());
+    }
+}

@@ -129,22 +129,7 @@ impl Store {
 
     /// Adds an indicator with its yearly targets in one transaction.
     pub fn add_indikator(&mut self, i: &NewIndikator) -> Result<i64> {
-        required("Nama indikator", &i.nama)?;
-        let mut years = std::collections::HashSet::new();
-        for (y, t) in &i.targets {
-            if !years.insert(*y) {
-                return Err(StoreError::Invalid(format!(
-                    "Target tahun {y} diisi lebih dari sekali"
-                )));
-            }
-            if let Target::Angka(v) = t
-                && !v.is_finite()
-            {
-                return Err(StoreError::Invalid(format!(
-                    "Target tahun {y} bukan angka yang sah"
-                )));
-            }
-        }
+        validate_indikator(i)?;
         self.write(AuditMeta::new("tambah", "renstra_indikator"), |tx| {
             tx.execute(
                 "INSERT INTO renstra_indikator (sasaran_id, kode, nama, satuan, baseline_tahun, baseline_nilai, definisi, formula, sumber_data, arah, unit_id, urutan)
@@ -196,25 +181,9 @@ impl Store {
         })
     }
 
+    /// Adds a Renja item without indicators (see [`Store::save_renja_item`]).
     pub fn add_renja_item(&mut self, i: &NewRenjaItem) -> Result<i64> {
-        required("Kode", &i.kode)?;
-        required("Nama", &i.nama)?;
-        if !matches!(i.level.as_str(), "program" | "kegiatan" | "sub_kegiatan") {
-            return Err(StoreError::Invalid(format!(
-                "Tingkat '{}' tidak dikenal",
-                i.level
-            )));
-        }
-        if i.pagu < 0 || i.pagu_dpa.is_some_and(|p| p < 0) {
-            return Err(StoreError::Invalid("Pagu tidak boleh negatif".into()));
-        }
-        self.insert_row(
-            "renja_item",
-            "INSERT INTO renja_item (tahun, parent_id, level, kode, nama, unit_id, sasaran_id, pagu, pagu_dpa, urutan)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, (SELECT count(*) FROM renja_item WHERE tahun = ?1))",
-            params![i.tahun, i.parent_id, i.level, i.kode.trim(), i.nama.trim(), i.unit_id, i.sasaran_id, i.pagu, i.pagu_dpa],
-            image(i),
-        )
+        self.save_renja_item(None, i, &[])
     }
 
     pub fn add_renja_indikator(&mut self, i: &NewRenjaIndikator) -> Result<i64> {
@@ -460,4 +429,285 @@ impl Store {
             })
             .collect())
     }
+}
+
+/// A Renja indicator as edited with its item: (nama, satuan, target).
+pub type RenjaIndikatorInput = (String, String, Target);
+
+impl Store {
+    pub fn update_tujuan(&mut self, id: i64, kode: &str, uraian: &str) -> Result<()> {
+        required("Uraian tujuan", uraian)?;
+        self.update_node("renstra_tujuan", id, kode, uraian)
+    }
+
+    pub fn update_sasaran(&mut self, id: i64, kode: &str, uraian: &str) -> Result<()> {
+        required("Uraian sasaran", uraian)?;
+        self.update_node("renstra_sasaran", id, kode, uraian)
+    }
+
+    fn update_node(
+        &mut self,
+        table: &'static str,
+        id: i64,
+        kode: &str,
+        uraian: &str,
+    ) -> Result<()> {
+        let before = self.row_image(table, id)?;
+        self.write(AuditMeta::new("ubah", table), |tx| {
+            tx.execute(
+                &format!("UPDATE {table} SET kode = ?1, uraian = ?2 WHERE id = ?3"),
+                params![kode.trim(), uraian.trim(), id],
+            )?;
+            Ok(Written::new(
+                (),
+                id,
+                Some(before),
+                Some(json!({"kode": kode.trim(), "uraian": uraian.trim()})),
+            ))
+        })
+    }
+
+    /// Replaces an indicator's fields and its yearly targets.
+    pub fn update_indikator(&mut self, id: i64, i: &NewIndikator) -> Result<()> {
+        validate_indikator(i)?;
+        let before = self.row_image("renstra_indikator", id)?;
+        self.write(AuditMeta::new("ubah", "renstra_indikator"), |tx| {
+            tx.execute(
+                "UPDATE renstra_indikator SET kode = ?1, nama = ?2, satuan = ?3, baseline_tahun = ?4, baseline_nilai = ?5,
+                    definisi = ?6, formula = ?7, sumber_data = ?8, arah = ?9, unit_id = ?10 WHERE id = ?11",
+                params![
+                    i.kode.trim(),
+                    i.nama.trim(),
+                    i.satuan.trim(),
+                    i.baseline_tahun,
+                    i.baseline_nilai.trim(),
+                    i.definisi.trim(),
+                    i.formula.trim(),
+                    i.sumber_data.trim(),
+                    if i.naik_baik { "naik" } else { "turun" },
+                    i.unit_id,
+                    id
+                ],
+            )?;
+            tx.execute("DELETE FROM renstra_target WHERE indikator_id = ?1", [id])?;
+            for (y, t) in &i.targets {
+                let (a, s) = target_columns(t);
+                tx.execute(
+                    "INSERT INTO renstra_target (indikator_id, tahun, angka, teks) VALUES (?1, ?2, ?3, ?4)",
+                    params![id, y, a, s],
+                )?;
+            }
+            Ok(Written::new((), id, Some(before), Some(image(i))))
+        })
+    }
+
+    /// Deletes a Renstra node (tujuan, sasaran or indikator) that has no
+    /// children and that no agreement uses.
+    pub fn delete_renstra(&mut self, table: &'static str, id: i64) -> Result<()> {
+        let (child, used) = match table {
+            "renstra_tujuan" => (Some("SELECT count(*) FROM renstra_sasaran WHERE tujuan_id = ?1"), None),
+            "renstra_sasaran" => (
+                Some("SELECT count(*) FROM renstra_indikator WHERE sasaran_id = ?1"),
+                Some("SELECT count(*) FROM renja_item WHERE sasaran_id = ?1"),
+            ),
+            "renstra_indikator" => (
+                None,
+                Some(
+                    "SELECT (SELECT count(*) FROM agreement_line WHERE sumber_jenis = 'renstra' AND sumber_id = ?1)
+                          + (SELECT count(*) FROM renja_indikator WHERE renstra_indikator_id = ?1)",
+                ),
+            ),
+            _ => return Err(StoreError::Invalid(format!("'{table}' bukan bagian Renstra"))),
+        };
+        let count =
+            |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [id], |r| r.get(0))?) };
+        if let Some(sql) = child
+            && count(sql)? > 0
+        {
+            return Err(StoreError::Invalid(
+                "Masih memiliki isi di bawahnya: hapus atau pindahkan isinya terlebih dahulu"
+                    .into(),
+            ));
+        }
+        if let Some(sql) = used
+            && count(sql)? > 0
+        {
+            return Err(StoreError::Invalid(
+                "Dipakai oleh Perjanjian Kinerja atau Renja: tidak dapat dihapus".into(),
+            ));
+        }
+        let before = self.row_image(table, id)?;
+        self.write(AuditMeta::new("hapus", table), |tx| {
+            tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
+            Ok(Written::new((), id, Some(before), None))
+        })
+    }
+
+    /// Adds (`id` None) or replaces a Renja item with its indicators, in one
+    /// transaction. The code must have the shape of its level and extend its
+    /// parent's.
+    pub fn save_renja_item(
+        &mut self,
+        id: Option<i64>,
+        i: &NewRenjaItem,
+        indikator: &[RenjaIndikatorInput],
+    ) -> Result<i64> {
+        required("Nama", &i.nama)?;
+        let tingkat = crate::model::plan::Tingkat::parse(&i.level)
+            .ok_or_else(|| StoreError::Invalid(format!("Tingkat '{}' tidak dikenal", i.level)))?;
+        let parent: Option<(String, String, i32)> = match i.parent_id {
+            Some(p) => Some(
+                self.conn
+                    .query_row(
+                        "SELECT kode, level, tahun FROM renja_item WHERE id = ?1",
+                        [p],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    )
+                    .map_err(|_| StoreError::NotFound(format!("Induk {p}")))?,
+            ),
+            None => None,
+        };
+        match (tingkat.induk(), &parent) {
+            (None, Some(_)) => {
+                return Err(StoreError::Invalid("Program tidak memiliki induk".into()));
+            }
+            (Some(t), None) => {
+                return Err(StoreError::Invalid(format!(
+                    "{} harus memiliki induk {}",
+                    tingkat.label(),
+                    t.label().to_lowercase()
+                )));
+            }
+            (Some(t), Some((_, level, tahun))) if level != t.kode() || *tahun != i.tahun => {
+                return Err(StoreError::Invalid(format!(
+                    "Induk {} harus sebuah {} tahun {}",
+                    tingkat.label().to_lowercase(),
+                    t.label().to_lowercase(),
+                    i.tahun
+                )));
+            }
+            _ => {}
+        }
+        crate::model::plan::cek_kode_renja(tingkat, &i.kode, parent.as_ref().map(|p| p.0.as_str()))
+            .map_err(StoreError::Invalid)?;
+        if i.pagu < 0 || i.pagu_dpa.is_some_and(|p| p < 0) {
+            return Err(StoreError::Invalid("Pagu tidak boleh negatif".into()));
+        }
+        for (n, _, _) in indikator {
+            required("Nama indikator", n)?;
+        }
+        let dup: i64 = self.conn.query_row(
+            "SELECT count(*) FROM renja_item WHERE tahun = ?1 AND kode = ?2 AND id IS NOT ?3",
+            params![i.tahun, i.kode.trim(), id],
+            |r| r.get(0),
+        )?;
+        if dup > 0 {
+            return Err(StoreError::Invalid(format!(
+                "Kode {} sudah ada di Renja {}",
+                i.kode.trim(),
+                i.tahun
+            )));
+        }
+        let before = match id {
+            Some(id) => Some(self.row_image("renja_item", id)?),
+            None => None,
+        };
+        let after = json!({"item": image(i), "indikator": image(&indikator)});
+        let action = if id.is_some() { "ubah" } else { "tambah" };
+        self.write(AuditMeta::new(action, "renja_item"), |tx| {
+            let id = match id {
+                Some(id) => {
+                    tx.execute(
+                        "UPDATE renja_item SET parent_id = ?1, level = ?2, kode = ?3, nama = ?4, unit_id = ?5, sasaran_id = ?6,
+                            pagu = ?7, pagu_dpa = ?8 WHERE id = ?9",
+                        params![i.parent_id, i.level, i.kode.trim(), i.nama.trim(), i.unit_id, i.sasaran_id, i.pagu, i.pagu_dpa, id],
+                    )?;
+                    tx.execute("DELETE FROM renja_indikator WHERE item_id = ?1", [id])?;
+                    id
+                }
+                None => {
+                    tx.execute(
+                        "INSERT INTO renja_item (tahun, parent_id, level, kode, nama, unit_id, sasaran_id, pagu, pagu_dpa, urutan)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, (SELECT count(*) FROM renja_item WHERE tahun = ?1))",
+                        params![i.tahun, i.parent_id, i.level, i.kode.trim(), i.nama.trim(), i.unit_id, i.sasaran_id, i.pagu, i.pagu_dpa],
+                    )?;
+                    tx.last_insert_rowid()
+                }
+            };
+            for (k, (n, s, t)) in indikator.iter().enumerate() {
+                let (a, x) = target_columns(t);
+                tx.execute(
+                    "INSERT INTO renja_indikator (item_id, nama, satuan, angka, teks, urutan) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![id, n.trim(), s.trim(), a, x, k as i64],
+                )?;
+            }
+            Ok(Written::new(id, id, before, Some(after)))
+        })
+    }
+
+    /// Deletes a Renja item with no children that no agreement uses.
+    pub fn delete_renja_item(&mut self, id: i64) -> Result<()> {
+        let n: i64 = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM renja_item WHERE parent_id = ?1)
+                  + (SELECT count(*) FROM agreement_budget WHERE renja_item_id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?;
+        if n > 0 {
+            return Err(StoreError::Invalid(
+                "Masih memiliki kegiatan/sub kegiatan di bawahnya atau dipakai Perjanjian Kinerja: tidak dapat dihapus".into(),
+            ));
+        }
+        let before = self.row_image("renja_item", id)?;
+        self.write(AuditMeta::new("hapus", "renja_item"), |tx| {
+            tx.execute("DELETE FROM renja_indikator WHERE item_id = ?1", [id])?;
+            tx.execute("DELETE FROM renja_item WHERE id = ?1", [id])?;
+            Ok(Written::new((), id, Some(before), None))
+        })
+    }
+
+    /// Every column of one row, as the audit log's before-image.
+    pub(crate) fn row_image(&self, table: &str, id: i64) -> Result<serde_json::Value> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT * FROM {table} WHERE id = ?1"))?;
+        let names: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
+        let mut rows = stmt.query([id])?;
+        let row = rows
+            .next()?
+            .ok_or_else(|| StoreError::NotFound(format!("Data {id} pada {table}")))?;
+        let mut map = serde_json::Map::new();
+        for (k, name) in names.iter().enumerate() {
+            use rusqlite::types::ValueRef;
+            let v = match row.get_ref(k)? {
+                ValueRef::Null => serde_json::Value::Null,
+                ValueRef::Integer(i) => json!(i),
+                ValueRef::Real(f) => json!(f),
+                ValueRef::Text(t) => json!(String::from_utf8_lossy(t)),
+                ValueRef::Blob(b) => json!(format!("({} bita)", b.len())),
+            };
+            map.insert(name.clone(), v);
+        }
+        Ok(serde_json::Value::Object(map))
+    }
+}
+
+fn validate_indikator(i: &NewIndikator) -> Result<()> {
+    required("Nama indikator", &i.nama)?;
+    let mut years = std::collections::HashSet::new();
+    for (y, t) in &i.targets {
+        if !years.insert(*y) {
+            return Err(StoreError::Invalid(format!(
+                "Target tahun {y} diisi lebih dari sekali"
+            )));
+        }
+        if let Target::Angka(v) = t
+            && !v.is_finite()
+        {
+            return Err(StoreError::Invalid(format!(
+                "Target tahun {y} bukan angka yang sah"
+            )));
+        }
+    }
+    Ok(())
 }
