@@ -102,6 +102,38 @@ pub fn tanggal_isian(d: NaiveDate) -> String {
     d.format("%d-%m-%Y").to_string()
 }
 
+/// Reads a Rupiah amount as typed: "Rp 1.234.567", "1.234.567" or "1234567".
+pub fn baca_rupiah(s: &str) -> Result<i64, String> {
+    let t = s.trim();
+    let body = t
+        .strip_prefix("Rp")
+        .or_else(|| t.strip_prefix("rp"))
+        .unwrap_or(t)
+        .trim();
+    if body.is_empty() {
+        return Ok(0);
+    }
+    if body.starts_with('-') {
+        return Err("Pagu tidak boleh negatif".into());
+    }
+    let grouped = body.split('.').enumerate().all(|(i, g)| {
+        !g.is_empty()
+            && g.bytes().all(|b| b.is_ascii_digit())
+            && (i == 0 && g.len() <= 3 || i > 0 && g.len() == 3)
+    });
+    let plain = body.bytes().all(|b| b.is_ascii_digit());
+    if !(plain || body.contains('.') && grouped) {
+        return Err(format!(
+            "Jumlah '{t}' bukan rupiah yang sah: tulis angka bulat, mis. 1.250.000"
+        ));
+    }
+    body.replace('.', "")
+        .parse::<i64>()
+        .ok()
+        .filter(|v| *v < 1_000_000_000_000_000)
+        .ok_or_else(|| format!("Jumlah '{t}' terlalu besar"))
+}
+
 /// Reads a time of day "07:30" or "07.30".
 pub fn baca_jam(s: &str) -> Result<chrono::NaiveTime, String> {
     let t = s.trim().replace('.', ":");
@@ -142,6 +174,20 @@ mod tests {
         assert!(baca_tanggal("01-01-0000").is_err());
         assert_eq!(tanggal_isian(d), "17-08-2026");
         assert_eq!(baca_jam("07.30").unwrap().to_string(), "07:30:00");
+        assert_eq!(baca_rupiah("Rp 1.234.567"), Ok(1_234_567));
+        assert_eq!(baca_rupiah("45000000"), Ok(45_000_000));
+        assert_eq!(baca_rupiah(""), Ok(0));
+        assert_eq!(baca_rupiah("-5").unwrap_err(), "Pagu tidak boleh negatif");
+        assert!(
+            baca_rupiah("1,5").is_err()
+                && baca_rupiah("12.34").is_err()
+                && baca_rupiah("banyak").is_err()
+        );
+        assert!(
+            baca_rupiah(&"9".repeat(30))
+                .unwrap_err()
+                .contains("terlalu besar")
+        );
         assert!(baca_jam("25:00").unwrap_err().contains("tidak sah"));
     }
 }

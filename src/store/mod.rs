@@ -21,8 +21,8 @@ pub use cycle::{CycleRow, TaskRow};
 pub use office::Office;
 pub use org::{NewOfficial, NewUnit, OfficialRow, UnitRow};
 pub use plan::{
-    IndikatorRow, NewIndikator, NewRenjaIndikator, NewRenjaItem, PeriodRow, RenjaItemRow,
-    RenjaYear, SasaranNode, Target, TujuanNode,
+    IndikatorRow, NewIndikator, NewRenjaIndikator, NewRenjaItem, PeriodRow, RenjaIndikatorInput,
+    RenjaItemRow, RenjaYear, SasaranNode, Target, TujuanNode,
 };
 pub use sop::TemplateRow;
 

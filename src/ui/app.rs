@@ -9,7 +9,9 @@ use super::notify::{Kind, Notifications};
 use super::panels::{self, Panels};
 use super::view::ViewData;
 use crate::model::worktime::{HariLibur, JamHari};
-use crate::store::{NewOfficial, NewUnit, Office, Store};
+use crate::store::{
+    NewIndikator, NewOfficial, NewRenjaItem, NewUnit, Office, RenjaIndikatorInput, Store,
+};
 
 /// The panels of the left navigation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,6 +66,20 @@ pub enum Command {
     SetHours(Box<[Option<JamHari>; 7]>),
     PutHoliday(HariLibur),
     RemoveHoliday(NaiveDate),
+    AddPeriod(i32, i32, String),
+    /// (period, kode, uraian)
+    AddTujuan(i64, String, String),
+    UpdateTujuan(i64, String, String),
+    /// (tujuan, kode, uraian)
+    AddSasaran(i64, String, String),
+    UpdateSasaran(i64, String, String),
+    AddIndikator(Box<NewIndikator>),
+    UpdateIndikator(i64, Box<NewIndikator>),
+    /// (table, id)
+    DeleteRenstra(&'static str, i64),
+    SetRenjaYear(i32, String, Option<NaiveDate>),
+    SaveRenjaItem(Option<i64>, Box<NewRenjaItem>, Vec<RenjaIndikatorInput>),
+    DeleteRenjaItem(i64),
 }
 
 /// The result of a command, for the form that sent it.
@@ -210,6 +226,52 @@ impl PerkinApp {
             Command::RemoveHoliday(d) => s
                 .remove_holiday(d)
                 .map(|_| done(&format!("Hari libur {} dihapus", crate::fmt::tanggal(d)))),
+            Command::AddPeriod(a, b, nama) => {
+                s.add_renstra_period(a, b, &nama).map(|id| Reply::Ok {
+                    message: format!("Periode Renstra {a}–{b} dibuat"),
+                    id: Some(id),
+                })
+            }
+            Command::AddTujuan(p, kode, uraian) => {
+                s.add_tujuan(p, &kode, &uraian).map(|id| Reply::Ok {
+                    message: "Tujuan ditambahkan".into(),
+                    id: Some(id),
+                })
+            }
+            Command::UpdateTujuan(id, kode, uraian) => s
+                .update_tujuan(id, &kode, &uraian)
+                .map(|_| done("Tujuan disimpan")),
+            Command::AddSasaran(t, kode, uraian) => {
+                s.add_sasaran(t, &kode, &uraian).map(|id| Reply::Ok {
+                    message: "Sasaran ditambahkan".into(),
+                    id: Some(id),
+                })
+            }
+            Command::UpdateSasaran(id, kode, uraian) => s
+                .update_sasaran(id, &kode, &uraian)
+                .map(|_| done("Sasaran disimpan")),
+            Command::AddIndikator(i) => s.add_indikator(&i).map(|id| Reply::Ok {
+                message: format!("Indikator {} ditambahkan", i.nama.trim()),
+                id: Some(id),
+            }),
+            Command::UpdateIndikator(id, i) => s
+                .update_indikator(id, &i)
+                .map(|_| done(&format!("Indikator {} disimpan", i.nama.trim()))),
+            Command::DeleteRenstra(table, id) => s
+                .delete_renstra(table, id)
+                .map(|_| done("Dihapus dari Renstra")),
+            Command::SetRenjaYear(tahun, nomor, tanggal) => s
+                .set_renja_year(tahun, &nomor, tanggal)
+                .map(|_| done(&format!("Data DPA {tahun} disimpan"))),
+            Command::SaveRenjaItem(id, item, ind) => {
+                s.save_renja_item(id, &item, &ind).map(|new_id| Reply::Ok {
+                    message: format!("{} {} disimpan", item.kode.trim(), item.nama.trim()),
+                    id: Some(new_id),
+                })
+            }
+            Command::DeleteRenjaItem(id) => {
+                s.delete_renja_item(id).map(|_| done("Dihapus dari Renja"))
+            }
         };
         r.unwrap_or_else(|e| Reply::Err(e.to_string()))
     }

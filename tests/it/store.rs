@@ -510,37 +510,95 @@ fn renja_items_are_checked_for_code_parent_and_pagu() {
         pagu_dpa: None,
     };
     let audit = count(&s, "audit_log");
-    let e = s.add_renja_item(&item(None, "program", "5.3.2", 0)).unwrap_err();
-    assert_eq!(e.to_string(), "Kode program '5.3.2' tidak sesuai pola Permendagri 90/2019 (contoh: 5.03.02)");
-    let e = s.add_renja_item(&item(None, "kegiatan", "5.03.02.2.01", 0)).unwrap_err();
+    let e = s
+        .add_renja_item(&item(None, "program", "5.3.2", 0))
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "Kode program '5.3.2' tidak sesuai pola Permendagri 90/2019 (contoh: 5.03.02)"
+    );
+    let e = s
+        .add_renja_item(&item(None, "kegiatan", "5.03.02.2.01", 0))
+        .unwrap_err();
     assert_eq!(e.to_string(), "Kegiatan harus memiliki induk program");
     assert_eq!(count(&s, "audit_log"), audit, "refusals write nothing");
-    let p = s.add_renja_item(&item(None, "program", "5.03.02", 0)).unwrap();
-    let e = s.add_renja_item(&item(Some(p), "kegiatan", "5.03.01.2.01", 0)).unwrap_err();
-    assert!(e.to_string().contains("harus diawali kode induknya '5.03.02'"), "{e}");
-    let e = s.add_renja_item(&item(Some(p), "sub_kegiatan", "5.03.02.2.01.0001", 0)).unwrap_err();
-    assert!(e.to_string().contains("Induk sub kegiatan harus sebuah kegiatan"), "{e}");
-    let k = s.add_renja_item(&item(Some(p), "kegiatan", "5.03.02.2.01", 0)).unwrap();
-    let e = s.add_renja_item(&item(Some(k), "sub_kegiatan", "5.03.02.2.01.0001", -5)).unwrap_err();
+    let p = s
+        .add_renja_item(&item(None, "program", "5.03.02", 0))
+        .unwrap();
+    let e = s
+        .add_renja_item(&item(Some(p), "kegiatan", "5.03.01.2.01", 0))
+        .unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("harus diawali kode induknya '5.03.02'"),
+        "{e}"
+    );
+    let e = s
+        .add_renja_item(&item(Some(p), "sub_kegiatan", "5.03.02.2.01.0001", 0))
+        .unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("Induk sub kegiatan harus sebuah kegiatan"),
+        "{e}"
+    );
+    let k = s
+        .add_renja_item(&item(Some(p), "kegiatan", "5.03.02.2.01", 0))
+        .unwrap();
+    let e = s
+        .add_renja_item(&item(Some(k), "sub_kegiatan", "5.03.02.2.01.0001", -5))
+        .unwrap_err();
     assert_eq!(e.to_string(), "Pagu tidak boleh negatif");
-    let ind = vec![("Jumlah dokumen".to_string(), "dokumen".to_string(), Target::Angka(3.0))];
+    let ind = vec![(
+        "Jumlah dokumen".to_string(),
+        "dokumen".to_string(),
+        Target::Angka(3.0),
+    )];
     let sub = s
-        .save_renja_item(None, &item(Some(k), "sub_kegiatan", "5.03.02.2.01.0001", 45_000_000), &ind)
+        .save_renja_item(
+            None,
+            &item(Some(k), "sub_kegiatan", "5.03.02.2.01.0001", 45_000_000),
+            &ind,
+        )
         .unwrap();
-    let e = s.add_renja_item(&item(Some(k), "sub_kegiatan", "5.03.02.2.01.0001", 1)).unwrap_err();
-    assert_eq!(e.to_string(), "Kode 5.03.02.2.01.0001 sudah ada di Renja 2027");
+    let e = s
+        .add_renja_item(&item(Some(k), "sub_kegiatan", "5.03.02.2.01.0001", 1))
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "Kode 5.03.02.2.01.0001 sudah ada di Renja 2027"
+    );
     // Edit: the indicators are replaced with the item, the audit keeps the before-image.
-    let ind2 = vec![("Jumlah dokumen final".to_string(), "dokumen".to_string(), Target::Angka(4.0))];
-    s.save_renja_item(Some(sub), &item(Some(k), "sub_kegiatan", "5.03.02.2.01.0001", 50_000_000), &ind2)
-        .unwrap();
+    let ind2 = vec![(
+        "Jumlah dokumen final".to_string(),
+        "dokumen".to_string(),
+        Target::Angka(4.0),
+    )];
+    s.save_renja_item(
+        Some(sub),
+        &item(Some(k), "sub_kegiatan", "5.03.02.2.01.0001", 50_000_000),
+        &ind2,
+    )
+    .unwrap();
     let rows = s.renja_items(2027).unwrap();
     let r = rows.iter().find(|r| r.id == sub).unwrap();
     assert_eq!(r.pagu, 50_000_000);
-    assert_eq!(r.indikator, vec![("Jumlah dokumen final".to_string(), "dokumen".to_string(), Target::Angka(4.0))]);
+    assert_eq!(
+        r.indikator,
+        vec![(
+            "Jumlah dokumen final".to_string(),
+            "dokumen".to_string(),
+            Target::Angka(4.0)
+        )]
+    );
     let last = &perkin::store::audit::recent(s.conn(), 1).unwrap()[0];
     assert!(last.before_json.as_deref().unwrap().contains("45000000"));
     // A parent with children is not deleted; a leaf is.
-    assert!(s.delete_renja_item(k).unwrap_err().to_string().contains("tidak dapat dihapus"));
+    assert!(
+        s.delete_renja_item(k)
+            .unwrap_err()
+            .to_string()
+            .contains("tidak dapat dihapus")
+    );
     s.delete_renja_item(sub).unwrap();
     assert_eq!(count(&s, "renja_indikator"), 0);
     assert!(s.check().unwrap().is_empty());
@@ -557,7 +615,10 @@ fn renstra_nodes_edit_and_refuse_deletion_while_used() {
     let ind = &tree[0].sasaran[0].indikator[0];
     // Used by the demo agreements: refused.
     let e = s.delete_renstra("renstra_indikator", ind.id).unwrap_err();
-    assert!(e.to_string().contains("Dipakai oleh Perjanjian Kinerja"), "{e}");
+    assert!(
+        e.to_string().contains("Dipakai oleh Perjanjian Kinerja"),
+        "{e}"
+    );
     let e = s.delete_renstra("renstra_tujuan", tree[0].id).unwrap_err();
     assert!(e.to_string().contains("Masih memiliki isi"), "{e}");
     // Edit its targets: a text target replaces a number.
@@ -578,8 +639,15 @@ fn renstra_nodes_edit_and_refuse_deletion_while_used() {
     edited.targets[2].1 = Target::Teks("Baik".into());
     s.update_indikator(ind.id, &edited).unwrap();
     let again = s.renstra_tree(period).unwrap();
-    assert_eq!(again[0].sasaran[0].indikator[0].targets[&2027], Target::Teks("Baik".into()));
-    s.update_sasaran(tree[0].sasaran[0].id, "S1", "Sasaran diubah").unwrap();
-    assert_eq!(s.renstra_tree(period).unwrap()[0].sasaran[0].uraian, "Sasaran diubah");
+    assert_eq!(
+        again[0].sasaran[0].indikator[0].targets[&2027],
+        Target::Teks("Baik".into())
+    );
+    s.update_sasaran(tree[0].sasaran[0].id, "S1", "Sasaran diubah")
+        .unwrap();
+    assert_eq!(
+        s.renstra_tree(period).unwrap()[0].sasaran[0].uraian,
+        "Sasaran diubah"
+    );
     assert!(s.check().unwrap().is_empty());
 }

@@ -37,6 +37,8 @@ fn notified(h: &mut Harness<'static, PerkinApp>, text: &str) {
 
 /// Focuses the field named `label` and types `text` into it.
 fn type_into(h: &mut Harness<'static, PerkinApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run();
     h.get_by_label(label).focus();
     h.run();
     h.get_by_label(label).type_text(text);
@@ -75,6 +77,8 @@ fn every_panel_shows_the_demo_office() {
 
     go(&mut h, "Renstra");
     h.get_by_label("Renstra 2025–2029");
+    h.get_by_label_contains("T1.S1.I1 Indeks Sistem Merit (indeks)");
+    button(&mut h, "Tabel target per tahun");
     h.get_by_label("Indeks Sistem Merit");
     assert!(
         h.query_all_by_label("WTP").count() >= 5,
@@ -274,4 +278,157 @@ fn a_holiday_added_in_the_calendar_is_stored() {
         1
     );
     h.get_by_label("Selasa, 24 November 2026");
+}
+
+fn radio(h: &mut Harness<'static, PerkinApp>, label: &str) {
+    h.get_by_role_and_label(egui::accesskit::Role::RadioButton, label)
+        .click();
+    h.run();
+}
+
+fn button(h: &mut Harness<'static, PerkinApp>, label: &str) {
+    h.get_by_role_and_label(egui::accesskit::Role::Button, label)
+        .click();
+    h.run();
+}
+
+#[test]
+fn a_renstra_indicator_with_five_targets_survives_a_restart() {
+    let dir = tmp();
+    let path = db_in(dir.path());
+    let now = local(2026, 11, 23, 10, 0);
+    {
+        let mut h = harness(store_at(&path, now));
+        go(&mut h, "Renstra");
+        h.get_by_label("Belum ada periode Renstra yang mencakup tahun 2026. Buat periodenya:");
+        retype(&mut h, "Tahun awal", "2025");
+        retype(&mut h, "Tahun akhir", "2029");
+        type_into(&mut h, "Nama periode", "Renstra BKPSDM");
+        button(&mut h, "Buat periode");
+        h.get_by_label("Renstra 2025–2029");
+        button(&mut h, "Tujuan baru");
+        type_into(&mut h, "Kode", "T1");
+        type_into(&mut h, "Uraian", "Meningkatkan akuntabilitas kinerja");
+        button(&mut h, "Simpan");
+        button(&mut h, "Sasaran baru");
+        type_into(&mut h, "Kode", "S1");
+        type_into(&mut h, "Uraian", "Meningkatnya kualitas laporan keuangan");
+        button(&mut h, "Simpan");
+        button(&mut h, "Indikator baru");
+        type_into(&mut h, "Nama indikator", "Opini BPK");
+        type_into(&mut h, "Satuan", "opini");
+        // A bad number is flagged inline and nothing is stored.
+        type_into(&mut h, "Target 2025", "1,2,3");
+        h.get_by_label("Target '1,2,3' bukan angka yang sah");
+        button(&mut h, "Simpan");
+        assert_eq!(count(&h, "SELECT count(*) FROM renstra_indikator"), 0);
+        retype(&mut h, "Target 2025", "WTP");
+        for (y, v) in [(2026, "95"), (2027, "96,5"), (2028, "97"), (2029, "98")] {
+            type_into(&mut h, &format!("Target {y}"), v);
+        }
+        button(&mut h, "Simpan");
+        assert_eq!(count(&h, "SELECT count(*) FROM renstra_indikator"), 1);
+        assert_eq!(count(&h, "SELECT count(*) FROM renstra_target"), 5);
+    }
+    // Reopen the app on the same database.
+    let mut h = harness(store_at(&path, now));
+    go(&mut h, "Renstra");
+    h.get_by_label("Tujuan T1 — Meningkatkan akuntabilitas kinerja");
+    h.get_by_label("    Sasaran S1 — Meningkatnya kualitas laporan keuangan");
+    h.get_by_label_contains("Opini BPK (opini)").click();
+    h.run();
+    assert_eq!(
+        h.get_by_label("Target 2025").value().as_deref(),
+        Some("WTP")
+    );
+    assert_eq!(
+        h.get_by_label("Target 2027").value().as_deref(),
+        Some("96,5")
+    );
+    h.get_by_label("Tabel target per tahun").click();
+    h.run();
+    for v in ["WTP", "95", "96,5", "97", "98"] {
+        h.get_by_label(v);
+    }
+}
+
+#[test]
+fn program_kegiatan_sub_kegiatan_with_pagu_and_totals() {
+    let dir = tmp();
+    let mut h = harness(store_at(&db_in(dir.path()), local(2026, 11, 23, 10, 0)));
+    go(&mut h, "Renja");
+    h.get_by_label("Renja 2026");
+    type_into(&mut h, "Nomor DPA", "DPA/BKPSDM/2026");
+    type_into(&mut h, "Tanggal pengesahan DPA", "05-01-2026");
+    button(&mut h, "Simpan DPA");
+    // Program.
+    type_into(&mut h, "Kode (Permendagri 90/2019)", "5.3.2");
+    h.get_by_label("Kode program '5.3.2' tidak sesuai pola Permendagri 90/2019 (contoh: 5.03.02)");
+    retype(&mut h, "Kode (Permendagri 90/2019)", "5.03.02");
+    type_into(
+        &mut h,
+        "Nama program/kegiatan",
+        "Program Kepegawaian Daerah",
+    );
+    type_into(&mut h, "Pagu (Rp)", "Rp 1.250.000.000");
+    button(&mut h, "Tambah item");
+    assert_eq!(count(&h, "SELECT count(*) FROM renja_item"), 1);
+    // Kegiatan under it.
+    button(&mut h, "Item baru");
+    radio(&mut h, "Kegiatan");
+    h.get_by_label("Induk").click();
+    h.run();
+    h.get_by_label("5.03.02 Program Kepegawaian Daerah").click();
+    h.run();
+    type_into(&mut h, "Kode (Permendagri 90/2019)", "5.03.02.2.02");
+    type_into(
+        &mut h,
+        "Nama program/kegiatan",
+        "Pengadaan, Pemberhentian dan Informasi Kepegawaian ASN",
+    );
+    type_into(&mut h, "Pagu (Rp)", "1.250.000.000");
+    button(&mut h, "Tambah item");
+    // Sub kegiatan with an indicator; a negative pagu is refused first.
+    button(&mut h, "Item baru");
+    radio(&mut h, "Sub Kegiatan");
+    h.get_by_label("Induk").click();
+    h.run();
+    h.get_by_label("5.03.02.2.02 Pengadaan, Pemberhentian dan Informasi Kepegawaian ASN")
+        .click();
+    h.run();
+    type_into(&mut h, "Kode (Permendagri 90/2019)", "5.03.02.2.02.0001");
+    type_into(
+        &mut h,
+        "Nama program/kegiatan",
+        "Pengelolaan Pengadaan Pegawai ASN",
+    );
+    type_into(&mut h, "Pagu (Rp)", "-5");
+    h.get_by_label("Pagu tidak boleh negatif");
+    button(&mut h, "Tambah item");
+    assert_eq!(count(&h, "SELECT count(*) FROM renja_item"), 2);
+    retype(&mut h, "Pagu (Rp)", "1250000000");
+    button(&mut h, "Tambah indikator");
+    type_into(&mut h, "Indikator 1.", "Jumlah dokumen pengadaan ASN");
+    type_into(&mut h, "Satuan 1.", "dokumen");
+    type_into(&mut h, "Target 1.", "2");
+    button(&mut h, "Tambah item");
+    assert_eq!(count(&h, "SELECT count(*) FROM renja_item"), 3);
+    assert_eq!(
+        count(
+            &h,
+            "SELECT sum(pagu) FROM renja_item WHERE level = 'sub_kegiatan'"
+        ),
+        1_250_000_000
+    );
+    assert_eq!(
+        count(
+            &h,
+            "SELECT count(*) FROM renja_indikator WHERE nama = 'Jumlah dokumen pengadaan ASN'"
+        ),
+        1
+    );
+    // Shown as Rp 1.250.000.000 on each row and in the totals of the three levels.
+    assert!(h.query_all_by_label("Rp 1.250.000.000").count() >= 6);
+    h.get_by_label("Jumlah dokumen pengadaan ASN: 2 dokumen");
+    h.get_by_label_contains("DPA: DPA/BKPSDM/2026 · disahkan 5 Januari 2026");
 }

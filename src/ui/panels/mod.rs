@@ -60,10 +60,11 @@ impl Panels {
         replies: &[(&'static str, Reply)],
         out: &mut Outbox,
     ) {
+        self.plan.on_replies(replies);
         match panel {
             Panel::Beranda => beranda::show(ui, view, year),
-            Panel::Renstra => self.plan.renstra(ui, view, year),
-            Panel::Renja => self.plan.renja(ui, view, year),
+            Panel::Renstra => self.plan.renstra(ui, view, year, out),
+            Panel::Renja => self.plan.renja(ui, view, year, out),
             Panel::Perjanjian => self.lists.perjanjian(ui, view, year),
             Panel::Antrian => self.lists.antrian(ui, view),
             Panel::AlurSop => self.sop.show(ui, view),

@@ -842,11 +842,19 @@ impl Pengaturan {
                     named(ui.checkbox(&mut d.kerja, ""), 1);
                     if d.kerja {
                         named(
-                            ui.add(egui::TextEdit::singleline(&mut d.buka).desired_width(60.0)),
+                            ui.add(
+                                egui::TextEdit::singleline(&mut d.buka)
+                                    .id_salt(("jam", i, 2))
+                                    .desired_width(60.0),
+                            ),
                             2,
                         );
                         named(
-                            ui.add(egui::TextEdit::singleline(&mut d.tutup).desired_width(60.0)),
+                            ui.add(
+                                egui::TextEdit::singleline(&mut d.tutup)
+                                    .id_salt(("jam", i, 3))
+                                    .desired_width(60.0),
+                            ),
                             3,
                         );
                         named(ui.checkbox(&mut d.istirahat, ""), 4);

@@ -6,13 +6,12 @@ use egui_extras::TableBuilder;
 
 use super::lists::fixed;
 
-use super::widgets::heading;
+use super::widgets::{heading, inline_error, text_field};
 use crate::fmt;
-use crate::store::RenjaItemRow;
+use crate::model::plan::{Target, Tingkat};
+use crate::store::{NewIndikator, NewRenjaItem, RenjaItemRow};
+use crate::ui::app::{Command, Outbox, Reply, SAVE};
 use crate::ui::view::ViewData;
-
-#[derive(Default)]
-pub struct PlanPanels {}
 
 fn level_label(level: &str) -> &'static str {
     match level {
@@ -24,7 +23,8 @@ fn level_label(level: &str) -> &'static str {
 }
 
 impl PlanPanels {
-    pub fn renstra(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32) {
+    /// The yearly targets of every indicator of the period, as a table.
+    fn renstra_tabel(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32) {
         let Some((period, tree)) = &view.renstra else {
             heading(ui, "Renstra", "");
             if view.periods.is_empty() {
@@ -41,11 +41,6 @@ impl PlanPanels {
             }
             return;
         };
-        heading(
-            ui,
-            &format!("Renstra {}–{}", period.tahun_awal, period.tahun_akhir),
-            &period.nama,
-        );
         let years: Vec<i32> = (period.tahun_awal..=period.tahun_akhir).collect();
         egui::ScrollArea::both().show(ui, |ui| {
             for t in tree {
@@ -105,30 +100,10 @@ impl PlanPanels {
         });
     }
 
-    pub fn renja(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32) {
-        heading(
-            ui,
-            &format!("Renja {year}"),
-            "Program, kegiatan dan sub kegiatan dengan indikator, pagu dan DPA.",
-        );
-        match view.renja_years.iter().find(|r| r.tahun == year) {
-            Some(r) => {
-                ui.label(format!(
-                    "DPA: {} · disahkan {}",
-                    if r.nomor_dpa.is_empty() {
-                        "nomor belum dicatat"
-                    } else {
-                        r.nomor_dpa.as_str()
-                    },
-                    r.tanggal_dpa
-                        .map(fmt::tanggal)
-                        .unwrap_or_else(|| "belum dicatat".into())
-                ));
-            }
-            None => {
-                ui.label(format!("Renja tahun {year} belum ada."));
-                return;
-            }
+    fn renja_tabel(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32) {
+        if view.renja.is_empty() {
+            ui.label(format!("Renja {year} belum berisi program."));
+            return;
         }
         let items = &view.renja;
         let depth = |r: &RenjaItemRow| match r.level.as_str() {
@@ -152,6 +127,7 @@ impl PlanPanels {
             .show(ui, |ui| {
                 TableBuilder::new(ui)
                     .striped(true)
+                    .sense(egui::Sense::click())
                     .column(fixed(160.0))
                     .column(fixed(250.0))
                     .column(fixed(130.0))
@@ -232,6 +208,9 @@ impl PlanPanels {
                                     }
                                 });
                             });
+                            if row.response().clicked() {
+                                self.renja_sel = RenjaSel::Item(r.id);
+                            }
                         });
                     });
             });
@@ -254,5 +233,900 @@ impl PlanPanels {
                     ui.end_row();
                 }
             });
+    }
+}
+
+/// What the Renstra editor has selected.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Sel {
+    #[default]
+    None,
+    Tujuan(i64),
+    Sasaran(i64),
+    Indikator(i64),
+    NewTujuan,
+    /// A new sasaran under this tujuan.
+    NewSasaran(i64),
+    /// A new indikator under this sasaran.
+    NewIndikator(i64),
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum RenjaSel {
+    #[default]
+    None,
+    Item(i64),
+    New,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct NodeForm {
+    kode: String,
+    uraian: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct IndForm {
+    kode: String,
+    nama: String,
+    satuan: String,
+    baseline_tahun: String,
+    baseline_nilai: String,
+    targets: std::collections::BTreeMap<i32, String>,
+    definisi: String,
+    formula: String,
+    sumber_data: String,
+    turun_baik: bool,
+    unit_id: Option<i64>,
+    /// The sasaran an edited indicator belongs to.
+    sasaran_id: i64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct PeriodForm {
+    awal: String,
+    akhir: String,
+    nama: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct RenjaForm {
+    tingkat: Tingkat,
+    parent_id: Option<i64>,
+    kode: String,
+    nama: String,
+    unit_id: Option<i64>,
+    sasaran_id: Option<i64>,
+    pagu: String,
+    pagu_dpa: String,
+    /// (nama, satuan, target)
+    indikator: Vec<(String, String, String)>,
+}
+
+impl Default for RenjaForm {
+    fn default() -> Self {
+        RenjaForm {
+            tingkat: Tingkat::Program,
+            parent_id: None,
+            kode: String::new(),
+            nama: String::new(),
+            unit_id: None,
+            sasaran_id: None,
+            pagu: String::new(),
+            pagu_dpa: String::new(),
+            indikator: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct DpaForm {
+    nomor: String,
+    tanggal: String,
+}
+
+#[derive(Default)]
+pub struct PlanPanels {
+    tabel: bool,
+    sel: Sel,
+    /// The selection the forms were last filled for.
+    loaded: Option<Sel>,
+    node: NodeForm,
+    ind: IndForm,
+    period: PeriodForm,
+    renja_sel: RenjaSel,
+    renja_loaded: Option<RenjaSel>,
+    renja: RenjaForm,
+    dpa: Option<DpaForm>,
+    errors: std::collections::HashMap<&'static str, String>,
+}
+
+const F_RENSTRA: &str = "renstra";
+const F_PERIODE: &str = "periode";
+const F_RENJA: &str = "renja";
+const F_DPA: &str = "dpa";
+
+fn red(ui: &mut egui::Ui, msg: &str) {
+    ui.add(egui::Label::new(RichText::new(msg).color(Color32::from_rgb(220, 60, 60))).wrap());
+}
+
+fn parse_year(s: &str) -> Option<i32> {
+    s.trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (2000..=2100).contains(y))
+}
+
+impl PlanPanels {
+    pub fn on_replies(&mut self, replies: &[(&'static str, Reply)]) {
+        for (form, reply) in replies {
+            match reply {
+                Reply::Err(e) => {
+                    self.errors.insert(form, e.clone());
+                }
+                Reply::Ok { id, .. } => {
+                    self.errors.remove(form);
+                    match (*form, self.sel, id) {
+                        (F_RENSTRA, Sel::NewTujuan, Some(id)) => self.sel = Sel::Tujuan(*id),
+                        (F_RENSTRA, Sel::NewSasaran(_), Some(id)) => self.sel = Sel::Sasaran(*id),
+                        (F_RENSTRA, Sel::NewIndikator(_), Some(id)) => {
+                            self.sel = Sel::Indikator(*id)
+                        }
+                        (F_PERIODE, _, _) => self.period = PeriodForm::default(),
+                        _ => {}
+                    }
+                    if *form == F_RENSTRA {
+                        // Reload the form from the saved data.
+                        self.loaded = None;
+                    }
+                    if *form == F_RENJA {
+                        self.renja_sel = id.map_or(RenjaSel::None, RenjaSel::Item);
+                        self.renja_loaded = None;
+                    }
+                    if *form == F_DPA {
+                        self.dpa = None;
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- Renstra ------------------------------------------------------------------------
+
+    pub fn renstra(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32, out: &mut Outbox) {
+        let Some((period, tree)) = &view.renstra else {
+            heading(ui, "Renstra", "");
+            ui.label(format!(
+                "Belum ada periode Renstra yang mencakup tahun {year}. Buat periodenya:"
+            ));
+            self.period_form(ui, year, out);
+            return;
+        };
+        heading(
+            ui,
+            &format!("Renstra {}–{}", period.tahun_awal, period.tahun_akhir),
+            &period.nama,
+        );
+        ui.horizontal(|ui| {
+            if ui
+                .selectable_label(!self.tabel, "Struktur dan indikator")
+                .clicked()
+            {
+                self.tabel = false;
+            }
+            if ui
+                .selectable_label(self.tabel, "Tabel target per tahun")
+                .clicked()
+            {
+                self.tabel = true;
+            }
+        });
+        ui.separator();
+        if self.tabel {
+            self.renstra_tabel(ui, view, year);
+            return;
+        }
+        if self.loaded != Some(self.sel) {
+            self.load_node(view);
+        }
+        let years: Vec<i32> = (period.tahun_awal..=period.tahun_akhir).collect();
+        ui.columns(2, |cols| {
+            egui::ScrollArea::vertical()
+                .id_salt("pohon_renstra")
+                .show(&mut cols[0], |ui| {
+                    for t in tree {
+                        let l = format!("Tujuan {} — {}", t.kode, t.uraian);
+                        if ui
+                            .selectable_label(
+                                self.sel == Sel::Tujuan(t.id),
+                                RichText::new(l).strong(),
+                            )
+                            .clicked()
+                        {
+                            self.sel = Sel::Tujuan(t.id);
+                        }
+                        for s in &t.sasaran {
+                            let l = format!("    Sasaran {} — {}", s.kode, s.uraian);
+                            if ui
+                                .selectable_label(self.sel == Sel::Sasaran(s.id), l)
+                                .clicked()
+                            {
+                                self.sel = Sel::Sasaran(s.id);
+                            }
+                            for i in &s.indikator {
+                                let l = format!("        {} {} ({})", i.kode, i.nama, i.satuan);
+                                if ui
+                                    .selectable_label(self.sel == Sel::Indikator(i.id), l)
+                                    .clicked()
+                                {
+                                    self.sel = Sel::Indikator(i.id);
+                                }
+                            }
+                        }
+                    }
+                    if tree.is_empty() {
+                        ui.label("Periode ini belum berisi tujuan.");
+                    }
+                    ui.add_space(6.0);
+                    ui.horizontal_wrapped(|ui| {
+                        if ui.button("Tujuan baru").clicked() {
+                            self.sel = Sel::NewTujuan;
+                        }
+                        let tujuan = match self.sel {
+                            Sel::Tujuan(t) => Some(t),
+                            Sel::Sasaran(s) => tree
+                                .iter()
+                                .find(|t| t.sasaran.iter().any(|x| x.id == s))
+                                .map(|t| t.id),
+                            _ => None,
+                        };
+                        if let Some(t) = tujuan
+                            && ui.button("Sasaran baru").clicked()
+                        {
+                            self.sel = Sel::NewSasaran(t);
+                        }
+                        let sasaran = match self.sel {
+                            Sel::Sasaran(s) => Some(s),
+                            Sel::Indikator(i) => tree
+                                .iter()
+                                .flat_map(|t| &t.sasaran)
+                                .find(|s| s.indikator.iter().any(|x| x.id == i))
+                                .map(|s| s.id),
+                            _ => None,
+                        };
+                        if let Some(s) = sasaran
+                            && ui.button("Indikator baru").clicked()
+                        {
+                            self.sel = Sel::NewIndikator(s);
+                        }
+                    });
+                });
+            let ui = &mut cols[1];
+            egui::ScrollArea::vertical()
+                .id_salt("form_renstra")
+                .show(ui, |ui| {
+                    self.node_form(ui, view, period.id, &years, out);
+                });
+        });
+    }
+
+    fn period_form(&mut self, ui: &mut egui::Ui, year: i32, out: &mut Outbox) {
+        let f = &mut self.period;
+        if f.awal.is_empty() && f.akhir.is_empty() {
+            f.awal = year.to_string();
+            f.akhir = (year + 4).to_string();
+        }
+        egui::Grid::new("form_periode")
+            .num_columns(2)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                text_field(ui, "Tahun awal", &mut f.awal, None);
+                text_field(ui, "Tahun akhir", &mut f.akhir, None);
+                text_field(ui, "Nama periode", &mut f.nama, None);
+            });
+        if ui.button("Buat periode").clicked() {
+            match (parse_year(&f.awal), parse_year(&f.akhir)) {
+                (Some(a), Some(b)) => out.send(F_PERIODE, Command::AddPeriod(a, b, f.nama.clone())),
+                _ => {
+                    self.errors.insert(
+                        F_PERIODE,
+                        "Tahun awal dan akhir harus tahun 2000–2100".into(),
+                    );
+                }
+            }
+        }
+        if let Some(e) = self.errors.get(F_PERIODE) {
+            red(ui, e);
+        }
+    }
+
+    /// Fills the form of the selected node from the view data.
+    fn load_node(&mut self, view: &ViewData) {
+        self.loaded = Some(self.sel);
+        self.errors.remove(F_RENSTRA);
+        let Some((_, tree)) = &view.renstra else {
+            return;
+        };
+        self.node = NodeForm::default();
+        self.ind = IndForm::default();
+        match self.sel {
+            Sel::Tujuan(id) => {
+                if let Some(t) = tree.iter().find(|t| t.id == id) {
+                    self.node = NodeForm {
+                        kode: t.kode.clone(),
+                        uraian: t.uraian.clone(),
+                    };
+                }
+            }
+            Sel::Sasaran(id) => {
+                if let Some(s) = tree.iter().flat_map(|t| &t.sasaran).find(|s| s.id == id) {
+                    self.node = NodeForm {
+                        kode: s.kode.clone(),
+                        uraian: s.uraian.clone(),
+                    };
+                }
+            }
+            Sel::Indikator(id) => {
+                let found = tree
+                    .iter()
+                    .flat_map(|t| &t.sasaran)
+                    .flat_map(|s| s.indikator.iter().map(move |i| (s.id, i)))
+                    .find(|(_, i)| i.id == id);
+                if let Some((sasaran_id, i)) = found {
+                    self.ind = IndForm {
+                        kode: i.kode.clone(),
+                        nama: i.nama.clone(),
+                        satuan: i.satuan.clone(),
+                        baseline_tahun: i.baseline_tahun.map(|y| y.to_string()).unwrap_or_default(),
+                        baseline_nilai: i.baseline_nilai.clone(),
+                        targets: i.targets.iter().map(|(y, t)| (*y, t.tampil())).collect(),
+                        definisi: String::new(),
+                        formula: String::new(),
+                        sumber_data: String::new(),
+                        turun_baik: !i.naik_baik,
+                        unit_id: i.unit_id,
+                        sasaran_id,
+                    };
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn node_form(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &ViewData,
+        period_id: i64,
+        years: &[i32],
+        out: &mut Outbox,
+    ) {
+        let (title, is_ind) = match self.sel {
+            Sel::None => {
+                ui.label(
+                    "Pilih tujuan, sasaran atau indikator di sebelah kiri, atau buat yang baru.",
+                );
+                return;
+            }
+            Sel::Tujuan(_) => ("Ubah tujuan", false),
+            Sel::Sasaran(_) => ("Ubah sasaran", false),
+            Sel::Indikator(_) => ("Ubah indikator", true),
+            Sel::NewTujuan => ("Tujuan baru", false),
+            Sel::NewSasaran(_) => ("Sasaran baru", false),
+            Sel::NewIndikator(_) => ("Indikator baru", true),
+        };
+        ui.label(RichText::new(title).strong());
+        let mut save = false;
+        if is_ind {
+            let f = &mut self.ind;
+            let mut target_errors: Vec<(i32, String)> = Vec::new();
+            egui::Grid::new("form_indikator")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    text_field(ui, "Kode indikator", &mut f.kode, None);
+                    let e = f
+                        .nama
+                        .trim()
+                        .is_empty()
+                        .then_some("Nama indikator wajib diisi");
+                    text_field(ui, "Nama indikator", &mut f.nama, e);
+                    text_field(ui, "Satuan", &mut f.satuan, None);
+                    let e = (!f.baseline_tahun.trim().is_empty()
+                        && parse_year(&f.baseline_tahun).is_none())
+                    .then_some("Tahun baseline harus tahun 2000–2100");
+                    text_field(ui, "Tahun baseline", &mut f.baseline_tahun, e);
+                    text_field(ui, "Nilai baseline", &mut f.baseline_nilai, None);
+                    for y in years {
+                        let v = f.targets.entry(*y).or_default();
+                        let e = (!v.trim().is_empty())
+                            .then(|| Target::parse(v).err())
+                            .flatten()
+                            .map(|e| e.to_string());
+                        if let Some(e) = &e {
+                            target_errors.push((*y, e.clone()));
+                        }
+                        text_field(ui, &format!("Target {y}"), v, e.as_deref());
+                    }
+                    let l = ui.label("Arah");
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut f.turun_baik, false, "Naik baik");
+                        ui.radio_value(&mut f.turun_baik, true, "Turun baik");
+                    })
+                    .response
+                    .labelled_by(l.id);
+                    ui.end_row();
+                    let l = ui.label("Penanggung jawab");
+                    egui::ComboBox::from_id_salt("pj_indikator")
+                        .selected_text(
+                            f.unit_id
+                                .map(|u| view.unit_name(Some(u)))
+                                .unwrap_or_else(|| "—".into()),
+                        )
+                        .width(280.0)
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut f.unit_id, None, "—");
+                            for n in view.units.iter().filter(|n| !n.unit.retired) {
+                                ui.selectable_value(&mut f.unit_id, Some(n.unit.id), &n.unit.nama);
+                            }
+                        })
+                        .response
+                        .labelled_by(l.id);
+                    ui.end_row();
+                    text_field(ui, "Definisi operasional", &mut f.definisi, None);
+                    text_field(ui, "Formula", &mut f.formula, None);
+                    text_field(ui, "Sumber data", &mut f.sumber_data, None);
+                });
+            if !target_errors.is_empty() {
+                inline_error(ui, "Perbaiki target yang ditandai sebelum menyimpan.");
+            }
+        } else {
+            let f = &mut self.node;
+            egui::Grid::new("form_node")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    text_field(ui, "Kode", &mut f.kode, None);
+                    text_field(ui, "Uraian", &mut f.uraian, None);
+                });
+        }
+        ui.horizontal(|ui| {
+            save = ui.button("Simpan").clicked();
+            let table = match self.sel {
+                Sel::Tujuan(id) => Some(("renstra_tujuan", id)),
+                Sel::Sasaran(id) => Some(("renstra_sasaran", id)),
+                Sel::Indikator(id) => Some(("renstra_indikator", id)),
+                _ => None,
+            };
+            if let Some((t, id)) = table
+                && ui.button("Hapus").clicked()
+            {
+                out.send(F_RENSTRA, Command::DeleteRenstra(t, id));
+                self.sel = Sel::None;
+            }
+        });
+        let (ctrl_s, esc) = ui.input_mut(|i| {
+            (
+                i.consume_shortcut(&SAVE),
+                i.consume_key(egui::Modifiers::NONE, egui::Key::Escape),
+            )
+        });
+        if esc {
+            self.loaded = None;
+        }
+        if save || ctrl_s {
+            match self.command(period_id) {
+                Ok(cmd) => out.send(F_RENSTRA, cmd),
+                Err(e) => {
+                    self.errors.insert(F_RENSTRA, e);
+                }
+            }
+        }
+        if let Some(e) = self.errors.get(F_RENSTRA) {
+            red(ui, e);
+        }
+    }
+
+    /// The command that saves the current form, or what is wrong with it.
+    fn command(&self, period_id: i64) -> Result<Command, String> {
+        let n = &self.node;
+        let node = || -> Result<(String, String), String> {
+            if n.uraian.trim().is_empty() {
+                return Err("Uraian wajib diisi".into());
+            }
+            Ok((n.kode.clone(), n.uraian.clone()))
+        };
+        let ind = |sasaran_id: i64| -> Result<Box<NewIndikator>, String> {
+            let f = &self.ind;
+            if f.nama.trim().is_empty() {
+                return Err("Nama indikator wajib diisi".into());
+            }
+            let baseline_tahun = match f.baseline_tahun.trim() {
+                "" => None,
+                t => Some(parse_year(t).ok_or("Tahun baseline harus tahun 2000–2100")?),
+            };
+            let mut targets = Vec::new();
+            for (y, v) in &f.targets {
+                if !v.trim().is_empty() {
+                    targets.push((
+                        *y,
+                        Target::parse(v).map_err(|e| format!("Target {y}: {e}"))?,
+                    ));
+                }
+            }
+            Ok(Box::new(NewIndikator {
+                sasaran_id,
+                kode: f.kode.clone(),
+                nama: f.nama.clone(),
+                satuan: f.satuan.clone(),
+                baseline_tahun,
+                baseline_nilai: f.baseline_nilai.clone(),
+                definisi: f.definisi.clone(),
+                formula: f.formula.clone(),
+                sumber_data: f.sumber_data.clone(),
+                naik_baik: !f.turun_baik,
+                unit_id: f.unit_id,
+                targets,
+            }))
+        };
+        Ok(match self.sel {
+            Sel::NewTujuan => {
+                let (k, u) = node()?;
+                Command::AddTujuan(period_id, k, u)
+            }
+            Sel::Tujuan(id) => {
+                let (k, u) = node()?;
+                Command::UpdateTujuan(id, k, u)
+            }
+            Sel::NewSasaran(t) => {
+                let (k, u) = node()?;
+                Command::AddSasaran(t, k, u)
+            }
+            Sel::Sasaran(id) => {
+                let (k, u) = node()?;
+                Command::UpdateSasaran(id, k, u)
+            }
+            Sel::NewIndikator(s) => Command::AddIndikator(ind(s)?),
+            Sel::Indikator(id) => Command::UpdateIndikator(id, ind(self.ind.sasaran_id)?),
+            Sel::None => return Err("Tidak ada yang dipilih".into()),
+        })
+    }
+}
+
+impl PlanPanels {
+    // ---- Renja --------------------------------------------------------------------------
+
+    pub fn renja(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32, out: &mut Outbox) {
+        heading(
+            ui,
+            &format!("Renja {year}"),
+            "Program, kegiatan dan sub kegiatan dengan indikator, pagu dan DPA.",
+        );
+        self.dpa_form(ui, view, year, out);
+        ui.separator();
+        if self.renja_loaded != Some(self.renja_sel) {
+            self.load_renja(view);
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("renja_gulir")
+            .show(ui, |ui| {
+                self.renja_tabel(ui, view, year);
+                ui.add_space(8.0);
+                ui.separator();
+                self.renja_form(ui, view, year, out);
+            });
+    }
+
+    fn dpa_form(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32, out: &mut Outbox) {
+        let saved = view.renja_years.iter().find(|r| r.tahun == year);
+        let f = self.dpa.get_or_insert_with(|| DpaForm {
+            nomor: saved.map(|r| r.nomor_dpa.clone()).unwrap_or_default(),
+            tanggal: saved
+                .and_then(|r| r.tanggal_dpa)
+                .map(fmt::tanggal_isian)
+                .unwrap_or_default(),
+        });
+        let parsed = (!f.tanggal.trim().is_empty()).then(|| fmt::baca_tanggal(&f.tanggal));
+        ui.horizontal(|ui| {
+            let l = ui.label("Nomor DPA");
+            ui.add(egui::TextEdit::singleline(&mut f.nomor).desired_width(200.0))
+                .labelled_by(l.id);
+            let l = ui.label("Tanggal pengesahan DPA");
+            ui.add(
+                egui::TextEdit::singleline(&mut f.tanggal)
+                    .desired_width(110.0)
+                    .hint_text("hh-bb-tttt"),
+            )
+            .labelled_by(l.id);
+            let ok = !matches!(parsed, Some(Err(_)));
+            if ui
+                .add_enabled(ok, egui::Button::new("Simpan DPA"))
+                .clicked()
+            {
+                let tanggal = parsed.as_ref().and_then(|r| r.as_ref().ok().copied());
+                out.send(F_DPA, Command::SetRenjaYear(year, f.nomor.clone(), tanggal));
+            }
+            if saved.is_none() {
+                ui.label(
+                    RichText::new("Renja tahun ini belum dibuat; menyimpan DPA membuatnya.").weak(),
+                );
+            }
+        });
+        if let Some(Err(e)) = &parsed {
+            red(ui, e);
+        }
+        if let Some(r) = saved {
+            let nomor = if r.nomor_dpa.is_empty() {
+                "nomor belum dicatat"
+            } else {
+                r.nomor_dpa.as_str()
+            };
+            ui.label(match r.tanggal_dpa {
+                Some(d) => format!(
+                    "DPA: {nomor} · disahkan {} · batas penetapan PK {}",
+                    fmt::tanggal(d),
+                    fmt::tanggal(d.checked_add_months(chrono::Months::new(1)).unwrap_or(d))
+                ),
+                None => format!("DPA: {nomor} · tanggal pengesahan belum dicatat"),
+            });
+        }
+        if let Some(e) = self.errors.get(F_DPA) {
+            red(ui, e);
+        }
+    }
+
+    fn load_renja(&mut self, view: &ViewData) {
+        self.renja_loaded = Some(self.renja_sel);
+        self.errors.remove(F_RENJA);
+        self.renja = match self.renja_sel {
+            RenjaSel::Item(id) => match view.renja.iter().find(|r| r.id == id) {
+                Some(r) => RenjaForm {
+                    tingkat: Tingkat::parse(&r.level).unwrap_or(Tingkat::Program),
+                    parent_id: r.parent_id,
+                    kode: r.kode.clone(),
+                    nama: r.nama.clone(),
+                    unit_id: r.unit_id,
+                    sasaran_id: None,
+                    pagu: fmt::ribuan(r.pagu),
+                    pagu_dpa: r.pagu_dpa.map(fmt::ribuan).unwrap_or_default(),
+                    indikator: r
+                        .indikator
+                        .iter()
+                        .map(|(n, s, t)| (n.clone(), s.clone(), t.tampil()))
+                        .collect(),
+                },
+                None => RenjaForm::default(),
+            },
+            _ => RenjaForm::default(),
+        };
+    }
+
+    fn renja_form(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32, out: &mut Outbox) {
+        let editing = match self.renja_sel {
+            RenjaSel::Item(id) => Some(id),
+            _ => None,
+        };
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(if editing.is_some() {
+                    "Ubah item Renja"
+                } else {
+                    "Item Renja baru"
+                })
+                .strong(),
+            );
+            if editing.is_some() && ui.button("Item baru").clicked() {
+                self.renja_sel = RenjaSel::New;
+            }
+        });
+        let f = &mut self.renja;
+        let pagu = fmt::baca_rupiah(&f.pagu);
+        let pagu_dpa = (!f.pagu_dpa.trim().is_empty()).then(|| fmt::baca_rupiah(&f.pagu_dpa));
+        let parent_kode = f
+            .parent_id
+            .and_then(|p| view.renja.iter().find(|r| r.id == p))
+            .map(|r| r.kode.clone());
+        let kode_err = (!f.kode.trim().is_empty())
+            .then(|| {
+                crate::model::plan::cek_kode_renja(f.tingkat, &f.kode, parent_kode.as_deref()).err()
+            })
+            .flatten();
+        egui::Grid::new("form_renja")
+            .num_columns(2)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                let l = ui.label("Tingkat");
+                let before = f.tingkat;
+                ui.horizontal(|ui| {
+                    for t in Tingkat::ALL {
+                        ui.radio_value(&mut f.tingkat, t, t.label());
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+                if f.tingkat != before {
+                    f.parent_id = None;
+                }
+                ui.end_row();
+                if let Some(parent_level) = f.tingkat.induk() {
+                    let l = ui.label("Induk");
+                    egui::ComboBox::from_id_salt("induk_renja")
+                        .selected_text(
+                            f.parent_id
+                                .and_then(|p| view.renja.iter().find(|r| r.id == p))
+                                .map(|r| format!("{} {}", r.kode, r.nama))
+                                .unwrap_or_else(|| {
+                                    format!("— pilih {} —", parent_level.label().to_lowercase())
+                                }),
+                        )
+                        .width(420.0)
+                        .show_ui(ui, |ui| {
+                            for r in view.renja.iter().filter(|r| r.level == parent_level.kode()) {
+                                ui.selectable_value(
+                                    &mut f.parent_id,
+                                    Some(r.id),
+                                    format!("{} {}", r.kode, r.nama),
+                                );
+                            }
+                        })
+                        .response
+                        .labelled_by(l.id);
+                    ui.end_row();
+                }
+                text_field(
+                    ui,
+                    "Kode (Permendagri 90/2019)",
+                    &mut f.kode,
+                    kode_err.as_deref(),
+                );
+                let e = f.nama.trim().is_empty().then_some("Nama wajib diisi");
+                text_field(
+                    ui,
+                    "Nama program/kegiatan",
+                    &mut f.nama,
+                    if editing.is_some() { e } else { None },
+                );
+                let l = ui.label("Unit pelaksana");
+                egui::ComboBox::from_id_salt("unit_renja")
+                    .selected_text(
+                        f.unit_id
+                            .map(|u| view.unit_name(Some(u)))
+                            .unwrap_or_else(|| "—".into()),
+                    )
+                    .width(300.0)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut f.unit_id, None, "—");
+                        for n in view.units.iter().filter(|n| !n.unit.retired) {
+                            ui.selectable_value(&mut f.unit_id, Some(n.unit.id), &n.unit.nama);
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+                ui.end_row();
+                let e = pagu.as_ref().err().cloned();
+                text_field(ui, "Pagu (Rp)", &mut f.pagu, e.as_deref());
+                let e = pagu_dpa.as_ref().and_then(|r| r.as_ref().err().cloned());
+                text_field(ui, "Pagu DPA (Rp)", &mut f.pagu_dpa, e.as_deref());
+            });
+        ui.label(RichText::new("Indikator kinerja").strong());
+        let mut remove = None;
+        let mut target_bad = false;
+        egui::Grid::new("indikator_renja")
+            .num_columns(4)
+            .spacing([8.0, 4.0])
+            .show(ui, |ui| {
+                let headers: Vec<egui::Id> = ["Indikator", "Satuan", "Target"]
+                    .iter()
+                    .map(|h| ui.label(RichText::new(*h).strong()).id)
+                    .collect();
+                ui.end_row();
+                for (k, (n, s, t)) in f.indikator.iter_mut().enumerate() {
+                    // Each input is named by its column and row: "Indikator 1.".
+                    let nr = ui.label(format!("{}.", k + 1)).id;
+                    ui.add(
+                        egui::TextEdit::singleline(n)
+                            .id_salt(("ind_renja", k, 0))
+                            .desired_width(340.0),
+                    )
+                    .labelled_by(headers[0])
+                    .labelled_by(nr);
+                    ui.add(
+                        egui::TextEdit::singleline(s)
+                            .id_salt(("ind_renja", k, 1))
+                            .desired_width(100.0),
+                    )
+                    .labelled_by(headers[1])
+                    .labelled_by(nr);
+                    ui.add(
+                        egui::TextEdit::singleline(t)
+                            .id_salt(("ind_renja", k, 2))
+                            .desired_width(90.0),
+                    )
+                    .labelled_by(headers[2])
+                    .labelled_by(nr);
+                    if ui.small_button("Hapus baris").clicked() {
+                        remove = Some(k);
+                    }
+                    ui.end_row();
+                    if let Err(e) = Target::parse(t) {
+                        target_bad = true;
+                        ui.label("");
+                        inline_error(ui, &format!("Target: {e}"));
+                    }
+                }
+            });
+        if let Some(k) = remove {
+            f.indikator.remove(k);
+        }
+        if ui.button("Tambah indikator").clicked() {
+            f.indikator.push(Default::default());
+        }
+        ui.add_space(6.0);
+        let mut save = false;
+        ui.horizontal(|ui| {
+            save = ui
+                .button(if editing.is_some() {
+                    "Simpan item"
+                } else {
+                    "Tambah item"
+                })
+                .clicked();
+            if let Some(id) = editing
+                && ui.button("Hapus item").clicked()
+            {
+                out.send(F_RENJA, Command::DeleteRenjaItem(id));
+                self.renja_sel = RenjaSel::None;
+            }
+        });
+        let ctrl_s = ui.input_mut(|i| i.consume_shortcut(&SAVE));
+        if save || ctrl_s {
+            let f = &self.renja;
+            let result = (|| -> Result<Command, String> {
+                if f.nama.trim().is_empty() {
+                    return Err("Nama wajib diisi".into());
+                }
+                if let Some(e) = &kode_err {
+                    return Err(e.clone());
+                }
+                if target_bad {
+                    return Err("Perbaiki target indikator yang ditandai".into());
+                }
+                let ind = f
+                    .indikator
+                    .iter()
+                    .map(|(n, s, t)| {
+                        Ok((
+                            n.clone(),
+                            s.clone(),
+                            Target::parse(t).map_err(|e| e.to_string())?,
+                        ))
+                    })
+                    .collect::<Result<Vec<_>, String>>()?;
+                Ok(Command::SaveRenjaItem(
+                    editing,
+                    Box::new(NewRenjaItem {
+                        tahun: year,
+                        parent_id: f.parent_id,
+                        level: f.tingkat.kode().to_string(),
+                        kode: f.kode.clone(),
+                        nama: f.nama.clone(),
+                        unit_id: f.unit_id,
+                        sasaran_id: f.sasaran_id,
+                        pagu: pagu.clone()?,
+                        pagu_dpa: pagu_dpa.clone().transpose()?,
+                    }),
+                    ind,
+                ))
+            })();
+            match result {
+                Ok(cmd) => out.send(F_RENJA, cmd),
+                Err(e) => {
+                    self.errors.insert(F_RENJA, e);
+                }
+            }
+        }
+        if let Some(e) = self.errors.get(F_RENJA) {
+            red(ui, e);
+        }
     }
 }

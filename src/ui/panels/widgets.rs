@@ -13,7 +13,12 @@ pub fn text_field(
 ) -> egui::Response {
     let l = ui.label(label);
     let r = ui
-        .add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY))
+        // A stable id: inline messages appearing above must not move focus.
+        .add(
+            egui::TextEdit::singleline(value)
+                .id_salt(("isian", label))
+                .desired_width(f32::INFINITY),
+        )
         .labelled_by(l.id);
     if let Some(e) = error {
         ui.label("");
