@@ -219,6 +219,9 @@ pub struct IndikatorRow {
     pub naik_baik: bool,
     pub unit_id: Option<i64>,
     pub targets: std::collections::BTreeMap<i32, Target>,
+    pub definisi: String,
+    pub formula: String,
+    pub sumber_data: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -302,7 +305,8 @@ impl Store {
                 .insert(r.get(1)?, target_from(r.get(2)?, r.get(3)?));
         }
         let mut stmt = self.conn.prepare(
-            "SELECT i.id, i.sasaran_id, i.kode, i.nama, i.satuan, i.baseline_tahun, i.baseline_nilai, i.arah, i.unit_id
+            "SELECT i.id, i.sasaran_id, i.kode, i.nama, i.satuan, i.baseline_tahun, i.baseline_nilai, i.arah, i.unit_id,
+                    i.definisi, i.formula, i.sumber_data
              FROM renstra_indikator i JOIN renstra_sasaran s ON s.id = i.sasaran_id
              JOIN renstra_tujuan u ON u.id = s.tujuan_id WHERE u.period_id = ?1 ORDER BY i.urutan, i.id",
         )?;
@@ -322,6 +326,9 @@ impl Store {
                         naik_baik: arah != "turun",
                         unit_id: r.get(8)?,
                         targets: Default::default(),
+                        definisi: r.get(9)?,
+                        formula: r.get(10)?,
+                        sumber_data: r.get(11)?,
                     },
                 ))
             })?

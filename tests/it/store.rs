@@ -629,9 +629,9 @@ fn renstra_nodes_edit_and_refuse_deletion_while_used() {
         satuan: ind.satuan.clone(),
         baseline_tahun: ind.baseline_tahun,
         baseline_nilai: ind.baseline_nilai.clone(),
-        definisi: String::new(),
-        formula: String::new(),
-        sumber_data: String::new(),
+        definisi: ind.definisi.clone(),
+        formula: ind.formula.clone(),
+        sumber_data: ind.sumber_data.clone(),
         naik_baik: true,
         unit_id: ind.unit_id,
         targets: ind.targets.clone().into_iter().collect(),
@@ -642,6 +642,11 @@ fn renstra_nodes_edit_and_refuse_deletion_while_used() {
     assert_eq!(
         again[0].sasaran[0].indikator[0].targets[&2027],
         Target::Teks("Baik".into())
+    );
+    // Fields the tree carries survive an edit made from it (no silent wipe).
+    assert_eq!(
+        again[0].sasaran[0].indikator[0].definisi,
+        "Indeks Sistem Merit pada akhir tahun berjalan."
     );
     s.update_sasaran(tree[0].sasaran[0].id, "S1", "Sasaran diubah")
         .unwrap();
