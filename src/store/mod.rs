@@ -11,6 +11,7 @@ mod agreement;
 pub mod audit;
 mod calendar;
 mod cycle;
+mod exchange;
 mod office;
 mod org;
 mod plan;
@@ -18,6 +19,7 @@ mod sop;
 
 pub use agreement::{AgreementRow, NewAgreement, NewBudgetLine, NewLine};
 pub use cycle::{CycleRow, TaskRow};
+pub use exchange::ImportSummary;
 pub use office::Office;
 pub use org::{NewOfficial, NewUnit, OfficialRow, UnitRow};
 pub use plan::{

@@ -131,31 +131,7 @@ impl Store {
     pub fn add_indikator(&mut self, i: &NewIndikator) -> Result<i64> {
         validate_indikator(i)?;
         self.write(AuditMeta::new("tambah", "renstra_indikator"), |tx| {
-            tx.execute(
-                "INSERT INTO renstra_indikator (sasaran_id, kode, nama, satuan, baseline_tahun, baseline_nilai, definisi, formula, sumber_data, arah, unit_id, urutan)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, (SELECT count(*) FROM renstra_indikator WHERE sasaran_id = ?1))",
-                params![
-                    i.sasaran_id,
-                    i.kode.trim(),
-                    i.nama.trim(),
-                    i.satuan.trim(),
-                    i.baseline_tahun,
-                    i.baseline_nilai.trim(),
-                    i.definisi.trim(),
-                    i.formula.trim(),
-                    i.sumber_data.trim(),
-                    if i.naik_baik { "naik" } else { "turun" },
-                    i.unit_id
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
-            for (y, t) in &i.targets {
-                let (a, s) = target_columns(t);
-                tx.execute(
-                    "INSERT INTO renstra_target (indikator_id, tahun, angka, teks) VALUES (?1, ?2, ?3, ?4)",
-                    params![id, y, a, s],
-                )?;
-            }
+            let id = write_indikator(tx, None, i)?;
             Ok(Written::new(id, id, None, Some(image(i))))
         })
     }
@@ -479,31 +455,7 @@ impl Store {
         validate_indikator(i)?;
         let before = self.row_image("renstra_indikator", id)?;
         self.write(AuditMeta::new("ubah", "renstra_indikator"), |tx| {
-            tx.execute(
-                "UPDATE renstra_indikator SET kode = ?1, nama = ?2, satuan = ?3, baseline_tahun = ?4, baseline_nilai = ?5,
-                    definisi = ?6, formula = ?7, sumber_data = ?8, arah = ?9, unit_id = ?10 WHERE id = ?11",
-                params![
-                    i.kode.trim(),
-                    i.nama.trim(),
-                    i.satuan.trim(),
-                    i.baseline_tahun,
-                    i.baseline_nilai.trim(),
-                    i.definisi.trim(),
-                    i.formula.trim(),
-                    i.sumber_data.trim(),
-                    if i.naik_baik { "naik" } else { "turun" },
-                    i.unit_id,
-                    id
-                ],
-            )?;
-            tx.execute("DELETE FROM renstra_target WHERE indikator_id = ?1", [id])?;
-            for (y, t) in &i.targets {
-                let (a, s) = target_columns(t);
-                tx.execute(
-                    "INSERT INTO renstra_target (indikator_id, tahun, angka, teks) VALUES (?1, ?2, ?3, ?4)",
-                    params![id, y, a, s],
-                )?;
-            }
+            write_indikator(tx, Some(id), i)?;
             Ok(Written::new((), id, Some(before), Some(image(i))))
         })
     }
@@ -622,32 +574,7 @@ impl Store {
         let after = json!({"item": image(i), "indikator": image(&indikator)});
         let action = if id.is_some() { "ubah" } else { "tambah" };
         self.write(AuditMeta::new(action, "renja_item"), |tx| {
-            let id = match id {
-                Some(id) => {
-                    tx.execute(
-                        "UPDATE renja_item SET parent_id = ?1, level = ?2, kode = ?3, nama = ?4, unit_id = ?5, sasaran_id = ?6,
-                            pagu = ?7, pagu_dpa = ?8 WHERE id = ?9",
-                        params![i.parent_id, i.level, i.kode.trim(), i.nama.trim(), i.unit_id, i.sasaran_id, i.pagu, i.pagu_dpa, id],
-                    )?;
-                    tx.execute("DELETE FROM renja_indikator WHERE item_id = ?1", [id])?;
-                    id
-                }
-                None => {
-                    tx.execute(
-                        "INSERT INTO renja_item (tahun, parent_id, level, kode, nama, unit_id, sasaran_id, pagu, pagu_dpa, urutan)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, (SELECT count(*) FROM renja_item WHERE tahun = ?1))",
-                        params![i.tahun, i.parent_id, i.level, i.kode.trim(), i.nama.trim(), i.unit_id, i.sasaran_id, i.pagu, i.pagu_dpa],
-                    )?;
-                    tx.last_insert_rowid()
-                }
-            };
-            for (k, (n, s, t)) in indikator.iter().enumerate() {
-                let (a, x) = target_columns(t);
-                tx.execute(
-                    "INSERT INTO renja_indikator (item_id, nama, satuan, angka, teks, urutan) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![id, n.trim(), s.trim(), a, x, k as i64],
-                )?;
-            }
+            let id = write_renja_item(tx, id, i, indikator)?;
             Ok(Written::new(id, id, before, Some(after)))
         })
     }
@@ -697,6 +624,105 @@ impl Store {
         }
         Ok(serde_json::Value::Object(map))
     }
+}
+
+/// Writes an indikator (new when `id` is None; an existing one keeps its
+/// sasaran) and replaces its yearly targets. The one place that writes them.
+pub(super) fn write_indikator(
+    tx: &rusqlite::Transaction<'_>,
+    id: Option<i64>,
+    i: &NewIndikator,
+) -> Result<i64> {
+    let arah = if i.naik_baik { "naik" } else { "turun" };
+    let id = match id {
+        Some(id) => {
+            tx.execute(
+                "UPDATE renstra_indikator SET kode = ?1, nama = ?2, satuan = ?3, baseline_tahun = ?4, baseline_nilai = ?5,
+                    definisi = ?6, formula = ?7, sumber_data = ?8, arah = ?9, unit_id = ?10 WHERE id = ?11",
+                params![
+                    i.kode.trim(),
+                    i.nama.trim(),
+                    i.satuan.trim(),
+                    i.baseline_tahun,
+                    i.baseline_nilai.trim(),
+                    i.definisi.trim(),
+                    i.formula.trim(),
+                    i.sumber_data.trim(),
+                    arah,
+                    i.unit_id,
+                    id
+                ],
+            )?;
+            tx.execute("DELETE FROM renstra_target WHERE indikator_id = ?1", [id])?;
+            id
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO renstra_indikator (sasaran_id, kode, nama, satuan, baseline_tahun, baseline_nilai, definisi, formula,
+                    sumber_data, arah, unit_id, urutan)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, (SELECT count(*) FROM renstra_indikator WHERE sasaran_id = ?1))",
+                params![
+                    i.sasaran_id,
+                    i.kode.trim(),
+                    i.nama.trim(),
+                    i.satuan.trim(),
+                    i.baseline_tahun,
+                    i.baseline_nilai.trim(),
+                    i.definisi.trim(),
+                    i.formula.trim(),
+                    i.sumber_data.trim(),
+                    arah,
+                    i.unit_id
+                ],
+            )?;
+            tx.last_insert_rowid()
+        }
+    };
+    for (y, t) in &i.targets {
+        let (a, s) = target_columns(t);
+        tx.execute(
+            "INSERT INTO renstra_target (indikator_id, tahun, angka, teks) VALUES (?1, ?2, ?3, ?4)",
+            params![id, y, a, s],
+        )?;
+    }
+    Ok(id)
+}
+
+/// Writes a Renja item (new when `id` is None) and replaces its indicators.
+/// The one place that writes them.
+pub(super) fn write_renja_item(
+    tx: &rusqlite::Transaction<'_>,
+    id: Option<i64>,
+    i: &NewRenjaItem,
+    indikator: &[RenjaIndikatorInput],
+) -> Result<i64> {
+    let id = match id {
+        Some(id) => {
+            tx.execute(
+                "UPDATE renja_item SET parent_id = ?1, level = ?2, kode = ?3, nama = ?4, unit_id = ?5, sasaran_id = ?6,
+                    pagu = ?7, pagu_dpa = ?8 WHERE id = ?9",
+                params![i.parent_id, i.level, i.kode.trim(), i.nama.trim(), i.unit_id, i.sasaran_id, i.pagu, i.pagu_dpa, id],
+            )?;
+            tx.execute("DELETE FROM renja_indikator WHERE item_id = ?1", [id])?;
+            id
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO renja_item (tahun, parent_id, level, kode, nama, unit_id, sasaran_id, pagu, pagu_dpa, urutan)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, (SELECT count(*) FROM renja_item WHERE tahun = ?1))",
+                params![i.tahun, i.parent_id, i.level, i.kode.trim(), i.nama.trim(), i.unit_id, i.sasaran_id, i.pagu, i.pagu_dpa],
+            )?;
+            tx.last_insert_rowid()
+        }
+    };
+    for (k, (n, s, t)) in indikator.iter().enumerate() {
+        let (a, x) = target_columns(t);
+        tx.execute(
+            "INSERT INTO renja_indikator (item_id, nama, satuan, angka, teks, urutan) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, n.trim(), s.trim(), a, x, k as i64],
+        )?;
+    }
+    Ok(id)
 }
 
 fn validate_indikator(i: &NewIndikator) -> Result<()> {

@@ -80,6 +80,12 @@ pub enum Command {
     SetRenjaYear(i32, String, Option<NaiveDate>),
     SaveRenjaItem(Option<i64>, Box<NewRenjaItem>, Vec<RenjaIndikatorInput>),
     DeleteRenjaItem(i64),
+    /// Renstra (period of the active year) and Renja of the year to .xlsx.
+    ExportExcel(std::path::PathBuf),
+    /// Read an .xlsx and show the import preview.
+    ImportExcel(std::path::PathBuf),
+    /// An empty workbook with the column layout and instructions.
+    SaveExcelTemplate(std::path::PathBuf),
 }
 
 /// The result of a command, for the form that sent it.
@@ -120,6 +126,7 @@ pub struct PerkinApp {
     notes: Notifications,
     panels: Panels,
     replies: Vec<(&'static str, Reply)>,
+    excel: super::excel::ExcelUi,
 }
 
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
@@ -159,6 +166,7 @@ impl PerkinApp {
             notes: Notifications::default(),
             panels,
             replies: Vec::new(),
+            excel: Default::default(),
         }
     }
 
@@ -272,8 +280,67 @@ impl PerkinApp {
             Command::DeleteRenjaItem(id) => {
                 s.delete_renja_item(id).map(|_| done("Dihapus dari Renja"))
             }
+            // Started as background work by `start_excel` before reaching here.
+            Command::ExportExcel(_) | Command::ImportExcel(_) | Command::SaveExcelTemplate(_) => {
+                Err(crate::store::StoreError::Invalid(
+                    "Pekerjaan Excel tidak dapat dimulai".into(),
+                ))
+            }
         };
         r.unwrap_or_else(|e| Reply::Err(e.to_string()))
+    }
+
+    /// Starts the background work of an Excel command; false if it is not one.
+    fn start_excel(&mut self, cmd: &Command, ctx: &egui::Context) -> bool {
+        let is_excel = matches!(
+            cmd,
+            Command::ExportExcel(_) | Command::ImportExcel(_) | Command::SaveExcelTemplate(_)
+        );
+        if !is_excel {
+            return false;
+        }
+        if self.excel.busy() {
+            let jam = self.jam();
+            self.notes.push(
+                Kind::Galat,
+                "Tunggu pekerjaan Excel yang sedang berjalan selesai",
+                jam,
+            );
+            return true;
+        }
+        let ctx = Some(ctx.clone());
+        match cmd {
+            Command::ExportExcel(p) => {
+                if let Err(e) = self.excel.export(&self.store, self.year, p.clone(), ctx) {
+                    let jam = self.jam();
+                    self.notes.push(Kind::Galat, e, jam);
+                }
+            }
+            Command::ImportExcel(p) => self.excel.import(p.clone(), ctx),
+            Command::SaveExcelTemplate(p) => {
+                let periode = self
+                    .view
+                    .renstra
+                    .as_ref()
+                    .map_or((self.year, self.year + 4), |(p, _)| {
+                        (p.tahun_awal, p.tahun_akhir)
+                    });
+                self.excel.template(periode, self.year, p.clone(), ctx);
+            }
+            _ => {}
+        }
+        true
+    }
+
+    /// Opens the import preview of a workbook file, as the Impor button does
+    /// after its file dialog.
+    pub fn import_excel(&mut self, path: std::path::PathBuf, ctx: &egui::Context) {
+        self.start_excel(&Command::ImportExcel(path), ctx);
+    }
+
+    /// Exports the active year, as the Ekspor button does after its dialog.
+    pub fn export_excel(&mut self, path: std::path::PathBuf, ctx: &egui::Context) {
+        self.start_excel(&Command::ExportExcel(path), ctx);
     }
 
     fn top_bar(&mut self, ui: &mut egui::Ui) {
@@ -360,8 +427,22 @@ impl eframe::App for PerkinApp {
         });
         self.notes.show(&ctx);
         self.notes.history_window(&ctx);
+        if let Some(ev) = self.excel.show(&ctx, &mut self.store) {
+            let jam = self.jam();
+            match ev {
+                super::excel::Event::Done(m) => self.notes.push(Kind::Sukses, m, jam),
+                super::excel::Event::Failed(e) => self.notes.push(Kind::Galat, e, jam),
+                super::excel::Event::Imported(m) => {
+                    self.notes.push(Kind::Sukses, m, jam);
+                    self.reload();
+                }
+            }
+        }
         if !outbox.sent.is_empty() {
             for (form, cmd) in outbox.sent {
+                if self.start_excel(&cmd, &ctx) {
+                    continue;
+                }
                 let reply = self.apply(cmd);
                 let jam = self.jam();
                 match &reply {

@@ -2,6 +2,8 @@
 //! per frame) and send commands that the app applies through the store.
 
 mod app;
+mod excel;
+mod jobs;
 mod notify;
 mod panels;
 mod view;

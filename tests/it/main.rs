@@ -3,6 +3,8 @@
 mod cli;
 mod common;
 mod crash;
+mod excel;
+mod exchange;
 mod sop;
 mod store;
 mod ui;

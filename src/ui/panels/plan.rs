@@ -346,6 +346,38 @@ const F_PERIODE: &str = "periode";
 const F_RENJA: &str = "renja";
 const F_DPA: &str = "dpa";
 
+/// Export, import and template buttons; each asks for a file first.
+fn excel_toolbar(ui: &mut egui::Ui, year: i32, out: &mut Outbox) {
+    ui.horizontal(|ui| {
+        let xlsx = |d: rfd::FileDialog| d.add_filter("Buku kerja Excel", &["xlsx"]);
+        if ui.button("Ekspor ke Excel…").clicked()
+            && let Some(p) = xlsx(rfd::FileDialog::new())
+                .set_title("Ekspor Renstra dan Renja")
+                .set_file_name(format!("renstra-renja-{year}.xlsx"))
+                .save_file()
+        {
+            out.send(F_EXCEL, Command::ExportExcel(p));
+        }
+        if ui.button("Impor dari Excel…").clicked()
+            && let Some(p) = xlsx(rfd::FileDialog::new())
+                .set_title("Impor Renstra dan Renja")
+                .pick_file()
+        {
+            out.send(F_EXCEL, Command::ImportExcel(p));
+        }
+        if ui.button("Simpan templat Excel…").clicked()
+            && let Some(p) = xlsx(rfd::FileDialog::new())
+                .set_title("Simpan templat Excel")
+                .set_file_name("templat-renstra-renja.xlsx")
+                .save_file()
+        {
+            out.send(F_EXCEL, Command::SaveExcelTemplate(p));
+        }
+    });
+}
+
+const F_EXCEL: &str = "excel";
+
 fn red(ui: &mut egui::Ui, msg: &str) {
     ui.add(egui::Label::new(RichText::new(msg).color(Color32::from_rgb(220, 60, 60))).wrap());
 }
@@ -396,6 +428,7 @@ impl PlanPanels {
     pub fn renstra(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32, out: &mut Outbox) {
         let Some((period, tree)) = &view.renstra else {
             heading(ui, "Renstra", "");
+            excel_toolbar(ui, year, out);
             ui.label(format!(
                 "Belum ada periode Renstra yang mencakup tahun {year}. Buat periodenya:"
             ));
@@ -407,6 +440,7 @@ impl PlanPanels {
             &format!("Renstra {}–{}", period.tahun_awal, period.tahun_akhir),
             &period.nama,
         );
+        excel_toolbar(ui, year, out);
         ui.horizontal(|ui| {
             if ui
                 .selectable_label(!self.tabel, "Struktur dan indikator")
@@ -802,6 +836,7 @@ impl PlanPanels {
             &format!("Renja {year}"),
             "Program, kegiatan dan sub kegiatan dengan indikator, pagu dan DPA.",
         );
+        excel_toolbar(ui, year, out);
         self.dpa_form(ui, view, year, out);
         ui.separator();
         if self.renja_loaded != Some(self.renja_sel) {
