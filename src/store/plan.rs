@@ -2,7 +2,7 @@
 //! Renja (year with its DPA; program → kegiatan → sub kegiatan with pagu).
 
 use chrono::NaiveDate;
-use rusqlite::{ToSql, params};
+use rusqlite::{OptionalExtension, ToSql, params};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -743,4 +743,90 @@ fn validate_indikator(i: &NewIndikator) -> Result<()> {
         }
     }
     Ok(())
+}
+
+impl Store {
+    /// Saves edits of the target table in one transaction: each change sets
+    /// (Some) or clears (None) one indicator's target for one year.
+    pub fn set_targets(&mut self, changes: &[(i64, i32, Option<Target>)]) -> Result<usize> {
+        for (_, y, t) in changes {
+            if let Some(Target::Angka(v)) = t
+                && !v.is_finite()
+            {
+                return Err(StoreError::Invalid(format!(
+                    "Target tahun {y} bukan angka yang sah"
+                )));
+            }
+        }
+        let after = image(&changes);
+        self.write(AuditMeta::new("ubah", "renstra_target"), |tx| {
+            for (id, y, t) in changes {
+                tx.execute(
+                    "DELETE FROM renstra_target WHERE indikator_id = ?1 AND tahun = ?2",
+                    params![id, y],
+                )?;
+                if let Some(t) = t {
+                    let (a, s) = target_columns(t);
+                    tx.execute(
+                        "INSERT INTO renstra_target (indikator_id, tahun, angka, teks) VALUES (?1, ?2, ?3, ?4)",
+                        params![id, y, a, s],
+                    )?;
+                }
+            }
+            Ok(Written::new(changes.len(), changes.len(), None, Some(after)))
+        })
+    }
+
+    /// Moves a tujuan, sasaran or indikator one place up or down among its
+    /// siblings. At the edge nothing changes.
+    pub fn move_renstra(&mut self, table: &'static str, id: i64, up: bool) -> Result<()> {
+        let parent_col = match table {
+            "renstra_tujuan" => "period_id",
+            "renstra_sasaran" => "tujuan_id",
+            "renstra_indikator" => "sasaran_id",
+            _ => {
+                return Err(StoreError::Invalid(format!(
+                    "'{table}' bukan bagian Renstra"
+                )));
+            }
+        };
+        let parent: i64 = self
+            .conn
+            .query_row(
+                &format!("SELECT {parent_col} FROM {table} WHERE id = ?1"),
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("Data {id}")))?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT id FROM {table} WHERE {parent_col} = ?1 ORDER BY urutan, id"
+        ))?;
+        let mut order: Vec<i64> = stmt
+            .query_map([parent], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        drop(stmt);
+        let Some(pos) = order.iter().position(|x| *x == id) else {
+            return Ok(());
+        };
+        let other = if up {
+            pos.checked_sub(1)
+        } else {
+            Some(pos + 1).filter(|p| *p < order.len())
+        };
+        let Some(other) = other else { return Ok(()) };
+        order.swap(pos, other);
+        self.write(
+            AuditMeta::new(if up { "naikkan" } else { "turunkan" }, table),
+            |tx| {
+                for (k, x) in order.iter().enumerate() {
+                    tx.execute(
+                        &format!("UPDATE {table} SET urutan = ?1 WHERE id = ?2"),
+                        params![k as i64, x],
+                    )?;
+                }
+                Ok(Written::new((), id, None, Some(json!({ "urutan": order }))))
+            },
+        )
+    }
 }

@@ -80,6 +80,10 @@ pub enum Command {
     SetRenjaYear(i32, String, Option<NaiveDate>),
     SaveRenjaItem(Option<i64>, Box<NewRenjaItem>, Vec<RenjaIndikatorInput>),
     DeleteRenjaItem(i64),
+    /// Edits of the target table: (indikator, year, new target or none).
+    SetTargets(Vec<(i64, i32, Option<crate::model::plan::Target>)>),
+    /// (table, id, up)
+    MoveRenstra(&'static str, i64, bool),
     /// Renstra (period of the active year) and Renja of the year to .xlsx.
     ExportExcel(std::path::PathBuf),
     /// Read an .xlsx and show the import preview.
@@ -280,6 +284,16 @@ impl PerkinApp {
             Command::DeleteRenjaItem(id) => {
                 s.delete_renja_item(id).map(|_| done("Dihapus dari Renja"))
             }
+            Command::SetTargets(changes) => s
+                .set_targets(&changes)
+                .map(|n| done(&format!("{n} target disimpan"))),
+            Command::MoveRenstra(table, id, up) => s.move_renstra(table, id, up).map(|_| {
+                done(if up {
+                    "Dipindah ke atas"
+                } else {
+                    "Dipindah ke bawah"
+                })
+            }),
             // Started as background work by `start_excel` before reaching here.
             Command::ExportExcel(_) | Command::ImportExcel(_) | Command::SaveExcelTemplate(_) => {
                 Err(crate::store::StoreError::Invalid(

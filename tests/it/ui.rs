@@ -3,7 +3,7 @@
 //! and check what the user then sees and what the database then holds.
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use perkin::store::Store;
 use perkin::ui::PerkinApp;
 
@@ -80,11 +80,15 @@ fn every_panel_shows_the_demo_office() {
     h.get_by_label_contains("T1.S1.I1 Indeks Sistem Merit (indeks)");
     button(&mut h, "Tabel target per tahun");
     h.get_by_label("Indeks Sistem Merit");
-    assert!(
-        h.query_all_by_label("WTP").count() >= 5,
-        "text targets shown as typed"
+    assert_eq!(
+        h.get_by_label("Target 2027 T1.S1.I1").value().as_deref(),
+        Some("0,74")
     );
-    h.get_by_label("0,74");
+    assert_eq!(
+        h.get_by_label("Target 2025 T1.S2.I2").value().as_deref(),
+        Some("WTP"),
+        "text targets as typed"
+    );
 
     go(&mut h, "Renja");
     h.get_by_label("Renja 2027");
@@ -348,7 +352,7 @@ fn a_renstra_indicator_with_five_targets_survives_a_restart() {
     h.get_by_label("Tabel target per tahun").click();
     h.run();
     for v in ["WTP", "95", "96,5", "97", "98"] {
-        h.get_by_label(v);
+        assert!(h.query_all_by_value(v).count() >= 1, "{v} in the table");
     }
 }
 
@@ -431,4 +435,77 @@ fn program_kegiatan_sub_kegiatan_with_pagu_and_totals() {
     assert!(h.query_all_by_label("Rp 1.250.000.000").count() >= 6);
     h.get_by_label("Jumlah dokumen pengadaan ASN: 2 dokumen");
     h.get_by_label_contains("DPA: DPA/BKPSDM/2026 · disahkan 5 Januari 2026");
+}
+
+#[test]
+fn the_target_table_saves_all_edits_in_one_transaction() {
+    let dir = tmp();
+    let mut h = harness(demo_store(dir.path(), local(2026, 11, 23, 10, 0)));
+    go(&mut h, "Renstra");
+    button(&mut h, "Tabel target per tahun");
+    let audit = count(&h, "SELECT count(*) FROM audit_log");
+    retype(&mut h, "Target 2027 T1.S1.I1", "0,75");
+    retype(&mut h, "Target 2028 T1.S1.I1", "1,2,3");
+    h.get_by_label_contains(
+        "Target tidak sah (1 sel), mis. 2028: Target '1,2,3' bukan angka yang sah",
+    );
+    assert!(
+        h.get_by_label("Simpan perubahan target (2)")
+            .accesskit_node()
+            .is_disabled()
+    );
+    retype(&mut h, "Target 2028 T1.S1.I1", "BB");
+    button(&mut h, "Simpan perubahan target (2)");
+    assert_eq!(
+        count(&h, "SELECT count(*) FROM audit_log"),
+        audit + 1,
+        "one action, one transaction"
+    );
+    let v: f64 = h
+        .state()
+        .store()
+        .conn()
+        .query_row(
+            "SELECT t.angka FROM renstra_target t JOIN renstra_indikator i ON i.id = t.indikator_id
+             WHERE i.kode = 'T1.S1.I1' AND t.tahun = 2027",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(v, 0.75);
+    assert_eq!(
+        count(
+            &h,
+            "SELECT count(*) FROM renstra_target t JOIN renstra_indikator i ON i.id = t.indikator_id
+             WHERE i.kode = 'T1.S1.I1' AND t.tahun = 2028 AND t.teks = 'BB'"
+        ),
+        1
+    );
+    assert_eq!(
+        h.get_by_label("Target 2027 T1.S1.I1").value().as_deref(),
+        Some("0,75")
+    );
+}
+
+#[test]
+fn an_indicator_moves_up_among_its_siblings() {
+    let dir = tmp();
+    let mut h = harness(demo_store(dir.path(), local(2026, 11, 23, 10, 0)));
+    go(&mut h, "Renstra");
+    h.get_by_label_contains("T1.S1.I2 Persentase ASN").click();
+    h.run();
+    button(&mut h, "Naik");
+    let first: String = h
+        .state()
+        .store()
+        .conn()
+        .query_row(
+            "SELECT kode FROM renstra_indikator
+             WHERE sasaran_id = (SELECT sasaran_id FROM renstra_indikator WHERE kode = 'T1.S1.I2')
+             ORDER BY urutan, id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(first, "T1.S1.I2");
 }

@@ -23,81 +23,143 @@ fn level_label(level: &str) -> &'static str {
 }
 
 impl PlanPanels {
-    /// The yearly targets of every indicator of the period, as a table.
-    fn renstra_tabel(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32) {
+    /// The yearly targets of every indicator of the period, as an editable
+    /// table: one row per indicator, one column per year. Only the rows in
+    /// view are built, so thousands of indicators scroll smoothly; edits stay
+    /// drafts (checked per cell) until saved together in one transaction.
+    fn renstra_tabel(&mut self, ui: &mut egui::Ui, view: &ViewData, out: &mut Outbox) {
         let Some((period, tree)) = &view.renstra else {
-            heading(ui, "Renstra", "");
-            if view.periods.is_empty() {
-                ui.label("Belum ada periode Renstra.");
-            } else {
-                ui.label(format!(
-                    "Tidak ada periode Renstra yang mencakup tahun {year}. Periode yang ada: {}.",
-                    view.periods
-                        .iter()
-                        .map(|p| format!("{}–{}", p.tahun_awal, p.tahun_akhir))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            }
             return;
         };
         let years: Vec<i32> = (period.tahun_awal..=period.tahun_akhir).collect();
-        egui::ScrollArea::both().show(ui, |ui| {
-            for t in tree {
-                egui::CollapsingHeader::new(
-                    RichText::new(format!("Tujuan {} — {}", t.kode, t.uraian)).strong(),
-                )
-                .id_salt(("tujuan", t.id))
-                .default_open(true)
-                .show(ui, |ui| {
-                    for s in &t.sasaran {
-                        ui.label(
-                            RichText::new(format!("Sasaran {} — {}", s.kode, s.uraian)).strong(),
-                        );
-                        egui::Grid::new(("indikator", s.id))
-                            .striped(true)
-                            .spacing([12.0, 4.0])
-                            .show(ui, |ui| {
-                                for h in ["Kode", "Indikator", "Satuan", "Baseline"] {
-                                    ui.label(RichText::new(h).strong());
+        let rows: Vec<&crate::store::IndikatorRow> = tree
+            .iter()
+            .flat_map(|t| &t.sasaran)
+            .flat_map(|s| &s.indikator)
+            .collect();
+        let bad: Vec<String> = self
+            .target_edits
+            .iter()
+            .filter_map(|((_, y), v)| {
+                (!v.trim().is_empty())
+                    .then(|| Target::parse(v).err().map(|e| format!("{y}: {e}")))
+                    .flatten()
+            })
+            .collect();
+        ui.horizontal(|ui| {
+            let n = self.target_edits.len();
+            let save = ui.add_enabled(
+                n > 0 && bad.is_empty(),
+                egui::Button::new(format!("Simpan perubahan target ({n})")),
+            );
+            if save.clicked()
+                || (n > 0 && bad.is_empty() && ui.input_mut(|i| i.consume_shortcut(&SAVE)))
+            {
+                let changes = self
+                    .target_edits
+                    .iter()
+                    .map(|((id, y), v)| {
+                        (
+                            *id,
+                            *y,
+                            (!v.trim().is_empty())
+                                .then(|| Target::parse(v).ok())
+                                .flatten(),
+                        )
+                    })
+                    .collect();
+                out.send(F_TARGET, Command::SetTargets(changes));
+            }
+            if ui
+                .add_enabled(n > 0, egui::Button::new("Batalkan perubahan"))
+                .clicked()
+                || ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+            {
+                self.target_edits.clear();
+            }
+            ui.label(RichText::new(format!("{} indikator", rows.len())).weak());
+        });
+        if let Some(b) = bad.first() {
+            red(
+                ui,
+                &format!("Target tidak sah ({} sel), mis. {b}", bad.len()),
+            );
+        }
+        if let Some(e) = self.errors.get(F_TARGET) {
+            red(ui, e);
+        }
+        egui::ScrollArea::horizontal()
+            .id_salt("tabel_target")
+            .show(ui, |ui| {
+                let mut t = TableBuilder::new(ui)
+                    .striped(true)
+                    .column(fixed(90.0))
+                    .column(fixed(360.0))
+                    .column(fixed(80.0));
+                for _ in &years {
+                    t = t.column(fixed(80.0));
+                }
+                t.header(24.0, |mut h| {
+                    for label in ["Kode", "Indikator", "Satuan"] {
+                        h.col(|ui| {
+                            ui.strong(label);
+                        });
+                    }
+                    for y in &years {
+                        h.col(|ui| {
+                            ui.strong(y.to_string());
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(26.0, rows.len(), |mut row| {
+                        let i = rows[row.index()];
+                        row.col(|ui| {
+                            ui.label(&i.kode);
+                        });
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(&i.nama).truncate());
+                        });
+                        row.col(|ui| {
+                            ui.label(&i.satuan);
+                        });
+                        for y in &years {
+                            row.col(|ui| {
+                                let key = (i.id, *y);
+                                let stored =
+                                    i.targets.get(y).map(|t| t.tampil()).unwrap_or_default();
+                                let mut v = self
+                                    .target_edits
+                                    .get(&key)
+                                    .cloned()
+                                    .unwrap_or_else(|| stored.clone());
+                                let invalid = !v.trim().is_empty() && Target::parse(&v).is_err();
+                                let mut edit = egui::TextEdit::singleline(&mut v)
+                                    .id_salt(("target", i.id, *y))
+                                    .desired_width(70.0);
+                                if invalid {
+                                    edit = edit.text_color(Color32::from_rgb(220, 60, 60));
                                 }
-                                for y in &years {
-                                    let text = RichText::new(y.to_string()).strong();
-                                    ui.label(if *y == year { text.underline() } else { text });
-                                }
-                                ui.label(RichText::new("Arah").strong());
-                                ui.label(RichText::new("Penanggung jawab").strong());
-                                ui.end_row();
-                                for i in &s.indikator {
-                                    ui.label(&i.kode);
-                                    ui.add_sized([320.0, 18.0], egui::Label::new(&i.nama).wrap());
-                                    ui.label(&i.satuan);
-                                    ui.label(match i.baseline_tahun {
-                                        Some(by) => format!("{} ({by})", i.baseline_nilai),
-                                        None => i.baseline_nilai.clone(),
-                                    });
-                                    for y in &years {
-                                        ui.label(
-                                            i.targets
-                                                .get(y)
-                                                .map(|t| t.tampil())
-                                                .unwrap_or_else(|| "—".into()),
-                                        );
-                                    }
-                                    ui.label(if i.naik_baik {
-                                        "Naik baik"
+                                let r = ui.add(edit);
+                                r.widget_info(|| {
+                                    egui::WidgetInfo::labeled(
+                                        egui::Role::TextInput,
+                                        true,
+                                        format!("Target {y} {}", i.kode),
+                                    )
+                                });
+                                if r.changed() {
+                                    if v == stored {
+                                        self.target_edits.remove(&key);
                                     } else {
-                                        "Turun baik"
-                                    });
-                                    ui.label(view.unit_name(i.unit_id));
-                                    ui.end_row();
+                                        self.target_edits.insert(key, v);
+                                    }
                                 }
                             });
-                        ui.add_space(8.0);
-                    }
+                        }
+                    });
                 });
-            }
-        });
+            });
     }
 
     fn renja_tabel(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32) {
@@ -334,6 +396,8 @@ pub struct PlanPanels {
     node: NodeForm,
     ind: IndForm,
     period: PeriodForm,
+    /// Unsaved cells of the target table: (indikator, year) → text.
+    target_edits: std::collections::HashMap<(i64, i32), String>,
     renja_sel: RenjaSel,
     renja_loaded: Option<RenjaSel>,
     renja: RenjaForm,
@@ -345,6 +409,73 @@ const F_RENSTRA: &str = "renstra";
 const F_PERIODE: &str = "periode";
 const F_RENJA: &str = "renja";
 const F_DPA: &str = "dpa";
+const F_TARGET: &str = "target";
+
+/// The baseline and the yearly targets of an indicator as a small chart
+/// (numeric targets only; text targets such as WTP are listed under it).
+fn target_chart(ui: &mut egui::Ui, f: &IndForm, years: &[i32]) {
+    use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
+    let numeric: Vec<[f64; 2]> = years
+        .iter()
+        .filter_map(|y| match f.targets.get(y).map(|v| Target::parse(v)) {
+            Some(Ok(Target::Angka(v))) => Some([*y as f64, v]),
+            _ => None,
+        })
+        .collect();
+    let text: Vec<String> = years
+        .iter()
+        .filter_map(|y| match f.targets.get(y).map(|v| Target::parse(v)) {
+            Some(Ok(Target::Teks(t))) => Some(format!("{y}: {t}")),
+            _ => None,
+        })
+        .collect();
+    let baseline = parse_year(&f.baseline_tahun).zip(match Target::parse(&f.baseline_nilai) {
+        Ok(Target::Angka(v)) => Some(v),
+        _ => None,
+    });
+    if numeric.is_empty() && baseline.is_none() {
+        if !text.is_empty() {
+            ui.label(RichText::new(format!("Target berupa teks: {}", text.join(", "))).weak());
+        }
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new("Baseline dan target").strong());
+    Plot::new(("grafik_target", f.kode.clone(), f.nama.clone()))
+        .height(160.0)
+        .legend(Legend::default())
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .x_axis_formatter(|m, _| format!("{}", m.value.round() as i64))
+        .y_axis_formatter(|m, _| fmt::angka(m.value))
+        .label_formatter(|h| match h {
+            egui_plot::HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => Some(format!(
+                "{plot_name} {}: {}",
+                position.x.round() as i64,
+                fmt::angka(position.y)
+            )),
+            _ => None,
+        })
+        .show(ui, |plot| {
+            if !numeric.is_empty() {
+                plot.line(Line::new("Target", PlotPoints::from(numeric.clone())));
+                plot.points(Points::new("Target", PlotPoints::from(numeric)).radius(3.0));
+            }
+            if let Some((y, v)) = baseline {
+                plot.points(
+                    Points::new("Baseline", PlotPoints::from(vec![[y as f64, v]])).radius(4.0),
+                );
+            }
+        });
+    if !text.is_empty() {
+        ui.label(RichText::new(format!("Target berupa teks: {}", text.join(", "))).weak());
+    }
+}
 
 /// Export, import and template buttons; each asks for a file first.
 fn excel_toolbar(ui: &mut egui::Ui, year: i32, out: &mut Outbox) {
@@ -418,6 +549,9 @@ impl PlanPanels {
                     if *form == F_DPA {
                         self.dpa = None;
                     }
+                    if *form == F_TARGET {
+                        self.target_edits.clear();
+                    }
                 }
             }
         }
@@ -457,7 +591,7 @@ impl PlanPanels {
         });
         ui.separator();
         if self.tabel {
-            self.renstra_tabel(ui, view, year);
+            self.renstra_tabel(ui, view, out);
             return;
         }
         if self.loaded != Some(self.sel) {
@@ -714,6 +848,7 @@ impl PlanPanels {
             if !target_errors.is_empty() {
                 inline_error(ui, "Perbaiki target yang ditandai sebelum menyimpan.");
             }
+            target_chart(ui, f, years);
         } else {
             let f = &mut self.node;
             egui::Grid::new("form_node")
@@ -737,6 +872,22 @@ impl PlanPanels {
             {
                 out.send(F_RENSTRA, Command::DeleteRenstra(t, id));
                 self.sel = Sel::None;
+            }
+            if let Some((t, id)) = table {
+                if ui
+                    .button("Naik")
+                    .on_hover_text("Pindahkan ke atas")
+                    .clicked()
+                {
+                    out.send(F_RENSTRA, Command::MoveRenstra(t, id, true));
+                }
+                if ui
+                    .button("Turun")
+                    .on_hover_text("Pindahkan ke bawah")
+                    .clicked()
+                {
+                    out.send(F_RENSTRA, Command::MoveRenstra(t, id, false));
+                }
             }
         });
         let (ctrl_s, esc) = ui.input_mut(|i| {
