@@ -20,7 +20,7 @@ mod sop;
 pub use agreement::{AgreementRow, NewAgreement, NewBudgetLine, NewLine};
 pub use cycle::{CycleRow, TaskRow};
 pub use exchange::ImportSummary;
-pub use office::Office;
+pub use office::{LOGO_MAKS, Office, logo_mime};
 pub use org::{NewOfficial, NewUnit, OfficialRow, UnitRow};
 pub use plan::{
     IndikatorRow, NewIndikator, NewRenjaIndikator, NewRenjaItem, PeriodRow, RenjaIndikatorInput,

@@ -135,3 +135,70 @@ impl Store {
         })
     }
 }
+
+/// The largest letterhead logo accepted.
+pub const LOGO_MAKS: usize = 2 * 1024 * 1024;
+
+/// The image type of a logo by its content (never by its file name).
+pub fn logo_mime(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else {
+        None
+    }
+}
+
+impl Store {
+    /// The letterhead logo, if one is set: (bytes, mime type).
+    pub fn logo(&self) -> Result<Option<(Vec<u8>, String)>> {
+        Ok(self
+            .conn
+            .query_row("SELECT logo, logo_mime FROM office WHERE id = 1", [], |r| {
+                Ok(r.get::<_, Option<Vec<u8>>>(0)?
+                    .zip(r.get::<_, Option<String>>(1)?))
+            })
+            .optional()?
+            .flatten())
+    }
+
+    /// Sets (or with None removes) the letterhead logo: a PNG or JPEG of at
+    /// most 2 MB, checked by its content.
+    pub fn set_logo(&mut self, logo: Option<&[u8]>) -> Result<()> {
+        let mime = match logo {
+            None => None,
+            Some(b) if b.len() > LOGO_MAKS => {
+                return Err(StoreError::Invalid(format!(
+                    "Berkas logo {} KB; paling besar 2.048 KB",
+                    crate::fmt::ribuan((b.len() / 1024) as i64)
+                )));
+            }
+            Some(b) => Some(logo_mime(b).ok_or_else(|| {
+                StoreError::Invalid(
+                    "Logo harus gambar PNG atau JPEG (isi berkas diperiksa, bukan namanya)".into(),
+                )
+            })?),
+        };
+        let before = self
+            .logo()?
+            .map(|(b, m)| serde_json::json!({"mime": m, "bita": b.len()}));
+        let after = logo
+            .zip(mime)
+            .map(|(b, m)| serde_json::json!({"mime": m, "bita": b.len()}));
+        let now = ts(self.now());
+        self.write(
+            AuditMeta::new(
+                if logo.is_some() { "ubah" } else { "hapus" },
+                "logo_instansi",
+            ),
+            |tx| {
+                tx.execute(
+                    "UPDATE office SET logo = ?1, logo_mime = ?2, updated_at = ?3 WHERE id = 1",
+                    params![logo, mime, now],
+                )?;
+                Ok(Written::new((), 1, before, after))
+            },
+        )
+    }
+}

@@ -80,6 +80,8 @@ pub enum Command {
     SetRenjaYear(i32, String, Option<NaiveDate>),
     SaveRenjaItem(Option<i64>, Box<NewRenjaItem>, Vec<RenjaIndikatorInput>),
     DeleteRenjaItem(i64),
+    /// The letterhead logo (None removes it).
+    SetLogo(Option<Vec<u8>>),
     /// Edits of the target table: (indikator, year, new target or none).
     SetTargets(Vec<(i64, i32, Option<crate::model::plan::Target>)>),
     /// (table, id, up)
@@ -138,6 +140,7 @@ pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 impl PerkinApp {
     pub fn new(cc: &eframe::CreationContext<'_>, store: Store) -> PerkinApp {
         super::install_fonts(&cc.egui_ctx);
+        egui_extras::install_image_loaders(&cc.egui_ctx);
         let remembered: Remembered = cc
             .storage
             .and_then(|s| s.get_string(KEY))
@@ -283,6 +286,16 @@ impl PerkinApp {
             }
             Command::DeleteRenjaItem(id) => {
                 s.delete_renja_item(id).map(|_| done("Dihapus dari Renja"))
+            }
+            Command::SetLogo(logo) => {
+                let set = logo.is_some();
+                s.set_logo(logo.as_deref()).map(|_| {
+                    done(if set {
+                        "Logo kop surat disimpan"
+                    } else {
+                        "Logo kop surat dihapus"
+                    })
+                })
             }
             Command::SetTargets(changes) => s
                 .set_targets(&changes)

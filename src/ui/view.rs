@@ -80,6 +80,8 @@ pub struct ViewData {
     pub renja: Vec<RenjaItemRow>,
     /// Years offered in the top bar.
     pub years: Vec<i32>,
+    /// The letterhead logo: (content URI for egui's image cache, bytes).
+    pub logo: Option<(String, std::sync::Arc<[u8]>)>,
     /// Today in the office's time zone, when the view was built.
     pub today: Option<chrono::NaiveDate>,
     pub error: Option<String>,
@@ -202,6 +204,15 @@ impl ViewData {
             renja_years,
             years,
             today: Some(kal.ke_lokal(now).date()),
+            logo: store.logo()?.map(|(bytes, _)| {
+                use sha2::Digest;
+                let hash: String = sha2::Sha256::digest(&bytes)
+                    .iter()
+                    .take(8)
+                    .map(|b| format!("{b:02x}"))
+                    .collect();
+                (format!("bytes://logo-{hash}"), std::sync::Arc::from(bytes))
+            }),
             kal: Some(kal),
             error: None,
         })

@@ -656,3 +656,40 @@ fn renstra_nodes_edit_and_refuse_deletion_while_used() {
     );
     assert!(s.check().unwrap().is_empty());
 }
+
+/// A small real PNG, made with the image crate.
+pub fn png_logo() -> Vec<u8> {
+    let img = image::RgbImage::from_fn(16, 16, |x, y| {
+        image::Rgb([(x * 16) as u8, (y * 16) as u8, 128])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+#[test]
+fn the_logo_is_checked_by_content_and_size() {
+    let dir = tmp();
+    let mut s = store_at(&db_in(dir.path()), local(2026, 11, 23, 10, 0));
+    let audit = count(&s, "audit_log");
+    let e = s.set_logo(Some(b"%PDF-1.7 ini bukan gambar")).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "Logo harus gambar PNG atau JPEG (isi berkas diperiksa, bukan namanya)"
+    );
+    let mut big = png_logo();
+    big.resize(perkin::store::LOGO_MAKS + 1, 0);
+    assert!(
+        s.set_logo(Some(&big))
+            .unwrap_err()
+            .to_string()
+            .contains("paling besar 2.048 KB")
+    );
+    assert_eq!(count(&s, "audit_log"), audit, "refusals write nothing");
+    let png = png_logo();
+    s.set_logo(Some(&png)).unwrap();
+    assert_eq!(s.logo().unwrap(), Some((png, "image/png".to_string())));
+    s.set_logo(None).unwrap();
+    assert_eq!(s.logo().unwrap(), None);
+    assert_eq!(count(&s, "audit_log"), audit + 2);
+}

@@ -509,3 +509,18 @@ fn an_indicator_moves_up_among_its_siblings() {
         .unwrap();
     assert_eq!(first, "T1.S1.I2");
 }
+
+#[test]
+fn the_logo_preview_shows_in_instansi() {
+    let dir = tmp();
+    let mut store = store_at(&db_in(dir.path()), local(2026, 11, 23, 10, 0));
+    store.set_logo(Some(&crate::store::png_logo())).unwrap();
+    let mut h = harness(store);
+    go(&mut h, "Pengaturan");
+    h.get_by_label("Logo kop surat");
+    h.get_by_label("Pratinjau logo kop surat");
+    h.get_by_label("Hapus logo").click();
+    h.run();
+    assert!(h.state().store().logo().unwrap().is_none());
+    h.get_by_label("Belum ada logo.");
+}

@@ -188,6 +188,36 @@ const F_UNIT: &str = "unit";
 const F_PEJABAT: &str = "pejabat";
 const F_JAM: &str = "jam";
 const F_LIBUR: &str = "libur";
+const F_LOGO: &str = "logo";
+
+/// Reads a picked logo file, refusing a large one before reading it.
+pub fn read_logo(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| {
+            format!(
+                "Berkas {} tidak dapat dibuka: {}",
+                path.display(),
+                crate::store::io_message(&e)
+            )
+        })?
+        .len();
+    if size > crate::store::LOGO_MAKS as u64 {
+        return Err(format!(
+            "Berkas logo {} KB; paling besar 2.048 KB",
+            fmt::ribuan((size / 1024) as i64)
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        format!(
+            "Berkas {} tidak dapat dibaca: {}",
+            path.display(),
+            crate::store::io_message(&e)
+        )
+    })?;
+    crate::store::logo_mime(&bytes)
+        .ok_or("Logo harus gambar PNG atau JPEG (isi berkas diperiksa, bukan namanya)")?;
+    Ok(bytes)
+}
 
 fn hours_form(view: &ViewData) -> Vec<DayForm> {
     let t = |x: chrono::NaiveTime| x.format("%H:%M").to_string();
@@ -269,7 +299,11 @@ impl Pengaturan {
         });
         ui.separator();
         egui::ScrollArea::vertical().show(ui, |ui| match self.d.tab {
-            Tab::Instansi => self.instansi(ui, out),
+            Tab::Instansi => {
+                self.instansi(ui, out);
+                ui.add_space(12.0);
+                self.logo(ui, view, out);
+            }
             Tab::Unit => self.unit(ui, view, out),
             Tab::Pejabat => self.pejabat(ui, view, out),
             Tab::Kalender => self.kalender(ui, view, out),
@@ -322,6 +356,48 @@ impl Pengaturan {
     }
 
     // ---- Instansi ---------------------------------------------------------------------
+
+    /// The letterhead logo: preview, pick (content-checked PNG/JPEG up to
+    /// 2 MB) and remove.
+    fn logo(&mut self, ui: &mut egui::Ui, view: &ViewData, out: &mut Outbox) {
+        ui.label(RichText::new("Logo kop surat").strong());
+        ui.horizontal(|ui| {
+            match &view.logo {
+                Some((uri, bytes)) => {
+                    ui.add(
+                        egui::Image::from_bytes(
+                            uri.clone(),
+                            egui::load::Bytes::Shared(bytes.clone()),
+                        )
+                        .max_size(egui::vec2(96.0, 96.0))
+                        .alt_text("Pratinjau logo kop surat"),
+                    );
+                }
+                None => {
+                    ui.label(RichText::new("Belum ada logo.").weak());
+                }
+            }
+            ui.vertical(|ui| {
+                if ui.button("Pilih logo…").clicked()
+                    && let Some(path) = rfd::FileDialog::new()
+                        .set_title("Pilih logo kop surat")
+                        .add_filter("Gambar PNG atau JPEG", &["png", "jpg", "jpeg"])
+                        .pick_file()
+                {
+                    match read_logo(&path) {
+                        Ok(bytes) => out.send(F_LOGO, Command::SetLogo(Some(bytes))),
+                        Err(e) => {
+                            self.errors.insert(F_LOGO, e);
+                        }
+                    }
+                }
+                if view.logo.is_some() && ui.button("Hapus logo").clicked() {
+                    out.send(F_LOGO, Command::SetLogo(None));
+                }
+            });
+        });
+        self.form_error(ui, F_LOGO);
+    }
 
     fn instansi(&mut self, ui: &mut egui::Ui, out: &mut Outbox) {
         let f = self
