@@ -84,12 +84,6 @@ impl Store {
             .prepare("SELECT id, kode FROM renstra_sasaran")?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, sasaran_id FROM renja_item WHERE tahun = ?1")?;
-        let item_sasaran: HashMap<i64, Option<i64>> = stmt
-            .query_map([tahun], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
         for r in self.renja_items(tahun)? {
             let tingkat = match r.level.as_str() {
                 "program" => Tingkat::Program,
@@ -114,10 +108,8 @@ impl Store {
                     .collect(),
                 pagu: r.pagu,
                 pagu_dpa: r.pagu_dpa,
-                kode_sasaran: item_sasaran
-                    .get(&r.id)
-                    .copied()
-                    .flatten()
+                kode_sasaran: r
+                    .sasaran_id
                     .and_then(|s| sasaran_kode.get(&s).cloned())
                     .unwrap_or_default(),
             });

@@ -224,6 +224,8 @@ pub struct RenjaItemRow {
     pub kode: String,
     pub nama: String,
     pub unit_id: Option<i64>,
+    /// The Renstra sasaran the item serves.
+    pub sasaran_id: Option<i64>,
     pub pagu: i64,
     pub pagu_dpa: Option<i64>,
     /// (nama, satuan, target)
@@ -387,7 +389,8 @@ impl Store {
             ));
         }
         let mut stmt = self.conn.prepare(
-            "SELECT id, parent_id, level, kode, nama, unit_id, pagu, pagu_dpa FROM renja_item WHERE tahun = ?1 ORDER BY kode, id",
+            "SELECT id, parent_id, level, kode, nama, unit_id, pagu, pagu_dpa, sasaran_id FROM renja_item
+             WHERE tahun = ?1 ORDER BY kode, id",
         )?;
         let rows = stmt
             .query_map([tahun], |r| {
@@ -400,6 +403,7 @@ impl Store {
                     unit_id: r.get(5)?,
                     pagu: r.get(6)?,
                     pagu_dpa: r.get(7)?,
+                    sasaran_id: r.get(8)?,
                     indikator: Vec::new(),
                 })
             })?

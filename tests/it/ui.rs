@@ -524,3 +524,58 @@ fn the_logo_preview_shows_in_instansi() {
     assert!(h.state().store().logo().unwrap().is_none());
     h.get_by_label("Belum ada logo.");
 }
+
+#[test]
+fn deleting_asks_first_and_batal_keeps_the_item() {
+    let dir = tmp();
+    let mut h = harness(demo_store(dir.path(), local(2026, 11, 23, 10, 0)));
+    // The form sits under the eleven demo rows: a tall window shows it whole.
+    h.set_size(egui::vec2(1280.0, 1500.0));
+    h.run();
+    go(&mut h, "Renja");
+    // A new sub kegiatan under 5.03.02.2.03, then delete it.
+    radio(&mut h, "Sub Kegiatan");
+    h.get_by_label("Induk").click();
+    h.run();
+    h.get_by_label("5.03.02.2.03 Mutasi dan Pengembangan Karir")
+        .click();
+    h.run();
+    type_into(&mut h, "Kode (Permendagri 90/2019)", "5.03.02.2.03.0002");
+    type_into(&mut h, "Nama program/kegiatan", "Penilaian Kinerja ASN");
+    button(&mut h, "Tambah item");
+    let items = count(&h, "SELECT count(*) FROM renja_item");
+    button(&mut h, "Hapus item");
+    h.get_by_label_contains("Hapus 5.03.02.2.03.0002 Penilaian Kinerja ASN dari Renja 2027?");
+    button(&mut h, "Batal");
+    assert_eq!(
+        count(&h, "SELECT count(*) FROM renja_item"),
+        items,
+        "Batal keeps it"
+    );
+    button(&mut h, "Hapus item");
+    button(&mut h, "Ya, hapus");
+    assert_eq!(count(&h, "SELECT count(*) FROM renja_item"), items - 1);
+    h.get_by_label("Item Renja baru");
+}
+
+#[test]
+fn the_holiday_list_shows_the_active_year_and_renja_shows_its_sasaran() {
+    let dir = tmp();
+    let mut h = harness(demo_store(dir.path(), local(2026, 11, 23, 10, 0)));
+    go(&mut h, "Pengaturan");
+    go(&mut h, "Kalender Kerja");
+    h.get_by_label_contains("Hari libur tahun 2027 (tahun aktif");
+    h.get_by_label("Jumat, 1 Januari 2027");
+    assert!(
+        h.query_by_label("Kamis, 1 Januari 2026").is_none(),
+        "other years are not listed"
+    );
+    go(&mut h, "Renja");
+    h.get_by_label("Program Kepegawaian Daerah").click();
+    h.run();
+    h.get_by_label("Ubah item Renja");
+    assert_eq!(
+        h.get_by_label("Sasaran Renstra").value().as_deref(),
+        Some("T1.S2 Meningkatnya akuntabilitas kinerja dan keuangan Badan")
+    );
+}

@@ -69,7 +69,7 @@ impl Panels {
             Panel::Antrian => self.lists.antrian(ui, view),
             Panel::AlurSop => self.sop.show(ui, view),
             Panel::Arsip => self.lists.arsip(ui, view, year),
-            Panel::Pengaturan => self.pengaturan.show(ui, view, replies, out),
+            Panel::Pengaturan => self.pengaturan.show(ui, view, year, replies, out),
         }
     }
 }

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use egui::{Color32, RichText};
 use serde::{Deserialize, Serialize};
 
-use super::widgets::{heading, inline_error, text_field};
+use super::widgets::{Confirm, confirm_window, heading, inline_error, text_field};
 use crate::fmt;
 use crate::model::org::{Eselon, JenisUnit, PANGKAT_GOLONGAN, StatusJabatan, cek_nip, nip_cetak};
 use crate::model::worktime::{HariLibur, JamHari, JenisLibur, Zona};
@@ -181,6 +181,9 @@ pub struct Pengaturan {
     errors: std::collections::HashMap<&'static str, String>,
     /// The forms as they were before this frame's widgets ran.
     last: Drafts,
+    confirm: Option<Confirm>,
+    /// The active year (the holiday list shows its holidays).
+    year: i32,
 }
 
 const F_INSTANSI: &str = "instansi";
@@ -258,6 +261,8 @@ impl Pengaturan {
             cari_pejabat: String::new(),
             errors: Default::default(),
             last: Drafts::default(),
+            confirm: None,
+            year: 0,
         }
     }
 
@@ -278,9 +283,12 @@ impl Pengaturan {
         &mut self,
         ui: &mut egui::Ui,
         view: &ViewData,
+        year: i32,
         replies: &[(&'static str, Reply)],
         out: &mut Outbox,
     ) {
+        self.year = year;
+        confirm_window(ui.ctx(), &mut self.confirm, out);
         for (form, reply) in replies {
             self.on_reply(form, reply);
         }
@@ -629,7 +637,14 @@ impl Pengaturan {
                         .on_hover_text("Hanya untuk unit tanpa riwayat sama sekali")
                         .clicked()
                     {
-                        out.send(F_UNIT, Command::DeleteUnit(u.id));
+                        self.confirm = Some(Confirm {
+                            pesan: format!(
+                                "Hapus unit {}? Unit yang punya riwayat tidak dapat dihapus, hanya dinonaktifkan.",
+                                u.nama
+                            ),
+                            form: F_UNIT,
+                            cmd: Command::DeleteUnit(u.id),
+                        });
                     }
                 });
             }
@@ -1067,9 +1082,11 @@ impl Pengaturan {
         }
         ui.add_space(8.0);
         let Some(kal) = &view.kal else { return };
+        let year = self.year;
+        let mut confirm = None;
         let years: std::collections::BTreeSet<i32> = kal.libur.keys().map(|d| d.year()).collect();
         ui.label(format!(
-            "Tahun yang tercatat: {}",
+            "Hari libur tahun {year} (tahun aktif; ganti di bilah atas). Tahun yang tercatat: {}",
             years
                 .iter()
                 .map(|y| y.to_string())
@@ -1084,7 +1101,7 @@ impl Pengaturan {
                     ui.label(RichText::new(h).strong());
                 }
                 ui.end_row();
-                for h in kal.libur.values() {
+                for h in kal.libur.values().filter(|h| h.tanggal.year() == year) {
                     ui.label(fmt::tanggal_hari(h.tanggal));
                     ui.label(&h.nama);
                     ui.label(h.jenis.label());
@@ -1098,12 +1115,23 @@ impl Pengaturan {
                             };
                         }
                         if ui.small_button("Hapus").clicked() {
-                            out.send(F_LIBUR, Command::RemoveHoliday(h.tanggal));
+                            confirm = Some(Confirm {
+                                pesan: format!(
+                                    "Hapus hari libur {} ({})? Hari itu menjadi hari kerja kembali.",
+                                    fmt::tanggal_hari(h.tanggal),
+                                    h.nama
+                                ),
+                                form: F_LIBUR,
+                                cmd: Command::RemoveHoliday(h.tanggal),
+                            });
                         }
                     });
                     ui.end_row();
                 }
             });
+        if confirm.is_some() {
+            self.confirm = confirm;
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use egui_extras::TableBuilder;
 
 use super::lists::fixed;
 
-use super::widgets::{heading, inline_error, text_field};
+use super::widgets::{Confirm, confirm_window, heading, inline_error, text_field};
 use crate::fmt;
 use crate::model::plan::{Target, Tingkat};
 use crate::store::{NewIndikator, NewRenjaItem, RenjaItemRow};
@@ -187,6 +187,8 @@ impl PlanPanels {
         egui::ScrollArea::horizontal()
             .id_salt("renja_tabel")
             .show(ui, |ui| {
+                // Clicking a row's text selects the row (text selection would swallow it).
+                ui.style_mut().interaction.selectable_labels = false;
                 TableBuilder::new(ui)
                     .striped(true)
                     .sense(egui::Sense::click())
@@ -403,6 +405,7 @@ pub struct PlanPanels {
     renja: RenjaForm,
     dpa: Option<DpaForm>,
     errors: std::collections::HashMap<&'static str, String>,
+    confirm: Option<Confirm>,
 }
 
 const F_RENSTRA: &str = "renstra";
@@ -543,6 +546,7 @@ impl PlanPanels {
                         self.loaded = None;
                     }
                     if *form == F_RENJA {
+                        // A delete answers without an id: nothing stays selected.
                         self.renja_sel = id.map_or(RenjaSel::None, RenjaSel::Item);
                         self.renja_loaded = None;
                     }
@@ -560,6 +564,7 @@ impl PlanPanels {
     // ---- Renstra ------------------------------------------------------------------------
 
     pub fn renstra(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32, out: &mut Outbox) {
+        confirm_window(ui.ctx(), &mut self.confirm, out);
         let Some((period, tree)) = &view.renstra else {
             heading(ui, "Renstra", "");
             excel_toolbar(ui, year, out);
@@ -717,6 +722,18 @@ impl PlanPanels {
         };
         self.node = NodeForm::default();
         self.ind = IndForm::default();
+        // A node that no longer exists (deleted) leaves nothing selected.
+        let sasaran = || tree.iter().flat_map(|t| &t.sasaran);
+        let gone = match self.sel {
+            Sel::Tujuan(id) => !tree.iter().any(|t| t.id == id),
+            Sel::Sasaran(id) => !sasaran().any(|s| s.id == id),
+            Sel::Indikator(id) => !sasaran().flat_map(|s| &s.indikator).any(|i| i.id == id),
+            _ => false,
+        };
+        if gone {
+            self.sel = Sel::None;
+            self.loaded = Some(Sel::None);
+        }
         match self.sel {
             Sel::Tujuan(id) => {
                 if let Some(t) = tree.iter().find(|t| t.id == id) {
@@ -870,8 +887,18 @@ impl PlanPanels {
             if let Some((t, id)) = table
                 && ui.button("Hapus").clicked()
             {
-                out.send(F_RENSTRA, Command::DeleteRenstra(t, id));
-                self.sel = Sel::None;
+                let what = match t {
+                    "renstra_tujuan" => format!("tujuan '{}'", self.node.uraian.trim()),
+                    "renstra_sasaran" => format!("sasaran '{}'", self.node.uraian.trim()),
+                    _ => format!("indikator '{}'", self.ind.nama.trim()),
+                };
+                self.confirm = Some(Confirm {
+                    pesan: format!(
+                        "Hapus {what} dari Renstra? Tindakan ini tercatat di log audit."
+                    ),
+                    form: F_RENSTRA,
+                    cmd: Command::DeleteRenstra(t, id),
+                });
             }
             if let Some((t, id)) = table {
                 if ui
@@ -982,6 +1009,7 @@ impl PlanPanels {
     // ---- Renja --------------------------------------------------------------------------
 
     pub fn renja(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32, out: &mut Outbox) {
+        confirm_window(ui.ctx(), &mut self.confirm, out);
         heading(
             ui,
             &format!("Renja {year}"),
@@ -1072,7 +1100,7 @@ impl PlanPanels {
                     kode: r.kode.clone(),
                     nama: r.nama.clone(),
                     unit_id: r.unit_id,
-                    sasaran_id: None,
+                    sasaran_id: r.sasaran_id,
                     pagu: fmt::ribuan(r.pagu),
                     pagu_dpa: r.pagu_dpa.map(fmt::ribuan).unwrap_or_default(),
                     indikator: r
@@ -1189,6 +1217,32 @@ impl PlanPanels {
                     .response
                     .labelled_by(l.id);
                 ui.end_row();
+                let l = ui.label("Sasaran Renstra");
+                let sasaran: Vec<(i64, String)> = view
+                    .renstra
+                    .iter()
+                    .flat_map(|(_, tree)| tree)
+                    .flat_map(|t| &t.sasaran)
+                    .map(|s| (s.id, format!("{} {}", s.kode, s.uraian)))
+                    .collect();
+                egui::ComboBox::from_id_salt("sasaran_renja")
+                    .selected_text(
+                        f.sasaran_id
+                            .and_then(|id| sasaran.iter().find(|s| s.0 == id))
+                            .map(|s| s.1.clone())
+                            .unwrap_or_else(|| "—".into()),
+                    )
+                    .width(420.0)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut f.sasaran_id, None, "—");
+                        for (id, label) in &sasaran {
+                            ui.selectable_value(&mut f.sasaran_id, Some(*id), label);
+                        }
+                    })
+                    .response
+                    .on_hover_text("Sasaran strategis Renstra yang didukung item ini")
+                    .labelled_by(l.id);
+                ui.end_row();
                 let e = pagu.as_ref().err().cloned();
                 text_field(ui, "Pagu (Rp)", &mut f.pagu, e.as_deref());
                 let e = pagu_dpa.as_ref().and_then(|r| r.as_ref().err().cloned());
@@ -1260,8 +1314,15 @@ impl PlanPanels {
             if let Some(id) = editing
                 && ui.button("Hapus item").clicked()
             {
-                out.send(F_RENJA, Command::DeleteRenjaItem(id));
-                self.renja_sel = RenjaSel::None;
+                self.confirm = Some(Confirm {
+                    pesan: format!(
+                        "Hapus {} {} dari Renja {year}? Tindakan ini tercatat di log audit.",
+                        self.renja.kode.trim(),
+                        self.renja.nama.trim()
+                    ),
+                    form: F_RENJA,
+                    cmd: Command::DeleteRenjaItem(id),
+                });
             }
         });
         let ctrl_s = ui.input_mut(|i| i.consume_shortcut(&SAVE));

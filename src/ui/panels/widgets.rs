@@ -52,3 +52,41 @@ pub fn heading(ui: &mut egui::Ui, title: &str, sub: &str) {
     }
     ui.add_space(6.0);
 }
+
+/// A deletion (or other irreversible command) waiting for the user's yes.
+pub struct Confirm {
+    pub pesan: String,
+    pub form: &'static str,
+    pub cmd: crate::ui::app::Command,
+}
+
+/// Shows the pending confirmation, if any; "Ya, hapus" sends its command.
+pub fn confirm_window(
+    ctx: &egui::Context,
+    slot: &mut Option<Confirm>,
+    out: &mut crate::ui::app::Outbox,
+) {
+    let Some(c) = slot.as_ref() else { return };
+    let mut yes = false;
+    let mut no = false;
+    egui::Window::new("Konfirmasi")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(ctx, |ui| {
+            ui.add(egui::Label::new(&c.pesan).wrap());
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                yes = ui.button("Ya, hapus").clicked();
+                no = ui.button("Batal").clicked();
+            });
+        });
+    if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        no = true;
+    }
+    if yes && let Some(c) = slot.take() {
+        out.send(c.form, c.cmd);
+    } else if no {
+        *slot = None;
+    }
+}
