@@ -579,3 +579,66 @@ fn the_holiday_list_shows_the_active_year_and_renja_shows_its_sasaran() {
         Some("T1.S2 Meningkatnya akuntabilitas kinerja dan keuangan Badan")
     );
 }
+
+#[test]
+fn the_target_table_with_2000_indicators_builds_only_what_is_in_view() {
+    use perkin::model::excel::{RenstraRow, Workbook};
+    use perkin::model::plan::Target;
+    let dir = tmp();
+    let mut store = store_at(&db_in(dir.path()), local(2026, 11, 23, 10, 0));
+    let wb = Workbook {
+        renstra: (0..2000)
+            .map(|k| RenstraRow {
+                baris: 0,
+                periode: (2025, 2029),
+                kode_tujuan: format!("T{}", k / 400),
+                tujuan: format!("Tujuan {}", k / 400),
+                kode_sasaran: format!("S{}", k / 40),
+                sasaran: format!("Sasaran {}", k / 40),
+                kode_indikator: format!("I{k:04}"),
+                indikator: format!("Indikator kinerja nomor {k}"),
+                satuan: "%".into(),
+                baseline_tahun: Some(2024),
+                baseline_nilai: "50".into(),
+                targets: (2025..=2029)
+                    .map(|y| (y, Target::Angka((y - 2000) as f64)))
+                    .collect(),
+                definisi: String::new(),
+                formula: String::new(),
+                sumber_data: String::new(),
+                naik_baik: true,
+                penanggung_jawab: String::new(),
+            })
+            .collect(),
+        renja: vec![],
+    };
+    store.import_workbook(&wb, "besar.xlsx").unwrap();
+    let mut h = harness(store);
+    go(&mut h, "Renstra");
+    button(&mut h, "Tabel target per tahun");
+    h.get_by_label("2000 indikator");
+    // Frames while scrolling through the table.
+    let mut times = Vec::new();
+    h.event(egui::Event::PointerMoved(egui::pos2(600.0, 500.0)));
+    for _ in 0..30 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: egui::vec2(0.0, -20.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        });
+        let t = std::time::Instant::now();
+        h.step();
+        times.push(t.elapsed());
+    }
+    times.sort();
+    let median = times[times.len() / 2];
+    // A table that built all 2000 rows × 8 cells would take far longer,
+    // even in a debug build; only the rows in view are built.
+    assert!(
+        median < std::time::Duration::from_millis(60),
+        "median frame {median:?}"
+    );
+    eprintln!("median frame with 2000 indicators: {median:?}");
+}
