@@ -642,3 +642,79 @@ fn the_target_table_with_2000_indicators_builds_only_what_is_in_view() {
     );
     eprintln!("median frame with 2000 indicators: {median:?}");
 }
+
+/// eframe's storage in memory, as the real app has it on disk.
+#[derive(Default)]
+struct MemStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn unsaved_input_panel_and_year_survive_a_restart() {
+    let dir = tmp();
+    let path = db_in(dir.path());
+    let now = local(2026, 11, 23, 10, 0);
+    drop(demo_store(dir.path(), now));
+    let mut mem = MemStorage::default();
+    {
+        let mut h = harness(store_at(&path, now));
+        go(&mut h, "Renja");
+        type_into(&mut h, "Kode (Permendagri 90/2019)", "5.03.02");
+        type_into(
+            &mut h,
+            "Nama program/kegiatan",
+            "Program yang belum disimpan",
+        );
+        go(&mut h, "Pengaturan");
+        go(&mut h, "Unit Kerja");
+        type_into(&mut h, "Nama unit", "Bidang yang belum disimpan");
+        go(&mut h, "Renja");
+        eframe::App::save(h.state_mut(), &mut mem);
+    }
+    assert_eq!(
+        count_in(
+            &path,
+            "SELECT count(*) FROM unit WHERE nama LIKE '%belum disimpan'"
+        ),
+        0
+    );
+    let mem: &'static MemStorage = Box::leak(Box::new(mem));
+    let store = store_at(&path, now);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 1500.0))
+        .with_max_steps(400)
+        .build_eframe(move |cc| {
+            cc.storage = Some(mem);
+            PerkinApp::new(cc, store)
+        });
+    h.run();
+    assert_eq!(h.state().panel(), perkin::ui::Panel::Renja);
+    assert_eq!(
+        h.get_by_label("Nama program/kegiatan").value().as_deref(),
+        Some("Program yang belum disimpan")
+    );
+    go(&mut h, "Pengaturan");
+    go(&mut h, "Unit Kerja");
+    assert_eq!(
+        h.get_by_label("Nama unit").value().as_deref(),
+        Some("Bidang yang belum disimpan")
+    );
+}
+
+fn count_in(path: &std::path::Path, sql: &str) -> i64 {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap()
+}

@@ -16,7 +16,10 @@ use super::view::ViewData;
 /// Unsaved input of every form, remembered across restarts and crashes.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct FormDrafts {
+    #[serde(default)]
     pub pengaturan: pengaturan::Drafts,
+    #[serde(default)]
+    pub plan: plan::PlanDrafts,
 }
 
 pub struct Panels {
@@ -44,11 +47,13 @@ impl Panels {
     pub fn drafts(&self) -> FormDrafts {
         FormDrafts {
             pengaturan: self.pengaturan.drafts(),
+            plan: self.plan.drafts(),
         }
     }
 
     pub fn restore(&mut self, d: FormDrafts) {
         self.pengaturan.restore(d.pengaturan);
+        self.plan.restore(d.plan);
     }
 
     pub fn show(

@@ -301,7 +301,7 @@ impl PlanPanels {
 }
 
 /// What the Renstra editor has selected.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 enum Sel {
     #[default]
     None,
@@ -315,7 +315,7 @@ enum Sel {
     NewIndikator(i64),
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 enum RenjaSel {
     #[default]
     None,
@@ -323,13 +323,13 @@ enum RenjaSel {
     New,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 struct NodeForm {
     kode: String,
     uraian: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 struct IndForm {
     kode: String,
     nama: String,
@@ -346,14 +346,14 @@ struct IndForm {
     sasaran_id: i64,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 struct PeriodForm {
     awal: String,
     akhir: String,
     nama: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 struct RenjaForm {
     tingkat: Tingkat,
     parent_id: Option<i64>,
@@ -383,10 +383,25 @@ impl Default for RenjaForm {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 struct DpaForm {
     nomor: String,
     tanggal: String,
+}
+
+/// Unsaved input of the Renstra and Renja editors, remembered across
+/// restarts and crashes.
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct PlanDrafts {
+    sel: Sel,
+    node: NodeForm,
+    ind: IndForm,
+    period: PeriodForm,
+    renja_sel: RenjaSel,
+    renja: RenjaForm,
+    dpa: Option<DpaForm>,
+    /// (indikator, year, text) of unsaved target-table cells.
+    targets: Vec<(i64, i32, String)>,
 }
 
 #[derive(Default)]
@@ -524,6 +539,38 @@ fn parse_year(s: &str) -> Option<i32> {
 }
 
 impl PlanPanels {
+    pub fn drafts(&self) -> PlanDrafts {
+        PlanDrafts {
+            sel: self.sel,
+            node: self.node.clone(),
+            ind: self.ind.clone(),
+            period: self.period.clone(),
+            renja_sel: self.renja_sel,
+            renja: self.renja.clone(),
+            dpa: self.dpa.clone(),
+            targets: self
+                .target_edits
+                .iter()
+                .map(|((i, y), v)| (*i, *y, v.clone()))
+                .collect(),
+        }
+    }
+
+    /// Restores remembered input; the forms are not refilled from the
+    /// database over it.
+    pub fn restore(&mut self, d: PlanDrafts) {
+        self.sel = d.sel;
+        self.loaded = Some(d.sel);
+        self.node = d.node;
+        self.ind = d.ind;
+        self.period = d.period;
+        self.renja_sel = d.renja_sel;
+        self.renja_loaded = Some(d.renja_sel);
+        self.renja = d.renja;
+        self.dpa = d.dpa;
+        self.target_edits = d.targets.into_iter().map(|(i, y, v)| ((i, y), v)).collect();
+    }
+
     pub fn on_replies(&mut self, replies: &[(&'static str, Reply)]) {
         for (form, reply) in replies {
             match reply {
