@@ -40,6 +40,17 @@ fn level_of(t: Tingkat) -> &'static str {
 }
 
 impl Store {
+    /// Active units by their name (trimmed, case-insensitive), as the
+    /// workbook names them.
+    fn units_by_name(&self) -> Result<HashMap<String, i64>> {
+        Ok(self
+            .units()?
+            .into_iter()
+            .filter(|u| !u.retired)
+            .map(|u| (u.nama.trim().to_lowercase(), u.id))
+            .collect())
+    }
+
     /// The Renstra period that contains `tahun` and the Renja of `tahun`,
     /// as rows of the workbook.
     pub fn export_workbook(&self, tahun: i32) -> Result<Workbook> {
@@ -123,12 +134,7 @@ impl Store {
         &self,
         wb: &Workbook,
     ) -> Result<std::result::Result<ImportSummary, Vec<Masalah>>> {
-        let units: HashMap<String, i64> = self
-            .units()?
-            .into_iter()
-            .filter(|u| !u.retired)
-            .map(|u| (u.nama.trim().to_lowercase(), u.id))
-            .collect();
+        let units = self.units_by_name()?;
         let mut problems = Vec::new();
         // The rows carry no column letters: the column is named in the message.
         let mut check_unit = |sheet: &str, row: u32, col: &str, name: &str| {
@@ -162,12 +168,7 @@ impl Store {
 
     /// Imports a checked workbook in one transaction with its audit entry.
     pub fn import_workbook(&mut self, wb: &Workbook, nama_berkas: &str) -> Result<ImportSummary> {
-        let units: HashMap<String, i64> = self
-            .units()?
-            .into_iter()
-            .filter(|u| !u.retired)
-            .map(|u| (u.nama.trim().to_lowercase(), u.id))
-            .collect();
+        let units = self.units_by_name()?;
         if let Err(p) = self.check_import(wb)? {
             return Err(super::StoreError::Invalid(format!(
                 "Berkas belum bersih: {} masalah (pertama: {})",

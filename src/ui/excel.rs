@@ -59,24 +59,10 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
 
 /// Reads and parses a workbook (used by the job and by tests).
 pub fn read_workbook(path: &Path) -> Result<Result<Workbook, Vec<Masalah>>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| {
+    let bytes = super::read_limited(path, crate::model::excel::MAKS_BERKAS as u64, |_| {
         format!(
-            "Berkas {} tidak dapat dibuka: {}",
-            path.display(),
-            crate::store::io_message(&e)
-        )
-    })?;
-    if meta.len() > crate::model::excel::MAKS_BERKAS as u64 {
-        return Err(format!(
             "Berkas {} lebih dari 50 MB; bukan lembar kerja Renstra/Renja",
             path.display()
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        format!(
-            "Berkas {} tidak dapat dibaca: {}",
-            path.display(),
-            crate::store::io_message(&e)
         )
     })?;
     Ok(baca_xlsx(&bytes))

@@ -17,6 +17,27 @@ pub use view::{TaskStatus, ViewData};
 
 use crate::store::Store;
 
+/// Reads a file the user picked, refusing one larger than `max` bytes
+/// before reading it (`too_big` gets the size and says why).
+pub(crate) fn read_limited(
+    path: &Path,
+    max: u64,
+    too_big: impl FnOnce(u64) -> String,
+) -> Result<Vec<u8>, String> {
+    let io = |what: &str, e: std::io::Error| {
+        format!(
+            "Berkas {} tidak dapat {what}: {}",
+            path.display(),
+            crate::store::io_message(&e)
+        )
+    };
+    let size = std::fs::metadata(path).map_err(|e| io("dibuka", e))?.len();
+    if size > max {
+        return Err(too_big(size));
+    }
+    std::fs::read(path).map_err(|e| io("dibaca", e))
+}
+
 /// Liberation Sans (bundled, SIL OFL) first: it has every glyph the app
 /// shows (arrows, Rupiah text, Indonesian names) and matches the printed PDFs.
 pub fn install_fonts(ctx: &egui::Context) {

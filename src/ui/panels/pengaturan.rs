@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use egui::{Color32, RichText};
 use serde::{Deserialize, Serialize};
 
-use super::widgets::{Confirm, confirm_window, heading, inline_error, text_field};
+use super::widgets::{Confirm, confirm_window, heading, inline_error, text_field, unit_picker};
 use crate::fmt;
 use crate::model::org::{Eselon, JenisUnit, PANGKAT_GOLONGAN, StatusJabatan, cek_nip, nip_cetak};
 use crate::model::worktime::{HariLibur, JamHari, JenisLibur, Zona};
@@ -195,26 +195,10 @@ const F_LOGO: &str = "logo";
 
 /// Reads a picked logo file, refusing a large one before reading it.
 pub fn read_logo(path: &std::path::Path) -> Result<Vec<u8>, String> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| {
-            format!(
-                "Berkas {} tidak dapat dibuka: {}",
-                path.display(),
-                crate::store::io_message(&e)
-            )
-        })?
-        .len();
-    if size > crate::store::LOGO_MAKS as u64 {
-        return Err(format!(
+    let bytes = crate::ui::read_limited(path, crate::store::LOGO_MAKS as u64, |size| {
+        format!(
             "Berkas logo {} KB; paling besar 2.048 KB",
             fmt::ribuan((size / 1024) as i64)
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        format!(
-            "Berkas {} tidak dapat dibaca: {}",
-            path.display(),
-            crate::store::io_message(&e)
         )
     })?;
     crate::store::logo_mime(&bytes)
@@ -797,23 +781,14 @@ impl Pengaturan {
                         .labelled_by(l.id);
                     ui.end_row();
                     text_field(ui, "Jabatan", &mut f.jabatan, None);
-                    let l = ui.label("Unit kerja");
-                    egui::ComboBox::from_id_salt("unit_pejabat")
-                        .selected_text(
-                            f.unit_id
-                                .map(|u| view.unit_name(Some(u)))
-                                .unwrap_or_else(|| "—".into()),
-                        )
-                        .width(300.0)
-                        .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut f.unit_id, None, "—");
-                            for n in view.units.iter().filter(|n| !n.unit.retired) {
-                                ui.selectable_value(&mut f.unit_id, Some(n.unit.id), &n.unit.nama);
-                            }
-                        })
-                        .response
-                        .labelled_by(l.id);
-                    ui.end_row();
+                    unit_picker(
+                        ui,
+                        "Unit kerja",
+                        "unit_pejabat",
+                        &mut f.unit_id,
+                        view,
+                        300.0,
+                    );
                     let l = ui.label("Status jabatan");
                     let status_text = |s: StatusJabatan| match s {
                         StatusJabatan::Definitif => "Definitif",

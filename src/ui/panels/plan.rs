@@ -6,7 +6,7 @@ use egui_extras::TableBuilder;
 
 use super::lists::fixed;
 
-use super::widgets::{Confirm, confirm_window, heading, inline_error, text_field};
+use super::widgets::{Confirm, confirm_window, heading, inline_error, text_field, unit_picker};
 use crate::fmt;
 use crate::model::plan::{Target, Tingkat};
 use crate::store::{NewIndikator, NewRenjaItem, RenjaItemRow};
@@ -888,23 +888,14 @@ impl PlanPanels {
                     .response
                     .labelled_by(l.id);
                     ui.end_row();
-                    let l = ui.label("Penanggung jawab");
-                    egui::ComboBox::from_id_salt("pj_indikator")
-                        .selected_text(
-                            f.unit_id
-                                .map(|u| view.unit_name(Some(u)))
-                                .unwrap_or_else(|| "—".into()),
-                        )
-                        .width(280.0)
-                        .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut f.unit_id, None, "—");
-                            for n in view.units.iter().filter(|n| !n.unit.retired) {
-                                ui.selectable_value(&mut f.unit_id, Some(n.unit.id), &n.unit.nama);
-                            }
-                        })
-                        .response
-                        .labelled_by(l.id);
-                    ui.end_row();
+                    unit_picker(
+                        ui,
+                        "Penanggung jawab",
+                        "pj_indikator",
+                        &mut f.unit_id,
+                        view,
+                        280.0,
+                    );
                     text_field(ui, "Definisi operasional", &mut f.definisi, None);
                     text_field(ui, "Formula", &mut f.formula, None);
                     text_field(ui, "Sumber data", &mut f.sumber_data, None);
@@ -1247,23 +1238,14 @@ impl PlanPanels {
                     &mut f.nama,
                     if editing.is_some() { e } else { None },
                 );
-                let l = ui.label("Unit pelaksana");
-                egui::ComboBox::from_id_salt("unit_renja")
-                    .selected_text(
-                        f.unit_id
-                            .map(|u| view.unit_name(Some(u)))
-                            .unwrap_or_else(|| "—".into()),
-                    )
-                    .width(300.0)
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut f.unit_id, None, "—");
-                        for n in view.units.iter().filter(|n| !n.unit.retired) {
-                            ui.selectable_value(&mut f.unit_id, Some(n.unit.id), &n.unit.nama);
-                        }
-                    })
-                    .response
-                    .labelled_by(l.id);
-                ui.end_row();
+                unit_picker(
+                    ui,
+                    "Unit pelaksana",
+                    "unit_renja",
+                    &mut f.unit_id,
+                    view,
+                    300.0,
+                );
                 let l = ui.label("Sasaran Renstra");
                 let sasaran: Vec<(i64, String)> = view
                     .renstra

@@ -90,3 +90,31 @@ pub fn confirm_window(
         *slot = None;
     }
 }
+
+/// A labelled choice of an active unit (or none), as a grid row.
+pub fn unit_picker(
+    ui: &mut egui::Ui,
+    label: &str,
+    id_salt: &str,
+    value: &mut Option<i64>,
+    view: &crate::ui::view::ViewData,
+    width: f32,
+) {
+    let l = ui.label(label);
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(
+            value
+                .map(|u| view.unit_name(Some(u)))
+                .unwrap_or_else(|| "—".into()),
+        )
+        .width(width)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, "—");
+            for n in view.units.iter().filter(|n| !n.unit.retired) {
+                ui.selectable_value(value, Some(n.unit.id), &n.unit.nama);
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    ui.end_row();
+}
