@@ -274,16 +274,7 @@ impl Store {
     pub fn add_official(&mut self, o: &NewOfficial) -> Result<i64> {
         let golongan = o.validate()?;
         let nip = o.nip.as_deref().map(nip_bersih);
-        if let Some(n) = &nip {
-            let dup: i64 =
-                self.conn
-                    .query_row("SELECT count(*) FROM official WHERE nip = ?1", [n], |r| {
-                        r.get(0)
-                    })?;
-            if dup > 0 {
-                return Err(bad(format!("NIP {n} sudah terdaftar untuk pejabat lain")));
-            }
-        }
+        self.check_nip_free(nip.as_deref(), None)?;
         let now = ts(self.now());
         self.write(AuditMeta::new("tambah", "pejabat"), |tx| {
             tx.execute(
@@ -309,6 +300,20 @@ impl Store {
         })
     }
 
+    /// Refuses a NIP that another official (other than `except`) already has.
+    fn check_nip_free(&self, nip: Option<&str>, except: Option<i64>) -> Result<()> {
+        let Some(n) = nip else { return Ok(()) };
+        let taken: i64 = self.conn.query_row(
+            "SELECT count(*) FROM official WHERE nip = ?1 AND id IS NOT ?2",
+            params![n, except],
+            |r| r.get(0),
+        )?;
+        if taken > 0 {
+            return Err(bad(format!("NIP {n} sudah terdaftar untuk pejabat lain")));
+        }
+        Ok(())
+    }
+
     /// Updates an official's record (a signed agreement keeps its own snapshot).
     pub fn update_official(&mut self, id: i64, o: &NewOfficial) -> Result<()> {
         let golongan = o.validate()?;
@@ -318,16 +323,7 @@ impl Store {
             .into_iter()
             .find(|x| x.id == id)
             .ok_or_else(|| StoreError::NotFound(format!("Pejabat {id}")))?;
-        if let Some(n) = &nip {
-            let dup: i64 = self.conn.query_row(
-                "SELECT count(*) FROM official WHERE nip = ?1 AND id <> ?2",
-                params![n, id],
-                |r| r.get(0),
-            )?;
-            if dup > 0 {
-                return Err(bad(format!("NIP {n} sudah terdaftar untuk pejabat lain")));
-            }
-        }
+        self.check_nip_free(nip.as_deref(), Some(id))?;
         self.write(AuditMeta::new("ubah", "pejabat"), |tx| {
             tx.execute(
                 "UPDATE official SET nama = ?1, gelar_depan = ?2, gelar_belakang = ?3, nip = ?4, pangkat = ?5, golongan = ?6,

@@ -147,15 +147,15 @@ impl PerkinApp {
             .and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or_default();
         let now = store.now();
-        let probe = ViewData::load(&store, now.year(), now);
-        let this_year = probe
-            .kal
-            .as_ref()
-            .map_or(now.year(), |k| k.ke_lokal(now).year());
         // Default: the newest Renja year from this year on, else this year.
+        // (Two small queries, not a whole view built only to be dropped.)
         let year = remembered.year.unwrap_or_else(|| {
-            probe
-                .renja_years
+            let this_year = store
+                .calendar()
+                .map_or(now.year(), |k| k.ke_lokal(now).year());
+            store
+                .renja_years()
+                .unwrap_or_default()
                 .iter()
                 .map(|r| r.tahun)
                 .filter(|y| *y >= this_year)
