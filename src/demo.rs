@@ -629,6 +629,7 @@ fn agreements(
                     target: target.to_string(),
                     tw: Default::default(),
                     sumber: Some(("renstra".into(), *id)),
+                    kumulatif: false,
                 }
             })
             .collect()
@@ -701,6 +702,7 @@ fn agreements(
         target: "100".into(),
         tw: ["25".into(), "50".into(), "75".into(), "100".into()],
         sumber: None,
+        kumulatif: false,
     }];
     a.budget = budget_for(Some(org.subbag_pkp), &["kegiatan", "sub_kegiatan"]);
     out.push((org.subbag_pkp, store.create_agreement(&a)?.1));

@@ -6,39 +6,9 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use super::{AuditMeta, Result, Store, StoreError, Written, image, ts};
+use crate::model::agreement::{self as rules, Jenis, Problem};
+pub use crate::model::agreement::{Content, NewBudgetLine, NewLine, Party};
 use crate::model::org::nip_bersih;
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NewLine {
-    pub sasaran: String,
-    pub indikator: String,
-    pub satuan: String,
-    pub target: String,
-    /// Triwulan I–IV targets; empty where not split.
-    pub tw: [String; 4],
-    /// "renstra" | "renja" and the source row, where the line was taken from the plan.
-    pub sumber: Option<(String, i64)>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NewBudgetLine {
-    pub level: String,
-    pub kode: String,
-    pub uraian: String,
-    pub anggaran: i64,
-    pub renja_item_id: Option<i64>,
-}
-
-/// A Pihak (party) as printed: chosen from the officials, or typed (a Bupati).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Party {
-    pub official_id: Option<i64>,
-    pub nama: String,
-    pub nip: String,
-    pub pangkat: String,
-    pub jabatan: String,
-    pub status: String,
-}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewAgreement {
@@ -76,14 +46,7 @@ pub struct AgreementRow {
 impl Store {
     fn party(&self, official: Option<i64>) -> Result<Party> {
         let Some(id) = official else {
-            return Ok(Party {
-                official_id: None,
-                nama: String::new(),
-                nip: String::new(),
-                pangkat: String::new(),
-                jabatan: String::new(),
-                status: "definitif".into(),
-            });
+            return Ok(Party::default());
         };
         let o = self
             .officials()?
@@ -106,25 +69,40 @@ impl Store {
 
     /// Creates an agreement with its first version (draf), lines and budget.
     pub fn create_agreement(&mut self, a: &NewAgreement) -> Result<(i64, i64)> {
-        if !matches!(a.jenis.as_str(), "kepala" | "eselon3" | "eselon4") {
+        if Jenis::parse(&a.jenis).is_none() {
             return Err(StoreError::Invalid(format!(
                 "Jenis perjanjian '{}' tidak dikenal",
                 a.jenis
             )));
         }
-        if a.lines.iter().any(|l| l.indikator.trim().is_empty()) {
-            return Err(StoreError::Invalid(
-                "Setiap baris perjanjian harus memiliki indikator".into(),
-            ));
-        }
-        if a.budget.iter().any(|b| b.anggaran < 0) {
-            return Err(StoreError::Invalid("Anggaran tidak boleh negatif".into()));
-        }
-        let p1 = self.party(a.pihak_pertama)?;
-        let mut p2 = self.party(a.pihak_kedua)?;
+        let mut c = Content {
+            nomor: a.nomor.clone(),
+            tempat: a.tempat.clone(),
+            tanggal: a.tanggal,
+            pihak_pertama: self.party(a.pihak_pertama)?,
+            pihak_kedua: self.party(a.pihak_kedua)?,
+            lines: a.lines.clone(),
+            budget: a.budget.clone(),
+        };
         if let (None, Some((jabatan, nama))) = (a.pihak_kedua, &a.pihak_kedua_manual) {
-            p2.jabatan = jabatan.trim().to_string();
-            p2.nama = nama.trim().to_string();
+            c.pihak_kedua.jabatan = jabatan.trim().to_string();
+            c.pihak_kedua.nama = nama.trim().to_string();
+        }
+        refuse(rules::check_saveable(&c))?;
+        let exists: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM agreement WHERE tahun = ?1 AND unit_id = ?2 AND jenis = ?3",
+                params![a.tahun, a.unit_id, a.jenis],
+                |r| r.get(0),
+            )
+            .ok();
+        if exists.is_some() {
+            return Err(StoreError::Invalid(format!(
+                "Unit ini sudah memiliki Perjanjian Kinerja {} tahun {}; buka yang ada atau buat PK Perubahan",
+                Jenis::parse(&a.jenis).map(Jenis::label).unwrap_or(""),
+                a.tahun
+            )));
         }
         let now = ts(self.now());
         self.write(AuditMeta::new("tambah", "perjanjian"), |tx| {
@@ -133,61 +111,610 @@ impl Store {
                 params![a.tahun, a.unit_id, a.jenis, now],
             )?;
             let agreement_id = tx.last_insert_rowid();
+            let version_id = insert_version(tx, agreement_id, 1, &c, None, &now)?;
+            Ok(Written::new(
+                (agreement_id, version_id),
+                agreement_id,
+                None,
+                Some(image(a)),
+            ))
+        })
+    }
+
+    /// One version with its content.
+    pub fn version(&self, version_id: i64) -> Result<VersionDoc> {
+        let mut doc = self
+            .conn
+            .query_row(
+                "SELECT v.id, a.id, a.tahun, a.unit_id, u.nama, a.jenis, v.versi, v.status,
+                        coalesce(v.alasan_jenis, ''), v.alasan, v.signed_at, v.updated_at,
+                        v.nomor, v.tempat, v.tanggal,
+                        v.p1_official_id, v.p1_nama, v.p1_nip, v.p1_pangkat, v.p1_jabatan, v.p1_status,
+                        v.p2_official_id, v.p2_nama, v.p2_nip, v.p2_pangkat, v.p2_jabatan, v.p2_status
+                 FROM agreement_version v
+                 JOIN agreement a ON a.id = v.agreement_id
+                 JOIN unit u ON u.id = a.unit_id
+                 WHERE v.id = ?1",
+                [version_id],
+                |r| {
+                    let party = |k: usize| -> rusqlite::Result<Party> {
+                        Ok(Party {
+                            official_id: r.get(k)?,
+                            nama: r.get(k + 1)?,
+                            nip: r.get(k + 2)?,
+                            pangkat: r.get(k + 3)?,
+                            jabatan: r.get(k + 4)?,
+                            status: r.get(k + 5)?,
+                        })
+                    };
+                    let tanggal: Option<String> = r.get(14)?;
+                    Ok(VersionDoc {
+                        id: r.get(0)?,
+                        agreement_id: r.get(1)?,
+                        tahun: r.get(2)?,
+                        unit_id: r.get(3)?,
+                        unit: r.get(4)?,
+                        jenis: r.get(5)?,
+                        versi: r.get(6)?,
+                        status: r.get(7)?,
+                        alasan_jenis: r.get(8)?,
+                        alasan: r.get(9)?,
+                        signed_at: r.get(10)?,
+                        updated_at: r.get(11)?,
+                        content: Content {
+                            nomor: r.get(12)?,
+                            tempat: r.get(13)?,
+                            tanggal: tanggal.and_then(|t| t.parse().ok()),
+                            pihak_pertama: party(15)?,
+                            pihak_kedua: party(21)?,
+                            lines: Vec::new(),
+                            budget: Vec::new(),
+                        },
+                    })
+                },
+            )
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => {
+                    StoreError::NotFound(format!("Versi perjanjian {version_id}"))
+                }
+                e => e.into(),
+            })?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.sasaran, l.indikator, l.satuan, l.target, l.tw1, l.tw2, l.tw3, l.tw4,
+                    l.sumber_jenis, l.sumber_id,
+                    coalesce(CASE l.sumber_jenis
+                        WHEN 'renstra' THEN (SELECT kumulatif FROM renstra_indikator WHERE id = l.sumber_id)
+                        WHEN 'renja' THEN (SELECT ri.kumulatif FROM renja_indikator j
+                                           JOIN renstra_indikator ri ON ri.id = j.renstra_indikator_id
+                                           WHERE j.id = l.sumber_id)
+                    END, 0)
+             FROM agreement_line l WHERE l.version_id = ?1 ORDER BY l.urutan, l.id",
+        )?;
+        doc.content.lines = stmt
+            .query_map([version_id], |r| {
+                let jenis: Option<String> = r.get(8)?;
+                let id: Option<i64> = r.get(9)?;
+                Ok(NewLine {
+                    sasaran: r.get(0)?,
+                    indikator: r.get(1)?,
+                    satuan: r.get(2)?,
+                    target: r.get(3)?,
+                    tw: [r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
+                    sumber: jenis.zip(id),
+                    kumulatif: r.get::<_, i64>(10)? != 0,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT level, kode, uraian, anggaran, renja_item_id
+             FROM agreement_budget WHERE version_id = ?1 ORDER BY urutan, id",
+        )?;
+        doc.content.budget = stmt
+            .query_map([version_id], |r| {
+                Ok(NewBudgetLine {
+                    level: r.get(0)?,
+                    kode: r.get(1)?,
+                    uraian: r.get(2)?,
+                    anggaran: r.get(3)?,
+                    renja_item_id: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(doc)
+    }
+
+    /// The versions of an agreement, oldest first: (version id, versi, status).
+    pub fn versions(&self, agreement_id: i64) -> Result<Vec<(i64, i32, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, versi, status FROM agreement_version WHERE agreement_id = ?1 ORDER BY versi",
+        )?;
+        let rows = stmt
+            .query_map([agreement_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    fn status_of(&self, version_id: i64) -> Result<String> {
+        self.conn
+            .query_row(
+                "SELECT status FROM agreement_version WHERE id = ?1",
+                [version_id],
+                |r| r.get(0),
+            )
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => {
+                    StoreError::NotFound(format!("Versi perjanjian {version_id}"))
+                }
+                e => e.into(),
+            })
+    }
+
+    /// The parties with the officials' current data (a typed Pihak Kedua
+    /// stays as typed).
+    fn refresh_parties(&self, c: &mut Content) -> Result<()> {
+        for p in [&mut c.pihak_pertama, &mut c.pihak_kedua] {
+            if p.official_id.is_some() {
+                *p = self.party(p.official_id)?;
+            } else {
+                p.nip = nip_bersih(&p.nip);
+            }
+        }
+        Ok(())
+    }
+
+    /// Autosave of a draft: header, parties, lines and budget in one
+    /// transaction. Only a version in status draf can be changed.
+    pub fn save_draft(&mut self, version_id: i64, content: &Content) -> Result<()> {
+        let status = self.status_of(version_id)?;
+        if status != "draf" {
+            return Err(StoreError::Invalid(format!(
+                "Versi ini berstatus {}; hanya draf yang dapat diubah",
+                rules::status_label(&status).to_lowercase()
+            )));
+        }
+        let mut c = content.clone();
+        self.refresh_parties(&mut c)?;
+        refuse(rules::check_saveable(&c))?;
+        let now = ts(self.now());
+        self.write(AuditMeta::new("ubah", "perjanjian"), |tx| {
             tx.execute(
-                "INSERT INTO agreement_version (agreement_id, versi, status, nomor, tempat, tanggal,
-                    p1_official_id, p1_nama, p1_nip, p1_pangkat, p1_jabatan, p1_status,
-                    p2_official_id, p2_nama, p2_nip, p2_pangkat, p2_jabatan, p2_status, created_at, updated_at)
-                 VALUES (?1, 1, 'draf', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
+                "UPDATE agreement_version SET nomor = ?2, tempat = ?3, tanggal = ?4,
+                    p1_official_id = ?5, p1_nama = ?6, p1_nip = ?7, p1_pangkat = ?8, p1_jabatan = ?9, p1_status = ?10,
+                    p2_official_id = ?11, p2_nama = ?12, p2_nip = ?13, p2_pangkat = ?14, p2_jabatan = ?15, p2_status = ?16,
+                    updated_at = ?17
+                 WHERE id = ?1 AND status = 'draf'",
                 params![
-                    agreement_id,
-                    a.nomor.trim(),
-                    a.tempat.trim(),
-                    a.tanggal.map(|d| d.to_string()),
-                    p1.official_id,
-                    p1.nama,
-                    p1.nip,
-                    p1.pangkat,
-                    p1.jabatan,
-                    p1.status,
-                    p2.official_id,
-                    p2.nama,
-                    p2.nip,
-                    p2.pangkat,
-                    p2.jabatan,
-                    p2.status,
+                    version_id,
+                    c.nomor.trim(),
+                    c.tempat.trim(),
+                    c.tanggal.map(|d| d.to_string()),
+                    c.pihak_pertama.official_id,
+                    c.pihak_pertama.nama.trim(),
+                    c.pihak_pertama.nip,
+                    c.pihak_pertama.pangkat.trim(),
+                    c.pihak_pertama.jabatan.trim(),
+                    c.pihak_pertama.status,
+                    c.pihak_kedua.official_id,
+                    c.pihak_kedua.nama.trim(),
+                    c.pihak_kedua.nip,
+                    c.pihak_kedua.pangkat.trim(),
+                    c.pihak_kedua.jabatan.trim(),
+                    c.pihak_kedua.status,
                     now
                 ],
             )?;
-            let version_id = tx.last_insert_rowid();
-            for (k, l) in a.lines.iter().enumerate() {
-                tx.execute(
-                    "INSERT INTO agreement_line (version_id, urutan, sasaran, indikator, satuan, target, tw1, tw2, tw3, tw4, sumber_jenis, sumber_id)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                    params![
-                        version_id,
-                        k as i64,
-                        l.sasaran.trim(),
-                        l.indikator.trim(),
-                        l.satuan.trim(),
-                        l.target.trim(),
-                        l.tw[0],
-                        l.tw[1],
-                        l.tw[2],
-                        l.tw[3],
-                        l.sumber.as_ref().map(|s| s.0.as_str()),
-                        l.sumber.as_ref().map(|s| s.1)
-                    ],
-                )?;
-            }
-            for (k, b) in a.budget.iter().enumerate() {
-                tx.execute(
-                    "INSERT INTO agreement_budget (version_id, urutan, level, kode, uraian, anggaran, renja_item_id)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![version_id, k as i64, b.level, b.kode.trim(), b.uraian.trim(), b.anggaran, b.renja_item_id],
-                )?;
-            }
-            Ok(Written::new((agreement_id, version_id), agreement_id, None, Some(image(a))))
+            tx.execute("DELETE FROM agreement_line WHERE version_id = ?1", [version_id])?;
+            tx.execute("DELETE FROM agreement_budget WHERE version_id = ?1", [version_id])?;
+            insert_lines(tx, version_id, &c)?;
+            Ok(Written::new((), version_id, None, Some(image(&c))))
         })
+    }
+
+    /// Deletes a draft version (and the agreement with it when it was the
+    /// first version). A signed version is never deleted.
+    pub fn delete_draft(&mut self, version_id: i64) -> Result<()> {
+        let doc = self.version(version_id)?;
+        if doc.status != "draf" {
+            return Err(StoreError::Invalid(format!(
+                "Hanya draf yang dapat dihapus; versi ini berstatus {}",
+                rules::status_label(&doc.status).to_lowercase()
+            )));
+        }
+        let in_cycle: i64 = self.conn.query_row(
+            "SELECT count(*) FROM cycle_unit WHERE version_id = ?1",
+            [version_id],
+            |r| r.get(0),
+        )?;
+        if in_cycle > 0 {
+            return Err(StoreError::Invalid(
+                "Draf ini sedang berjalan dalam siklus SOP dan tidak dapat dihapus".into(),
+            ));
+        }
+        self.write(AuditMeta::new("hapus", "perjanjian"), |tx| {
+            tx.execute("DELETE FROM agreement_version WHERE id = ?1", [version_id])?;
+            if doc.versi == 1 {
+                tx.execute("DELETE FROM agreement WHERE id = ?1", [doc.agreement_id])?;
+            }
+            Ok(Written::new((), version_id, Some(image(&doc)), None))
+        })
+    }
+
+    /// Why an official cannot sign on a date (None: they can).
+    pub fn official_inactive(&self, official_id: i64, on: NaiveDate) -> Option<String> {
+        let o = self
+            .officials()
+            .ok()?
+            .into_iter()
+            .find(|o| o.id == official_id);
+        let Some(o) = o else {
+            return Some("pejabat tidak ditemukan".into());
+        };
+        if let Some(m) = o.mulai
+            && on < m
+        {
+            return Some(format!(
+                "{} baru menjabat sejak {}, sesudah tanggal penandatanganan {}",
+                o.nama_lengkap(),
+                crate::fmt::tanggal(m),
+                crate::fmt::tanggal(on)
+            ));
+        }
+        if let Some(s) = o.selesai
+            && on > s
+        {
+            return Some(format!(
+                "{} sudah tidak menjabat sejak {}, sebelum tanggal penandatanganan {}",
+                o.nama_lengkap(),
+                crate::fmt::tanggal(s),
+                crate::fmt::tanggal(on)
+            ));
+        }
+        None
+    }
+
+    /// The problems that stop a version from being submitted or signed.
+    pub fn submit_problems(&self, c: &Content) -> Vec<Problem> {
+        rules::check_submit(c, &|id, d| self.official_inactive(id, d))
+    }
+
+    fn set_status(
+        &mut self,
+        version_id: i64,
+        from: &[&str],
+        to: &str,
+        action: &'static str,
+    ) -> Result<VersionDoc> {
+        let mut doc = self.version(version_id)?;
+        if !from.contains(&doc.status.as_str()) {
+            return Err(StoreError::Invalid(format!(
+                "Versi ini berstatus {}; tidak dapat diubah menjadi {}",
+                rules::status_label(&doc.status).to_lowercase(),
+                rules::status_label(to).to_lowercase()
+            )));
+        }
+        if to != "draf" {
+            self.refresh_parties(&mut doc.content)?;
+            refuse(self.submit_problems(&doc.content))?;
+        }
+        let now = ts(self.now());
+        let c = doc.content.clone();
+        self.write(AuditMeta::new(action, "perjanjian"), |tx| {
+            // The parties are taken afresh from the officials until signing;
+            // from then on the snapshot is what was signed.
+            tx.execute(
+                "UPDATE agreement_version SET status = ?2, updated_at = ?3,
+                    signed_at = CASE WHEN ?2 = 'ditandatangani' THEN ?3 ELSE signed_at END,
+                    p1_nama = ?4, p1_nip = ?5, p1_pangkat = ?6, p1_jabatan = ?7, p1_status = ?8,
+                    p2_nama = ?9, p2_nip = ?10, p2_pangkat = ?11, p2_jabatan = ?12, p2_status = ?13
+                 WHERE id = ?1",
+                params![
+                    version_id,
+                    to,
+                    now,
+                    c.pihak_pertama.nama,
+                    c.pihak_pertama.nip,
+                    c.pihak_pertama.pangkat,
+                    c.pihak_pertama.jabatan,
+                    c.pihak_pertama.status,
+                    c.pihak_kedua.nama,
+                    c.pihak_kedua.nip,
+                    c.pihak_kedua.pangkat,
+                    c.pihak_kedua.jabatan,
+                    c.pihak_kedua.status
+                ],
+            )?;
+            Ok(Written::new(
+                (),
+                version_id,
+                Some(serde_json::json!({ "status": doc.status })),
+                Some(serde_json::json!({ "status": to })),
+            ))
+        })?;
+        self.version(version_id)
+    }
+
+    /// Draf → diajukan, after every check of [`rules::check_submit`].
+    pub fn submit_version(&mut self, version_id: i64) -> Result<VersionDoc> {
+        self.set_status(version_id, &["draf"], "diajukan", "ajukan")
+    }
+
+    /// Back to draf for corrections (a Tolak, or withdrawn by the drafter).
+    pub fn return_to_draft(&mut self, version_id: i64) -> Result<VersionDoc> {
+        self.set_status(version_id, &["diajukan", "diparaf"], "draf", "kembalikan")
+    }
+
+    /// Diajukan → diparaf.
+    pub fn initial_version(&mut self, version_id: i64) -> Result<VersionDoc> {
+        self.set_status(version_id, &["diajukan"], "diparaf", "paraf")
+    }
+
+    /// Signed: the parties are frozen into the version and it is read-only
+    /// from now on (the triggers of migration 002 refuse every change).
+    pub fn sign_version(&mut self, version_id: i64) -> Result<VersionDoc> {
+        self.set_status(
+            version_id,
+            &["diajukan", "diparaf"],
+            "ditandatangani",
+            "tandatangani",
+        )
+    }
+
+    /// PK Perubahan: a new draft version copied from the signed latest one,
+    /// with the reason.
+    pub fn amend_version(
+        &mut self,
+        version_id: i64,
+        alasan_jenis: &str,
+        alasan: &str,
+    ) -> Result<i64> {
+        let doc = self.version(version_id)?;
+        if !rules::is_signed(&doc.status) {
+            return Err(StoreError::Invalid(
+                "PK Perubahan hanya dapat dibuat dari versi yang sudah ditandatangani".into(),
+            ));
+        }
+        let latest = self
+            .versions(doc.agreement_id)?
+            .last()
+            .map(|v| v.0)
+            .unwrap_or(version_id);
+        if latest != version_id {
+            return Err(StoreError::Invalid(
+                "Sudah ada versi yang lebih baru; buat perubahan dari versi terakhir".into(),
+            ));
+        }
+        if rules::alasan_label(alasan_jenis).is_empty() {
+            return Err(StoreError::Invalid("Pilih alasan perubahan".into()));
+        }
+        let alasan = alasan.trim();
+        if alasan.is_empty() {
+            return Err(StoreError::Invalid(
+                "Uraikan alasan perubahan (wajib diisi)".into(),
+            ));
+        }
+        if alasan.chars().count() > rules::MAX_TEKS {
+            return Err(StoreError::Invalid(format!(
+                "Alasan terlalu panjang (maksimal {} karakter)",
+                rules::MAX_TEKS
+            )));
+        }
+        let now = ts(self.now());
+        let mut c = doc.content.clone();
+        c.tanggal = None;
+        self.write(AuditMeta::new("perubahan", "perjanjian"), |tx| {
+            let id = insert_version(
+                tx,
+                doc.agreement_id,
+                doc.versi + 1,
+                &c,
+                Some((alasan_jenis, alasan)),
+                &now,
+            )?;
+            Ok(Written::new(
+                id,
+                doc.agreement_id,
+                None,
+                Some(serde_json::json!({
+                    "dari_versi": doc.versi, "alasan_jenis": alasan_jenis, "alasan": alasan
+                })),
+            ))
+        })
+    }
+
+    /// The lines and budget for a unit's agreement, taken from the Renstra
+    /// (head of the agency: sasaran strategis and their indicators) or the
+    /// Renja of the year (Eselon III: the unit's programs; Eselon IV: its
+    /// kegiatan), with the year's targets and the DPA (else Renja) anggaran.
+    pub fn lines_from_plan(
+        &self,
+        unit_id: i64,
+        tahun: i32,
+        jenis: Jenis,
+    ) -> Result<(Vec<NewLine>, Vec<NewBudgetLine>)> {
+        let items = self.renja_tree_rows(tahun)?;
+        let lines = match jenis {
+            Jenis::Kepala => {
+                let mut stmt = self.conn.prepare(
+                    "SELECT s.uraian, i.id, i.nama, i.satuan, i.kumulatif, t.angka, t.teks
+                     FROM renstra_period p
+                     JOIN renstra_tujuan tj ON tj.period_id = p.id
+                     JOIN renstra_sasaran s ON s.tujuan_id = tj.id
+                     JOIN renstra_indikator i ON i.sasaran_id = s.id
+                     LEFT JOIN renstra_target t ON t.indikator_id = i.id AND t.tahun = ?1
+                     WHERE ?1 BETWEEN p.tahun_awal AND p.tahun_akhir
+                       AND (i.unit_id IS NULL OR i.unit_id = ?2 OR i.jenis = 'iku')
+                     ORDER BY p.tahun_awal, tj.urutan, tj.id, s.urutan, s.id, i.urutan, i.id",
+                )?;
+                stmt.query_map(params![tahun, unit_id], |r| plan_line(r, "renstra"))?
+                    .collect::<rusqlite::Result<Vec<_>>>()?
+            }
+            Jenis::Eselon3 | Jenis::Eselon4 => {
+                // The unit's items of the first level (for its kind) that
+                // carries indicators: Eselon III programs, else kegiatan or
+                // sub kegiatan; Eselon IV kegiatan, else sub kegiatan.
+                let with_indicators: std::collections::HashSet<i64> = {
+                    let mut stmt = self
+                        .conn
+                        .prepare_cached("SELECT DISTINCT item_id FROM renja_indikator")?;
+                    stmt.query_map([], |r| r.get(0))?
+                        .collect::<rusqlite::Result<_>>()?
+                };
+                let own = |level: &str| -> Vec<i64> {
+                    items
+                        .iter()
+                        .filter(|i| {
+                            i.unit_id == Some(unit_id)
+                                && i.level == level
+                                && with_indicators.contains(&i.id)
+                        })
+                        .map(|i| i.id)
+                        .collect()
+                };
+                let levels: &[&str] = if jenis == Jenis::Eselon3 {
+                    &["program", "kegiatan", "sub_kegiatan"]
+                } else {
+                    &["kegiatan", "sub_kegiatan"]
+                };
+                let chosen = levels
+                    .iter()
+                    .map(|l| own(l))
+                    .find(|v| !v.is_empty())
+                    .unwrap_or_default();
+                let mut stmt = self.conn.prepare_cached(
+                    "SELECT coalesce(nullif(r.sasaran_teks, ''), s.uraian, r.nama),
+                            j.id, j.nama, j.satuan, coalesce(ri.kumulatif, 0), j.angka, j.teks
+                     FROM renja_indikator j
+                     JOIN renja_item r ON r.id = j.item_id
+                     LEFT JOIN renstra_sasaran s ON s.id = r.sasaran_id
+                     LEFT JOIN renstra_indikator ri ON ri.id = j.renstra_indikator_id
+                     WHERE j.item_id = ?1 ORDER BY j.urutan, j.id",
+                )?;
+                let mut out = Vec::new();
+                for id in chosen {
+                    let rows = stmt
+                        .query_map([id], |r| plan_line(r, "renja"))?
+                        .collect::<rusqlite::Result<Vec<_>>>()?;
+                    out.extend(rows);
+                }
+                out
+            }
+        };
+        // The budget: the programs (head of the agency), or the unit's top
+        // items with everything below them, in the order of the Renja tree.
+        let budget_line = |i: &BudgetNode| NewBudgetLine {
+            level: i.level.clone(),
+            kode: i.kode.clone(),
+            uraian: i.nama.clone(),
+            anggaran: i.anggaran,
+            renja_item_id: Some(i.id),
+        };
+        let budget = match jenis {
+            Jenis::Kepala => items
+                .iter()
+                .filter(|i| i.level == "program")
+                .map(budget_line)
+                .collect(),
+            _ => {
+                let mut out = Vec::new();
+                let mut k = 0;
+                while k < items.len() {
+                    let i = &items[k];
+                    let parent_own = i
+                        .parent_id
+                        .and_then(|p| items.iter().find(|x| x.id == p))
+                        .is_some_and(|p| p.unit_id == Some(unit_id));
+                    let top = i.unit_id == Some(unit_id) && !parent_own;
+                    if top && (jenis == Jenis::Eselon3 || i.level != "program") {
+                        // The item and its subtree (the rows that follow deeper).
+                        let d = rules::level_depth(&i.level);
+                        out.push(budget_line(i));
+                        k += 1;
+                        while k < items.len() && rules::level_depth(&items[k].level) > d {
+                            out.push(budget_line(&items[k]));
+                            k += 1;
+                        }
+                    } else {
+                        k += 1;
+                    }
+                }
+                out
+            }
+        };
+        Ok((lines, budget))
+    }
+
+    /// The Renja items of a year in tree order (pre-order by urutan).
+    fn renja_tree_rows(&self, tahun: i32) -> Result<Vec<BudgetNode>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, parent_id, level, kode, nama, unit_id, coalesce(pagu_dpa, pagu)
+             FROM renja_item WHERE tahun = ?1 ORDER BY urutan, kode, id",
+        )?;
+        let all = stmt
+            .query_map([tahun], |r| {
+                Ok(BudgetNode {
+                    id: r.get(0)?,
+                    parent_id: r.get(1)?,
+                    level: r.get(2)?,
+                    kode: r.get(3)?,
+                    nama: r.get(4)?,
+                    unit_id: r.get(5)?,
+                    anggaran: r.get(6)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut out = Vec::with_capacity(all.len());
+        fn walk(all: &[BudgetNode], parent: Option<i64>, out: &mut Vec<BudgetNode>, depth: u8) {
+            if depth > 3 {
+                return;
+            }
+            for n in all.iter().filter(|n| n.parent_id == parent) {
+                out.push(n.clone());
+                walk(all, Some(n.id), out, depth + 1);
+            }
+        }
+        walk(&all, None, &mut out, 0);
+        Ok(out)
+    }
+
+    /// The officials proposed as parties for a unit: its head as Pihak
+    /// Pertama; the head of the unit above as Pihak Kedua, or for the head
+    /// of the agency the head of the region, typed (jabatan, nama).
+    pub fn proposed_parties(&self, unit_id: i64, on: NaiveDate) -> Result<Proposed> {
+        let units = self.units()?;
+        let officials = self.officials()?;
+        let head = |u: i64| {
+            let active = |o: &&crate::store::OfficialRow| {
+                o.unit_id == Some(u)
+                    && o.mulai.is_none_or(|m| m <= on)
+                    && o.selesai.is_none_or(|s| s >= on)
+            };
+            // A definitive official before a Plt/Plh.
+            officials
+                .iter()
+                .filter(active)
+                .min_by_key(|o| (o.status.kode() != "definitif", o.id))
+                .map(|o| o.id)
+        };
+        let p1 = head(unit_id);
+        let parent = units
+            .iter()
+            .find(|u| u.id == unit_id)
+            .and_then(|u| u.parent_id);
+        match parent {
+            Some(p) => Ok(Proposed {
+                pihak_pertama: p1,
+                pihak_kedua: head(p),
+                pihak_kedua_manual: None,
+            }),
+            None => {
+                let o = self.office()?;
+                Ok(Proposed {
+                    pihak_pertama: p1,
+                    pihak_kedua: None,
+                    pihak_kedua_manual: Some((o.kepala_daerah_jabatan, o.kepala_daerah_nama)),
+                })
+            }
+        }
     }
 
     /// The latest version of every agreement of a year.
@@ -222,4 +749,160 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
+}
+
+/// The parties proposed for a unit's agreement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Proposed {
+    pub pihak_pertama: Option<i64>,
+    pub pihak_kedua: Option<i64>,
+    /// Typed Pihak Kedua (jabatan, nama): the head of the region.
+    pub pihak_kedua_manual: Option<(String, String)>,
+}
+
+/// One version as loaded for the editor and the PDF.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct VersionDoc {
+    pub id: i64,
+    pub agreement_id: i64,
+    pub tahun: i32,
+    pub unit_id: i64,
+    pub unit: String,
+    pub jenis: String,
+    pub versi: i32,
+    pub status: String,
+    pub alasan_jenis: String,
+    pub alasan: String,
+    pub signed_at: Option<String>,
+    pub updated_at: String,
+    pub content: Content,
+}
+
+#[derive(Clone, Debug)]
+struct BudgetNode {
+    id: i64,
+    parent_id: Option<i64>,
+    level: String,
+    kode: String,
+    nama: String,
+    unit_id: Option<i64>,
+    anggaran: i64,
+}
+
+/// A line from a plan query whose columns are (sasaran, indikator id,
+/// nama, satuan, kumulatif, angka, teks).
+fn plan_line(r: &rusqlite::Row<'_>, sumber: &str) -> rusqlite::Result<NewLine> {
+    Ok(NewLine {
+        sasaran: r.get(0)?,
+        indikator: r.get(2)?,
+        satuan: r.get(3)?,
+        target: target_text(r.get(5)?, r.get(6)?),
+        tw: Default::default(),
+        sumber: Some((sumber.into(), r.get(1)?)),
+        kumulatif: r.get::<_, i64>(4)? != 0,
+    })
+}
+
+fn target_text(angka: Option<f64>, teks: Option<String>) -> String {
+    match (angka, teks) {
+        (Some(v), _) => crate::model::plan::Target::Angka(v).tampil(),
+        (None, Some(t)) => t,
+        (None, None) => String::new(),
+    }
+}
+
+/// The problems as one refusal (one per line), or Ok when there are none.
+fn refuse(problems: Vec<Problem>) -> Result<()> {
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(StoreError::Invalid(
+        problems
+            .into_iter()
+            .map(|p| p.message)
+            .collect::<Vec<_>>()
+            .join("\n"),
+    ))
+}
+
+fn insert_version(
+    tx: &rusqlite::Transaction<'_>,
+    agreement_id: i64,
+    versi: i32,
+    c: &Content,
+    alasan: Option<(&str, &str)>,
+    now: &str,
+) -> Result<i64> {
+    let (p1, p2) = (&c.pihak_pertama, &c.pihak_kedua);
+    tx.execute(
+        "INSERT INTO agreement_version (agreement_id, versi, status, nomor, tempat, tanggal,
+            alasan_jenis, alasan,
+            p1_official_id, p1_nama, p1_nip, p1_pangkat, p1_jabatan, p1_status,
+            p2_official_id, p2_nama, p2_nip, p2_pangkat, p2_jabatan, p2_status, created_at, updated_at)
+         VALUES (?1, ?2, 'draf', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20)",
+        params![
+            agreement_id,
+            versi,
+            c.nomor.trim(),
+            c.tempat.trim(),
+            c.tanggal.map(|d| d.to_string()),
+            alasan.map(|a| a.0),
+            alasan.map(|a| a.1).unwrap_or(""),
+            p1.official_id,
+            p1.nama.trim(),
+            p1.nip,
+            p1.pangkat.trim(),
+            p1.jabatan.trim(),
+            p1.status,
+            p2.official_id,
+            p2.nama.trim(),
+            p2.nip,
+            p2.pangkat.trim(),
+            p2.jabatan.trim(),
+            p2.status,
+            now
+        ],
+    )?;
+    let version_id = tx.last_insert_rowid();
+    insert_lines(tx, version_id, c)?;
+    Ok(version_id)
+}
+
+fn insert_lines(tx: &rusqlite::Transaction<'_>, version_id: i64, c: &Content) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO agreement_line (version_id, urutan, sasaran, indikator, satuan, target, tw1, tw2, tw3, tw4, sumber_jenis, sumber_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    for (k, l) in c.lines.iter().enumerate() {
+        stmt.execute(params![
+            version_id,
+            k as i64,
+            l.sasaran.trim(),
+            l.indikator.trim(),
+            l.satuan.trim(),
+            l.target.trim(),
+            l.tw[0].trim(),
+            l.tw[1].trim(),
+            l.tw[2].trim(),
+            l.tw[3].trim(),
+            l.sumber.as_ref().map(|s| s.0.as_str()),
+            l.sumber.as_ref().map(|s| s.1)
+        ])?;
+    }
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO agreement_budget (version_id, urutan, level, kode, uraian, anggaran, renja_item_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (k, b) in c.budget.iter().enumerate() {
+        stmt.execute(params![
+            version_id,
+            k as i64,
+            b.level,
+            b.kode.trim(),
+            b.uraian.trim(),
+            b.anggaran,
+            b.renja_item_id
+        ])?;
+    }
+    Ok(())
 }

@@ -17,7 +17,9 @@ mod org;
 mod plan;
 mod sop;
 
-pub use agreement::{AgreementRow, NewAgreement, NewBudgetLine, NewLine};
+pub use agreement::{
+    AgreementRow, Content, NewAgreement, NewBudgetLine, NewLine, Party, Proposed, VersionDoc,
+};
 pub use cycle::{CycleRow, TaskRow};
 pub use exchange::ImportSummary;
 pub use office::{LOGO_MAKS, Office, logo_mime};
@@ -42,7 +44,10 @@ use crate::model::workflow::WorkflowError;
 pub const APPLICATION_ID: i32 = 0x504B_494E;
 
 /// The migrations, in order; `PRAGMA user_version` is the number applied.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_agreement_frozen.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -133,7 +138,10 @@ fn sqlite_message(e: &rusqlite::Error) -> String {
                 "Basis data rusak; pulihkan dari cadangan.".into()
             }
             ErrorCode::ConstraintViolation => {
-                if detail.contains("UNIQUE") {
+                if let Some(rule) = detail.strip_prefix("perkin: ") {
+                    // A rule of perkin's own triggers: already Indonesian.
+                    rule.to_string()
+                } else if detail.contains("UNIQUE") {
                     format!("Data yang sama sudah ada ({detail}).")
                 } else if detail.contains("FOREIGN KEY") {
                     "Data masih dipakai atau merujuk data yang tidak ada.".into()

@@ -62,6 +62,22 @@ pub struct OfficialRow {
 }
 
 impl OfficialRow {
+    /// The row as input for [`Store::update_official`].
+    pub fn to_new(&self) -> NewOfficial {
+        NewOfficial {
+            nama: self.nama.clone(),
+            gelar_depan: self.gelar_depan.clone(),
+            gelar_belakang: self.gelar_belakang.clone(),
+            nip: self.nip.clone(),
+            pangkat: self.pangkat.clone(),
+            jabatan: self.jabatan.clone(),
+            unit_id: self.unit_id,
+            status: self.status,
+            mulai: self.mulai,
+            selesai: self.selesai,
+        }
+    }
+
     /// Name with titles, as printed.
     pub fn nama_lengkap(&self) -> String {
         crate::model::org::nama_lengkap(&self.gelar_depan, &self.nama, &self.gelar_belakang)

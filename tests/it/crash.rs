@@ -61,8 +61,7 @@ fn crash_child_process() {
                             indikator: format!("Indikator {n}.{k} {}", "x".repeat(200)),
                             satuan: "%".into(),
                             target: "100".into(),
-                            tw: Default::default(),
-                            sumber: None,
+                            ..Default::default()
                         })
                         .collect(),
                     budget: vec![],

@@ -1,5 +1,6 @@
 //! One integration-test binary (linked once), a module per area.
 
+mod agreement;
 mod cli;
 mod common;
 mod crash;

@@ -91,14 +91,4 @@ pub fn show(ui: &mut egui::Ui, view: &ViewData, year: i32) {
     });
 }
 
-/// The Indonesian label of an agreement status.
-pub fn status_label(status: &str) -> &'static str {
-    match status {
-        "draf" => "Draf",
-        "diajukan" => "Diajukan",
-        "diparaf" => "Diparaf",
-        "ditandatangani" => "Ditandatangani",
-        "diarsipkan" => "Diarsipkan",
-        _ => "Tidak dikenal",
-    }
-}
+pub use crate::model::agreement::status_label;
