@@ -654,7 +654,8 @@ fn agreements(
         jenis: jenis.into(),
         nomor: nomor.into(),
         tempat: office.kota.clone(),
-        tanggal: NaiveDate::from_ymd_opt(tahun, 1, 31),
+        // The last working day of January (29 January 2027 is a Friday).
+        tanggal: NaiveDate::from_ymd_opt(tahun, 1, 29),
         pihak_pertama: head_of(unit_id),
         pihak_kedua: None,
         pihak_kedua_manual: None,

@@ -1,13 +1,15 @@
 //! perkin — Perjanjian Kinerja preparation along an agency's SOP.
 //!
 //! `model` holds the pure rules (no SQLite, no egui, no clock reads),
-//! `store` the SQLite persistence, `ui` the egui window and `cli` the
+//! `store` the SQLite persistence, `pdf` the printed documents, `ui` the
+//! egui window and `cli` the
 //! headless admin commands.
 
 pub mod cli;
 pub mod demo;
 pub mod fmt;
 pub mod model;
+pub mod pdf;
 pub mod store;
 pub mod ui;
 

@@ -104,6 +104,26 @@ pub enum Command {
         #[arg(long, value_name = "BERKAS")]
         to: PathBuf,
     },
+    /// Membuat PDF Perjanjian Kinerja (satu per perjanjian) atau lembar SOP
+    #[command(
+        help_template = SUB_TEMPLATE,
+        next_help_heading = "Opsi",
+        override_usage = "perkin pdf --db BERKAS --out FOLDER [--year TAHUN] [--paper a4|f4]\n       perkin pdf --db BERKAS --sop KODE --out BERKAS.pdf [--paper a4|f4]"
+    )]
+    Pdf {
+        /// Folder tujuan (untuk PK) atau berkas .pdf (untuk --sop)
+        #[arg(long, value_name = "TUJUAN")]
+        out: PathBuf,
+        /// Tahun perjanjian (bawaan: semua tahun)
+        #[arg(long, value_name = "TAHUN")]
+        year: Option<i32>,
+        /// Ukuran kertas: a4 atau f4 (bawaan: a4)
+        #[arg(long, value_name = "KERTAS", default_value = "a4")]
+        paper: String,
+        /// Kode templat SOP: buat lembar SOP, bukan PK
+        #[arg(long, value_name = "KODE")]
+        sop: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -356,6 +376,70 @@ fn run_command(
                 Ok(1)
             }
         }
+        Command::Pdf {
+            out: dest,
+            year,
+            paper,
+            sop,
+        } => {
+            let kertas = crate::pdf::Kertas::parse(&paper).ok_or_else(|| {
+                format!("Ukuran kertas '{paper}' tidak dikenal: pilih a4 atau f4")
+            })?;
+            let path = db_or_default(db)?;
+            let store = Store::open_read_only(&path).map_err(|e| e.to_string())?;
+            let logo = store.logo().map_err(|e| e.to_string())?.map(|(b, _)| b);
+            let office = store.office().map_err(|e| e.to_string())?;
+            let kop = crate::pdf::dari::kop(&office, logo);
+            if let Some(kode) = sop {
+                let t = store.template(&kode).map_err(|e| e.to_string())?;
+                let bytes = crate::pdf::sop_pdf(&t, &kop, kertas).map_err(|e| e.to_string())?;
+                write_file(&dest, &bytes)?;
+                w(
+                    out,
+                    &format!("Lembar SOP {kode} ditulis ke {}", dest.display()),
+                )?;
+                return Ok(0);
+            }
+            std::fs::create_dir_all(&dest).map_err(|e| {
+                format!(
+                    "Folder {} tidak dapat dibuat: {}",
+                    dest.display(),
+                    io_message(&e)
+                )
+            })?;
+            let years: Vec<i32> = match year {
+                Some(y) => vec![y],
+                None => store.agreement_years().map_err(|e| e.to_string())?,
+            };
+            let mut n = 0;
+            for y in years {
+                for a in store.agreements(y).map_err(|e| e.to_string())? {
+                    for (vid, versi, _) in store.versions(a.id).map_err(|e| e.to_string())? {
+                        let doc = store.version(vid).map_err(|e| e.to_string())?;
+                        let pk = crate::pdf::dari::dokumen_pk(&doc, kop.clone(), kertas);
+                        let bytes = crate::pdf::pk_pdf(&pk).map_err(|e| e.to_string())?;
+                        let file = dest.join(crate::pdf::nama_berkas_pk(y, &a.unit, versi));
+                        write_file(&file, &bytes)?;
+                        w(out, &file.display().to_string())?;
+                        n += 1;
+                    }
+                }
+            }
+            if n == 0 {
+                let _ = writeln!(
+                    err,
+                    "Tidak ada Perjanjian Kinerja{}.",
+                    year.map(|y| format!(" untuk tahun {y}"))
+                        .unwrap_or_default()
+                );
+                return Ok(1);
+            }
+            w(
+                out,
+                &format!("{n} PDF Perjanjian Kinerja ditulis ke {}", dest.display()),
+            )?;
+            Ok(0)
+        }
         Command::Backup { to } => {
             let path = db_or_default(db)?;
             let store = Store::open_read_only(&path).map_err(|e| e.to_string())?;
@@ -367,6 +451,16 @@ fn run_command(
             Ok(0)
         }
     }
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| {
+        format!(
+            "Berkas {} tidak dapat ditulis: {}",
+            path.display(),
+            io_message(&e)
+        )
+    })
 }
 
 fn w(out: &mut dyn Write, line: &str) -> Result<(), String> {

@@ -348,14 +348,17 @@ pub fn quarter_warning(l: &NewLine) -> Option<String> {
 /// The total anggaran: the sum of the leaves (lines not followed by a
 /// deeper line), so a program is not counted again with its kegiatan.
 pub fn budget_total(b: &[NewBudgetLine]) -> i64 {
-    b.iter()
+    leaf_total(b, |l| level_depth(&l.level), |l| l.anggaran)
+}
+
+/// The sum over the leaves of a flat pre-order list (an item counts when
+/// the next one is not deeper), saturating instead of overflowing.
+pub fn leaf_total<T>(items: &[T], depth: impl Fn(&T) -> usize, amount: impl Fn(&T) -> i64) -> i64 {
+    items
+        .iter()
         .enumerate()
-        .filter(|(i, l)| {
-            b.get(i + 1)
-                .is_none_or(|next| level_depth(&next.level) <= level_depth(&l.level))
-        })
-        .map(|(_, l)| l.anggaran)
-        .sum()
+        .filter(|(i, l)| items.get(i + 1).is_none_or(|next| depth(next) <= depth(l)))
+        .fold(0i64, |acc, (_, l)| acc.saturating_add(amount(l)))
 }
 
 /// One difference between two versions, for the side-by-side view.

@@ -9,6 +9,7 @@ use super::{AuditMeta, Result, Store, StoreError, Written, image, ts};
 use crate::model::agreement::{self as rules, Jenis, Problem};
 pub use crate::model::agreement::{Content, NewBudgetLine, NewLine, Party};
 use crate::model::org::nip_bersih;
+use crate::store::{OfficialRow, UnitRow};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewAgreement {
@@ -39,6 +40,7 @@ pub struct AgreementRow {
     pub status: String,
     pub pihak_pertama: String,
     pub pihak_kedua: String,
+    pub nomor: String,
     pub lines: i64,
     pub anggaran: i64,
 }
@@ -48,23 +50,11 @@ impl Store {
         let Some(id) = official else {
             return Ok(Party::default());
         };
-        let o = self
-            .officials()?
-            .into_iter()
+        self.officials()?
+            .iter()
             .find(|o| o.id == id)
-            .ok_or_else(|| StoreError::NotFound(format!("Pejabat {id}")))?;
-        Ok(Party {
-            official_id: Some(id),
-            nama: o.nama_lengkap(),
-            nip: o.nip.as_deref().map(nip_bersih).unwrap_or_default(),
-            pangkat: if o.golongan.is_empty() {
-                o.pangkat.clone()
-            } else {
-                format!("{} ({})", o.pangkat, o.golongan)
-            },
-            jabatan: o.jabatan.clone(),
-            status: o.status.kode().to_string(),
-        })
+            .map(party_of)
+            .ok_or_else(|| StoreError::NotFound(format!("Pejabat {id}")))
     }
 
     /// Creates an agreement with its first version (draf), lines and budget.
@@ -119,6 +109,59 @@ impl Store {
                 Some(image(a)),
             ))
         })
+    }
+
+    /// A new agreement for a unit as the editor makes it: the parties
+    /// proposed from the SOTK, the office's city as tempat, and (when
+    /// asked) the lines and budget taken from the Renstra/Renja.
+    pub fn create_for_unit(
+        &mut self,
+        unit_id: i64,
+        tahun: i32,
+        jenis: Jenis,
+        from_plan: bool,
+    ) -> Result<(i64, i64)> {
+        let today = self.calendar()?.ke_lokal(self.now()).date();
+        let on = today.max(NaiveDate::from_ymd_opt(tahun, 1, 2).unwrap_or(today));
+        let p = self.proposed_parties(unit_id, on)?;
+        let (lines, budget) = if from_plan {
+            self.lines_from_plan(unit_id, tahun, jenis)?
+        } else {
+            Default::default()
+        };
+        self.create_agreement(&NewAgreement {
+            tahun,
+            unit_id,
+            jenis: jenis.kode().into(),
+            nomor: String::new(),
+            tempat: self.office()?.kota,
+            tanggal: None,
+            pihak_pertama: p.pihak_pertama,
+            pihak_kedua: p.pihak_kedua,
+            pihak_kedua_manual: p.pihak_kedua_manual,
+            lines,
+            budget,
+        })
+    }
+
+    /// "Ambil dari Renstra/Renja" on a draft: its lines and budget replaced
+    /// by those of the plan. Returns (lines, budget lines).
+    pub fn fill_from_plan(&mut self, version_id: i64) -> Result<(usize, usize)> {
+        let doc = self.version(version_id)?;
+        let jenis = Jenis::parse(&doc.jenis).unwrap_or(Jenis::Eselon4);
+        let (lines, budget) = self.lines_from_plan(doc.unit_id, doc.tahun, jenis)?;
+        if lines.is_empty() && budget.is_empty() {
+            return Err(StoreError::Invalid(format!(
+                "Renstra/Renja {} belum memuat indikator atau anggaran untuk {}",
+                doc.tahun, doc.unit
+            )));
+        }
+        let n = (lines.len(), budget.len());
+        let mut c = doc.content;
+        c.lines = lines;
+        c.budget = budget;
+        self.save_draft(version_id, &c)?;
+        Ok(n)
     }
 
     /// One version with its content.
@@ -341,35 +384,13 @@ impl Store {
 
     /// Why an official cannot sign on a date (None: they can).
     pub fn official_inactive(&self, official_id: i64, on: NaiveDate) -> Option<String> {
-        let o = self
-            .officials()
-            .ok()?
-            .into_iter()
-            .find(|o| o.id == official_id);
-        let Some(o) = o else {
-            return Some("pejabat tidak ditemukan".into());
-        };
-        if let Some(m) = o.mulai
-            && on < m
-        {
-            return Some(format!(
-                "{} baru menjabat sejak {}, sesudah tanggal penandatanganan {}",
-                o.nama_lengkap(),
-                crate::fmt::tanggal(m),
-                crate::fmt::tanggal(on)
-            ));
+        match self.officials() {
+            Ok(all) => match all.iter().find(|o| o.id == official_id) {
+                Some(o) => inactive_reason(o, on),
+                None => Some("pejabat tidak ditemukan".into()),
+            },
+            Err(e) => Some(e.to_string()),
         }
-        if let Some(s) = o.selesai
-            && on > s
-        {
-            return Some(format!(
-                "{} sudah tidak menjabat sejak {}, sebelum tanggal penandatanganan {}",
-                o.nama_lengkap(),
-                crate::fmt::tanggal(s),
-                crate::fmt::tanggal(on)
-            ));
-        }
-        None
     }
 
     /// The problems that stop a version from being submitted or signed.
@@ -681,29 +702,15 @@ impl Store {
     /// of the agency the head of the region, typed (jabatan, nama).
     pub fn proposed_parties(&self, unit_id: i64, on: NaiveDate) -> Result<Proposed> {
         let units = self.units()?;
-        let officials = self.officials()?;
-        let head = |u: i64| {
-            let active = |o: &&crate::store::OfficialRow| {
-                o.unit_id == Some(u)
-                    && o.mulai.is_none_or(|m| m <= on)
-                    && o.selesai.is_none_or(|s| s >= on)
-            };
-            // A definitive official before a Plt/Plh.
-            officials
-                .iter()
-                .filter(active)
-                .min_by_key(|o| (o.status.kode() != "definitif", o.id))
-                .map(|o| o.id)
-        };
-        let p1 = head(unit_id);
+        let (p1, p2) = propose(&units, &self.officials()?, unit_id, on);
         let parent = units
             .iter()
             .find(|u| u.id == unit_id)
             .and_then(|u| u.parent_id);
         match parent {
-            Some(p) => Ok(Proposed {
+            Some(_) => Ok(Proposed {
                 pihak_pertama: p1,
-                pihak_kedua: head(p),
+                pihak_kedua: p2,
                 pihak_kedua_manual: None,
             }),
             None => {
@@ -717,10 +724,21 @@ impl Store {
         }
     }
 
+    /// The years that have agreements, oldest first.
+    pub fn agreement_years(&self) -> Result<Vec<i32>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT tahun FROM agreement ORDER BY tahun")?;
+        let rows = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
     /// The latest version of every agreement of a year.
     pub fn agreements(&self, tahun: i32) -> Result<Vec<AgreementRow>> {
         let mut stmt = self.conn.prepare(
-            "SELECT a.id, v.id, a.tahun, a.unit_id, u.nama, a.jenis, v.versi, v.status, v.p1_nama, v.p2_nama,
+            "SELECT a.id, v.id, a.tahun, a.unit_id, u.nama, a.jenis, v.versi, v.status, v.p1_nama, v.p2_nama, v.nomor,
                     (SELECT count(*) FROM agreement_line l WHERE l.version_id = v.id),
                     (SELECT coalesce(sum(anggaran), 0) FROM agreement_budget b WHERE b.version_id = v.id)
              FROM agreement a
@@ -742,13 +760,77 @@ impl Store {
                     status: r.get(7)?,
                     pihak_pertama: r.get(8)?,
                     pihak_kedua: r.get(9)?,
-                    lines: r.get(10)?,
-                    anggaran: r.get(11)?,
+                    nomor: r.get(10)?,
+                    lines: r.get(11)?,
+                    anggaran: r.get(12)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
+}
+
+/// A party as printed, from an official's current data.
+pub fn party_of(o: &OfficialRow) -> Party {
+    Party {
+        official_id: Some(o.id),
+        nama: o.nama_lengkap(),
+        nip: o.nip.as_deref().map(nip_bersih).unwrap_or_default(),
+        pangkat: if o.golongan.is_empty() {
+            o.pangkat.clone()
+        } else {
+            format!("{} ({})", o.pangkat, o.golongan)
+        },
+        jabatan: o.jabatan.clone(),
+        status: o.status.kode().to_string(),
+    }
+}
+
+/// Why an official cannot be a party on a date (None: they can).
+pub fn inactive_reason(o: &OfficialRow, on: NaiveDate) -> Option<String> {
+    if let Some(m) = o.mulai
+        && on < m
+    {
+        return Some(format!(
+            "{} baru menjabat sejak {}, sesudah tanggal penandatanganan {}",
+            o.nama_lengkap(),
+            crate::fmt::tanggal(m),
+            crate::fmt::tanggal(on)
+        ));
+    }
+    if let Some(s) = o.selesai
+        && on > s
+    {
+        return Some(format!(
+            "{} sudah tidak menjabat sejak {}, sebelum tanggal penandatanganan {}",
+            o.nama_lengkap(),
+            crate::fmt::tanggal(s),
+            crate::fmt::tanggal(on)
+        ));
+    }
+    None
+}
+
+/// The SOTK proposal: the head of the unit (a definitive official before a
+/// Plt/Plh) and the head of the unit above it, in office on `on`.
+pub fn propose(
+    units: &[UnitRow],
+    officials: &[OfficialRow],
+    unit_id: i64,
+    on: NaiveDate,
+) -> (Option<i64>, Option<i64>) {
+    let head = |u: i64| {
+        officials
+            .iter()
+            .filter(|o| o.unit_id == Some(u) && inactive_reason(o, on).is_none())
+            .min_by_key(|o| (o.status.kode() != "definitif", o.id))
+            .map(|o| o.id)
+    };
+    let parent = units
+        .iter()
+        .find(|u| u.id == unit_id)
+        .and_then(|u| u.parent_id);
+    (head(unit_id), parent.and_then(head))
 }
 
 /// The parties proposed for a unit's agreement.

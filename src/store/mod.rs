@@ -19,6 +19,7 @@ mod sop;
 
 pub use agreement::{
     AgreementRow, Content, NewAgreement, NewBudgetLine, NewLine, Party, Proposed, VersionDoc,
+    inactive_reason, party_of, propose,
 };
 pub use cycle::{CycleRow, TaskRow};
 pub use exchange::ImportSummary;

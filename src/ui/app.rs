@@ -92,6 +92,24 @@ pub enum Command {
     ImportExcel(std::path::PathBuf),
     /// An empty workbook with the column layout and instructions.
     SaveExcelTemplate(std::path::PathBuf),
+    /// Open an agreement in the editor (None: back to the list).
+    OpenAgreement(Option<i64>),
+    CreateAgreement {
+        unit_id: i64,
+        jenis: crate::model::agreement::Jenis,
+        from_plan: bool,
+    },
+    /// Autosave of a draft version.
+    SaveDraft(i64, Box<crate::model::agreement::Content>),
+    FillFromPlan(i64),
+    SubmitAgreement(i64),
+    ReturnAgreement(i64),
+    SignAgreement(i64),
+    /// (signed version, alasan jenis, alasan)
+    AmendAgreement(i64, String, String),
+    DeleteDraft(i64),
+    /// A version as PDF, written off the UI thread, then opened.
+    ExportPdf(i64, std::path::PathBuf, crate::pdf::Kertas),
 }
 
 /// The result of a command, for the form that sent it.
@@ -119,6 +137,9 @@ impl Outbox {
 struct Remembered {
     panel: Option<Panel>,
     year: Option<i32>,
+    /// The agreement open in the editor.
+    #[serde(default)]
+    open_pk: Option<i64>,
     forms: panels::FormDrafts,
 }
 
@@ -133,6 +154,9 @@ pub struct PerkinApp {
     panels: Panels,
     replies: Vec<(&'static str, Reply)>,
     excel: super::excel::ExcelUi,
+    /// The agreement open in the editor.
+    open_pk: Option<i64>,
+    pdf: super::pdf::PdfUi,
 }
 
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
@@ -162,10 +186,17 @@ impl PerkinApp {
                 .max()
                 .unwrap_or(this_year)
         });
-        let view = ViewData::load(&store, year, now);
+        let mut view = ViewData::load(&store, year, now);
+        view.load_pk(&store, remembered.open_pk);
         let mut panels = Panels::new(&view);
         panels.restore(remembered.forms);
         PerkinApp {
+            open_pk: view
+                .pk
+                .as_ref()
+                .and_then(|v| v.first())
+                .map(|v| v.agreement_id),
+            pdf: Default::default(),
             store,
             view,
             panel: remembered.panel.unwrap_or(Panel::Beranda),
@@ -187,7 +218,48 @@ impl PerkinApp {
 
     fn reload(&mut self) {
         self.view = ViewData::load(&self.store, self.year, self.store.now());
+        self.view.load_pk(&self.store, self.open_pk);
         self.panels.refresh(&self.view);
+    }
+
+    /// After an autosave only the agreement parts change: read just those.
+    fn reload_agreements(&mut self) {
+        self.view
+            .reload_agreements(&self.store, self.year, self.open_pk);
+    }
+
+    /// Writes the editor's pending edit at once (the window closes, or the
+    /// periodic save runs): nothing typed is lost.
+    fn flush_editor(&mut self) {
+        if let Some((v, c)) = self.panels.unsaved_pk() {
+            match self.store.save_draft(v, &c) {
+                Ok(()) => self.panels.pk_saved(v),
+                // The edit stays in the editor (and in the remembered
+                // input) with the reason shown.
+                Err(e) => self
+                    .replies
+                    .push((panels::F_PK_SAVE, Reply::Err(e.to_string()))),
+            }
+        }
+    }
+
+    /// Exports a version as PDF into `path` in the background, as the Ekspor
+    /// PDF button does after its dialog; `open` shows it in the viewer.
+    pub fn export_pdf(
+        &mut self,
+        version_id: i64,
+        path: std::path::PathBuf,
+        kertas: crate::pdf::Kertas,
+        open: bool,
+        ctx: Option<egui::Context>,
+    ) -> Result<(), String> {
+        self.pdf
+            .export_version(&self.store, version_id, path, kertas, open, ctx)
+    }
+
+    /// The PDF export running, if any (tests wait for it).
+    pub fn pdf_busy(&self) -> bool {
+        self.pdf.busy()
     }
 
     fn jam(&self) -> String {
@@ -201,6 +273,21 @@ impl PerkinApp {
 
     /// Applies one command through the store.
     fn apply(&mut self, cmd: Command) -> Reply {
+        let cmd = match cmd {
+            Command::OpenAgreement(id) => {
+                self.open_pk = id;
+                return Reply::Ok {
+                    message: String::new(),
+                    id: None,
+                };
+            }
+            other => other,
+        };
+        let opens = matches!(cmd, Command::CreateAgreement { .. });
+        let closes = match &cmd {
+            Command::DeleteDraft(v) => self.store.version(*v).is_ok_and(|d| d.versi == 1),
+            _ => false,
+        };
         let s = &mut self.store;
         let done = |m: &str| Reply::Ok {
             message: m.to_string(),
@@ -307,13 +394,63 @@ impl PerkinApp {
                     "Dipindah ke bawah"
                 })
             }),
+            Command::CreateAgreement {
+                unit_id,
+                jenis,
+                from_plan,
+            } => {
+                let year = self.year;
+                s.create_for_unit(unit_id, year, jenis, from_plan)
+                    .map(|(agreement, _)| Reply::Ok {
+                        message: format!("Perjanjian Kinerja {year} dibuat sebagai draf"),
+                        id: Some(agreement),
+                    })
+            }
+            Command::SaveDraft(v, c) => s.save_draft(v, &c).map(|_| done("")),
+            Command::FillFromPlan(v) => s.fill_from_plan(v).map(|(l, b)| {
+                done(&format!(
+                    "{l} baris kinerja dan {b} baris anggaran diambil dari Renstra/Renja"
+                ))
+            }),
+            Command::SubmitAgreement(v) => s
+                .submit_version(v)
+                .map(|d| done(&format!("Perjanjian Kinerja {} diajukan", d.unit))),
+            Command::ReturnAgreement(v) => s.return_to_draft(v).map(|d| {
+                done(&format!(
+                    "Perjanjian Kinerja {} dikembalikan ke draf",
+                    d.unit
+                ))
+            }),
+            Command::SignAgreement(v) => s.sign_version(v).map(|d| {
+                done(&format!(
+                    "Perjanjian Kinerja {} versi {} ditandatangani; isinya kini tidak dapat diubah",
+                    d.unit, d.versi
+                ))
+            }),
+            Command::AmendAgreement(v, jenis, alasan) => {
+                s.amend_version(v, &jenis, &alasan).map(|id| Reply::Ok {
+                    message: "PK Perubahan dibuat sebagai draf; versi sebelumnya tetap tersimpan"
+                        .into(),
+                    id: Some(id),
+                })
+            }
+            Command::DeleteDraft(v) => s.delete_draft(v).map(|_| done("Draf perjanjian dihapus")),
             // Started as background work by `start_excel` before reaching here.
             Command::ExportExcel(_) | Command::ImportExcel(_) | Command::SaveExcelTemplate(_) => {
                 Err(crate::store::StoreError::Invalid(
                     "Pekerjaan Excel tidak dapat dimulai".into(),
                 ))
             }
+            // Handled above / started as background work in `ui`.
+            Command::OpenAgreement(_) | Command::ExportPdf(..) => Err(
+                crate::store::StoreError::Invalid("Perintah tidak dapat dijalankan".into()),
+            ),
         };
+        match &r {
+            Ok(Reply::Ok { id: Some(a), .. }) if opens => self.open_pk = Some(*a),
+            Ok(_) if closes => self.open_pk = None,
+            _ => {}
+        }
         r.unwrap_or_else(|e| Reply::Err(e.to_string()))
     }
 
@@ -402,6 +539,9 @@ impl PerkinApp {
                 let label = ui.label("Tahun aktif");
                 combo.labelled_by(label.id);
                 if year != self.year {
+                    // The open agreement belongs to the year left behind.
+                    self.flush_editor();
+                    self.open_pk = None;
                     self.year = year;
                     self.reload();
                 }
@@ -454,6 +594,13 @@ impl eframe::App for PerkinApp {
         });
         self.notes.show(&ctx);
         self.notes.history_window(&ctx);
+        if let Some(r) = self.pdf.show(&ctx) {
+            let jam = self.jam();
+            match r {
+                Ok(m) => self.notes.push(Kind::Sukses, m, jam),
+                Err(e) => self.notes.push(Kind::Galat, e, jam),
+            }
+        }
         if let Some(ev) = self.excel.show(&ctx, &mut self.store) {
             let jam = self.jam();
             match ev {
@@ -466,13 +613,27 @@ impl eframe::App for PerkinApp {
             }
         }
         if !outbox.sent.is_empty() {
+            // An autosave alone reloads only the agreement parts of the view.
+            let only_autosave = outbox
+                .sent
+                .iter()
+                .all(|(_, c)| matches!(c, Command::SaveDraft(..)));
             for (form, cmd) in outbox.sent {
                 if self.start_excel(&cmd, &ctx) {
                     continue;
                 }
-                let reply = self.apply(cmd);
+                let reply = if let Command::ExportPdf(v, path, kertas) = cmd {
+                    match self.export_pdf(v, path, kertas, true, Some(ctx.clone())) {
+                        Ok(()) => continue,
+                        Err(e) => Reply::Err(e),
+                    }
+                } else {
+                    self.apply(cmd)
+                };
                 let jam = self.jam();
                 match &reply {
+                    // Quiet replies (autosave, opening) need no notification.
+                    Reply::Ok { message, .. } if message.is_empty() => {}
                     Reply::Ok { message, .. } => {
                         self.notes.push(Kind::Sukses, message.clone(), jam)
                     }
@@ -480,15 +641,21 @@ impl eframe::App for PerkinApp {
                 }
                 self.replies.push((form, reply));
             }
-            self.reload();
+            if only_autosave {
+                self.reload_agreements();
+            } else {
+                self.reload();
+            }
             ctx.request_repaint();
         }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.flush_editor();
         let r = Remembered {
             panel: Some(self.panel),
             year: Some(self.year),
+            open_pk: self.open_pk,
             forms: self.panels.drafts(),
         };
         if let Ok(s) = serde_json::to_string(&r) {

@@ -43,8 +43,11 @@ impl Default for ExcelUi {
 
 /// Writes bytes next to the target and renames, so a crash or a full disk
 /// never leaves half a file under the user's name.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let tmp = path.with_extension("xlsx.sementara");
+/// Writes a whole file or nothing: into a temporary file beside it, then renamed.
+pub(super) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".sementara");
+    let tmp = std::path::PathBuf::from(tmp);
     std::fs::write(&tmp, bytes)
         .and_then(|_| std::fs::rename(&tmp, path))
         .map_err(|e| {
@@ -235,7 +238,7 @@ impl ExcelUi {
     }
 }
 
-fn progress_bar(ctx: &egui::Context, title: &str, fraction: f32, cancel: impl FnOnce()) {
+pub(super) fn progress_bar(ctx: &egui::Context, title: &str, fraction: f32, cancel: impl FnOnce()) {
     egui::Window::new("Sedang bekerja")
         .collapsible(false)
         .resizable(false)

@@ -6,6 +6,7 @@ mod excel;
 mod jobs;
 mod notify;
 mod panels;
+mod pdf;
 mod view;
 
 use std::path::{Path, PathBuf};

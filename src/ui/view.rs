@@ -85,9 +85,32 @@ pub struct ViewData {
     /// Today in the office's time zone, when the view was built.
     pub today: Option<chrono::NaiveDate>,
     pub error: Option<String>,
+    /// The agreement open in the editor: all its versions, oldest first.
+    pub pk: Option<Vec<crate::store::VersionDoc>>,
 }
 
 impl ViewData {
+    /// Loads the versions of the agreement open in the editor.
+    pub fn load_pk(&mut self, store: &Store, agreement: Option<i64>) {
+        self.pk = agreement.and_then(|a| {
+            let versions = store.versions(a).ok()?;
+            let docs: Option<Vec<_>> = versions
+                .iter()
+                .map(|(id, _, _)| store.version(*id).ok())
+                .collect();
+            docs.filter(|d| !d.is_empty())
+        });
+    }
+
+    /// The list of agreements and the open one, read again after an autosave.
+    pub fn reload_agreements(&mut self, store: &Store, year: i32, agreement: Option<i64>) {
+        match store.agreements(year) {
+            Ok(a) => self.agreements = a,
+            Err(e) => self.error = Some(format!("Data tidak dapat dibaca: {e}")),
+        }
+        self.load_pk(store, agreement);
+    }
+
     pub fn load(store: &Store, year: i32, now: DateTime<Utc>) -> ViewData {
         match Self::try_load(store, year, now) {
             Ok(v) => v,
@@ -215,6 +238,7 @@ impl ViewData {
             }),
             kal: Some(kal),
             error: None,
+            pk: None,
         })
     }
 

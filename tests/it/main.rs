@@ -6,6 +6,7 @@ mod common;
 mod crash;
 mod excel;
 mod exchange;
+mod pdf;
 mod sop;
 mod store;
 mod ui;

@@ -150,7 +150,7 @@ fn switching_the_year_reloads_the_panels() {
     h.get_by_label("2026").click();
     h.run();
     h.get_by_label("Perjanjian Kinerja 2026");
-    h.get_by_label("Belum ada Perjanjian Kinerja untuk tahun 2026.");
+    h.get_by_label("Belum ada Perjanjian Kinerja untuk tahun 2026. Buat dengan tombol di atas.");
 }
 
 #[test]
@@ -717,4 +717,261 @@ fn count_in(path: &std::path::Path, sql: &str) -> i64 {
         .unwrap()
         .query_row(sql, [], |r| r.get(0))
         .unwrap()
+}
+
+/// A Bidang added to the demo office (the demo's own Bidang already have
+/// drafts in running cycles), with a Plt head and a Renja kegiatan for 2027.
+fn bidang_baru(s: &mut Store) -> (i64, i64) {
+    use perkin::model::org::{Eselon, JenisUnit, StatusJabatan};
+    use perkin::store::{NewOfficial, NewRenjaIndikator, NewRenjaItem, NewUnit, Target};
+    let badan = s
+        .units()
+        .unwrap()
+        .into_iter()
+        .find(|u| u.parent_id.is_none())
+        .unwrap()
+        .id;
+    let unit = s
+        .add_unit(&NewUnit {
+            parent_id: Some(badan),
+            kode: "BPKA".into(),
+            nama: "Bidang Penilaian Kinerja Aparatur".into(),
+            jenis: JenisUnit::Bidang,
+            eselon: Eselon::III,
+            urutan: 9,
+        })
+        .unwrap();
+    let head = s
+        .add_official(&NewOfficial {
+            nama: "Rina Marlina".into(),
+            gelar_depan: String::new(),
+            gelar_belakang: "S.E., M.Si.".into(),
+            nip: Some("198003152005012003".into()),
+            pangkat: "Pembina".into(),
+            jabatan: "Kepala Bidang Penilaian Kinerja Aparatur".into(),
+            unit_id: Some(unit),
+            status: StatusJabatan::Plt,
+            mulai: None,
+            selesai: None,
+        })
+        .unwrap();
+    let program = s
+        .renja_items(2027)
+        .unwrap()
+        .into_iter()
+        .find(|i| i.level == "program" && i.unit_id == Some(badan))
+        .unwrap()
+        .id;
+    let kegiatan = s
+        .add_renja_item(&NewRenjaItem {
+            tahun: 2027,
+            parent_id: Some(program),
+            level: "kegiatan".into(),
+            kode: "5.03.02.2.05".into(),
+            nama: "Penilaian Kinerja Aparatur".into(),
+            unit_id: Some(unit),
+            sasaran_id: None,
+            pagu: 250_000_000,
+            pagu_dpa: Some(245_500_000),
+        })
+        .unwrap();
+    s.add_renja_indikator(&NewRenjaIndikator {
+        item_id: kegiatan,
+        nama: "Persentase ASN yang dinilai kinerjanya tepat waktu".into(),
+        satuan: "%".into(),
+        target: Target::Angka(90.0),
+        renstra_indikator_id: None,
+    })
+    .unwrap();
+    s.add_renja_indikator(&NewRenjaIndikator {
+        item_id: kegiatan,
+        nama: "Jumlah laporan evaluasi kinerja".into(),
+        satuan: "laporan".into(),
+        target: Target::Angka(4.0),
+        renstra_indikator_id: None,
+    })
+    .unwrap();
+    (unit, head)
+}
+
+/// Clicks an entry of an open combo box or menu (a selectable label).
+fn pick(h: &mut Harness<'static, PerkinApp>, combo: &str, entry: &str) {
+    h.get_by_label(combo).click();
+    h.run();
+    h.get_by_label(entry).click();
+    h.run();
+}
+
+fn version_field(path: &std::path::Path, versi: i32, column: &str) -> String {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .query_row(
+            &format!(
+                "SELECT {column} FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id
+                 JOIN unit u ON u.id = a.unit_id
+                 WHERE u.nama = 'Bidang Penilaian Kinerja Aparatur' AND v.versi = ?1"
+            ),
+            [versi],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+fn line_target(path: &std::path::Path, versi: i32) -> String {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .query_row(
+            "SELECT l.target FROM agreement_line l JOIN agreement_version v ON v.id = l.version_id
+             JOIN agreement a ON a.id = v.agreement_id JOIN unit u ON u.id = a.unit_id
+             WHERE u.nama = 'Bidang Penilaian Kinerja Aparatur' AND v.versi = ?1 AND l.urutan = 0",
+            [versi],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn an_agreement_from_the_plan_survives_a_restart_and_a_pk_perubahan_keeps_the_signed_one() {
+    let dir = tmp();
+    let path = db_in(dir.path());
+    let now = local(2026, 11, 23, 10, 0);
+    let mut s = demo_store(dir.path(), now);
+    bidang_baru(&mut s);
+    let kepala = s
+        .officials()
+        .unwrap()
+        .into_iter()
+        .find(|o| o.jabatan.starts_with("Kepala Badan"))
+        .unwrap();
+    let sekretaris = s
+        .officials()
+        .unwrap()
+        .into_iter()
+        .find(|o| o.jabatan.starts_with("Sekretaris"))
+        .unwrap();
+    let label = |o: &perkin::store::OfficialRow| {
+        format!("{}{} — {}", o.status.awalan(), o.nama_lengkap(), o.jabatan)
+    };
+    drop(s);
+    let mut mem = MemStorage::default();
+    let build = |mem: Option<&'static MemStorage>| {
+        let store = store_at(&path, now);
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1400.0, 1300.0))
+            .with_max_steps(400)
+            .build_eframe(move |cc| {
+                cc.storage = mem.map(|m| m as &dyn eframe::Storage);
+                PerkinApp::new(cc, store)
+            });
+        h.run();
+        h
+    };
+    {
+        let mut h = build(None);
+        go(&mut h, "Perjanjian Kinerja");
+        button(&mut h, "Buat Perjanjian Kinerja");
+        pick(&mut h, "Unit kerja", "   Bidang Penilaian Kinerja Aparatur");
+        button(&mut h, "Buat");
+        notified(&mut h, "Perjanjian Kinerja 2027 dibuat sebagai draf");
+        // One click took the kegiatan's indicators and its anggaran (DPA).
+        assert_eq!(
+            count(
+                &h,
+                "SELECT count(*) FROM agreement_line l JOIN agreement_version v ON v.id = l.version_id
+                 JOIN agreement a ON a.id = v.agreement_id JOIN unit u ON u.id = a.unit_id
+                 WHERE u.nama = 'Bidang Penilaian Kinerja Aparatur' AND l.sumber_jenis = 'renja'"
+            ),
+            2
+        );
+        assert_eq!(
+            h.get_by_label("Baris 1 Indikator").value().as_deref(),
+            Some("Persentase ASN yang dinilai kinerjanya tepat waktu")
+        );
+        h.get_by_label("Jumlah anggaran: Rp 245.500.000");
+        // The parties proposed from the SOTK: the Plt head and the head of the agency.
+        assert!(version_field(&path, 1, "p1_nama").starts_with("Rina Marlina"));
+        assert_eq!(version_field(&path, 1, "p1_status"), "plt");
+        // Set the Pihak Kedua by hand, fill the header, edit a target.
+        pick(&mut h, "Pihak Kedua", &label(&sekretaris));
+        pick(&mut h, "Pihak Kedua", &label(&kepala));
+        type_into(&mut h, "Nomor", "800/009/BKPSDM/2027");
+        type_into(&mut h, "Tanggal penandatanganan (hh-bb-tttt)", "29-01-2027");
+        retype(&mut h, "Baris 1 Target", "95");
+        eframe::App::save(h.state_mut(), &mut mem);
+    }
+    assert_eq!(line_target(&path, 1), "95");
+    assert_eq!(version_field(&path, 1, "p2_nama"), kepala.nama_lengkap());
+    assert_eq!(version_field(&path, 1, "tanggal"), "2027-01-29");
+
+    // Reopen: the editor is back on the agreement with everything there.
+    let mem: &'static MemStorage = Box::leak(Box::new(mem));
+    let mut h = build(Some(mem));
+    assert_eq!(h.state().panel(), perkin::ui::Panel::Perjanjian);
+    assert_eq!(
+        h.get_by_label("Baris 1 Target").value().as_deref(),
+        Some("95")
+    );
+    assert_eq!(
+        h.get_by_label("Nomor").value().as_deref(),
+        Some("800/009/BKPSDM/2027")
+    );
+    h.get_by_label_contains("NIP 19800315 200501 2 003");
+
+    // Submit, sign, and make a PK Perubahan.
+    button(&mut h, "Ajukan");
+    assert_eq!(version_field(&path, 1, "status"), "diajukan");
+    button(&mut h, "Tandai sudah ditandatangani");
+    button(&mut h, "Ya, sudah ditandatangani");
+    assert_eq!(version_field(&path, 1, "status"), "ditandatangani");
+    let v1 = count(
+        &h,
+        "SELECT v.id FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id
+         JOIN unit u ON u.id = a.unit_id
+         WHERE u.nama = 'Bidang Penilaian Kinerja Aparatur' AND v.versi = 1",
+    );
+    button(&mut h, "Buat Perubahan");
+    radio(&mut h, "Program atau anggaran berubah");
+    type_into(
+        &mut h,
+        "Uraian alasan (wajib)",
+        "Target dinaikkan sesuai DPPA",
+    );
+    button(&mut h, "Buat versi perubahan");
+    notified(
+        &mut h,
+        "PK Perubahan dibuat sebagai draf; versi sebelumnya tetap tersimpan",
+    );
+    assert_eq!(version_field(&path, 2, "status"), "draf");
+    retype(&mut h, "Baris 1 Target", "97");
+    eframe::App::save(h.state_mut(), &mut MemStorage::default());
+    assert_eq!(line_target(&path, 2), "97");
+    // The signed version is unchanged, and the database refuses to change it.
+    assert_eq!(line_target(&path, 1), "95");
+    assert_eq!(version_field(&path, 1, "status"), "ditandatangani");
+    let refused = h
+        .state()
+        .store()
+        .conn()
+        .execute(
+            "UPDATE agreement_line SET target = '1' WHERE version_id = ?1",
+            [v1],
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("tidak dapat diubah"), "{refused}");
+    let refused = h
+        .state()
+        .store()
+        .conn()
+        .execute(
+            "UPDATE agreement_version SET p1_nama = 'X' WHERE id = ?1",
+            [v1],
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("tidak dapat diubah"), "{refused}");
+    // The comparison names the changed target.
+    button(&mut h, "Bandingkan versi");
+    h.get_by_label_contains("— Target");
+    h.get_by_label("97");
 }

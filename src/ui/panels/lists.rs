@@ -16,18 +16,7 @@ use crate::fmt;
 use crate::ui::view::{TaskStatus, ViewData};
 
 #[derive(Default)]
-pub struct Lists {
-    cari_pk: String,
-}
-
-fn jenis_label(jenis: &str) -> &'static str {
-    match jenis {
-        "kepala" => "Kepala Perangkat Daerah",
-        "eselon3" => "Eselon III",
-        "eselon4" => "Eselon IV",
-        _ => "Lainnya",
-    }
-}
+pub struct Lists {}
 
 pub fn status_color(s: TaskStatus) -> Color32 {
     match s {
@@ -38,92 +27,6 @@ pub fn status_color(s: TaskStatus) -> Color32 {
 }
 
 impl Lists {
-    pub fn perjanjian(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32) {
-        heading(
-            ui,
-            &format!("Perjanjian Kinerja {year}"),
-            "Perjanjian Kinerja per unit: jenis, versi, status dan para pihak.",
-        );
-        ui.horizontal(|ui| {
-            let l = ui.label("Cari");
-            ui.add(egui::TextEdit::singleline(&mut self.cari_pk).hint_text("unit, pihak, status"))
-                .labelled_by(l.id);
-        });
-        let q = self.cari_pk.trim().to_lowercase();
-        let rows: Vec<_> = view
-            .agreements
-            .iter()
-            .filter(|a| {
-                q.is_empty()
-                    || [&a.unit, &a.pihak_pertama, &a.pihak_kedua, &a.status]
-                        .iter()
-                        .any(|f| f.to_lowercase().contains(&q))
-                    || jenis_label(&a.jenis).to_lowercase().contains(&q)
-            })
-            .collect();
-        if view.agreements.is_empty() {
-            ui.label(format!("Belum ada Perjanjian Kinerja untuk tahun {year}."));
-            return;
-        }
-        egui::ScrollArea::horizontal().show(ui, |ui| {
-            TableBuilder::new(ui)
-                .striped(true)
-                .column(fixed(230.0))
-                .column(fixed(150.0))
-                .column(fixed(40.0))
-                .column(fixed(95.0))
-                .column(fixed(180.0))
-                .column(fixed(180.0))
-                .column(fixed(40.0))
-                .column(fixed(120.0))
-                .header(24.0, |mut h| {
-                    for t in [
-                        "Unit",
-                        "Jenis",
-                        "Versi",
-                        "Status",
-                        "Pihak Pertama",
-                        "Pihak Kedua",
-                        "Baris",
-                        "Anggaran",
-                    ] {
-                        h.col(|ui| {
-                            ui.strong(t);
-                        });
-                    }
-                })
-                .body(|body| {
-                    body.rows(24.0, rows.len(), |mut row| {
-                        let a = rows[row.index()];
-                        row.col(|ui| {
-                            ui.add(egui::Label::new(&a.unit).truncate());
-                        });
-                        row.col(|ui| {
-                            ui.label(jenis_label(&a.jenis));
-                        });
-                        row.col(|ui| {
-                            ui.label(a.versi.to_string());
-                        });
-                        row.col(|ui| {
-                            ui.label(status_label(&a.status));
-                        });
-                        row.col(|ui| {
-                            ui.add(egui::Label::new(&a.pihak_pertama).truncate());
-                        });
-                        row.col(|ui| {
-                            ui.add(egui::Label::new(&a.pihak_kedua).truncate());
-                        });
-                        row.col(|ui| {
-                            ui.label(a.lines.to_string());
-                        });
-                        row.col(|ui| {
-                            ui.label(fmt::rupiah(a.anggaran));
-                        });
-                    });
-                });
-        });
-    }
-
     pub fn antrian(&mut self, ui: &mut egui::Ui, view: &ViewData) {
         heading(
             ui,

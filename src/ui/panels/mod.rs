@@ -4,6 +4,7 @@
 mod beranda;
 mod lists;
 mod pengaturan;
+mod perjanjian;
 mod plan;
 mod sop;
 pub mod widgets;
@@ -20,13 +21,18 @@ pub struct FormDrafts {
     pub pengaturan: pengaturan::Drafts,
     #[serde(default)]
     pub plan: plan::PlanDrafts,
+    #[serde(default)]
+    pub pk: perjanjian::PkDrafts,
 }
+
+pub use perjanjian::F_PK_SAVE;
 
 pub struct Panels {
     sop: sop::SopPanel,
     pengaturan: pengaturan::Pengaturan,
     plan: plan::PlanPanels,
     lists: lists::Lists,
+    pk: perjanjian::PkPanel,
 }
 
 impl Panels {
@@ -36,6 +42,7 @@ impl Panels {
             pengaturan: pengaturan::Pengaturan::new(view),
             plan: plan::PlanPanels::default(),
             lists: lists::Lists::default(),
+            pk: perjanjian::PkPanel::default(),
         }
     }
 
@@ -48,12 +55,23 @@ impl Panels {
         FormDrafts {
             pengaturan: self.pengaturan.drafts(),
             plan: self.plan.drafts(),
+            pk: self.pk.drafts(),
         }
     }
 
     pub fn restore(&mut self, d: FormDrafts) {
         self.pengaturan.restore(d.pengaturan);
         self.plan.restore(d.plan);
+        self.pk.restore(d.pk);
+    }
+
+    /// The agreement editor's edit not yet written.
+    pub fn unsaved_pk(&self) -> Option<(i64, crate::model::agreement::Content)> {
+        self.pk.unsaved()
+    }
+
+    pub fn pk_saved(&mut self, version_id: i64) {
+        self.pk.saved(version_id);
     }
 
     pub fn show(
@@ -66,11 +84,12 @@ impl Panels {
         out: &mut Outbox,
     ) {
         self.plan.on_replies(replies);
+        self.pk.on_replies(replies);
         match panel {
             Panel::Beranda => beranda::show(ui, view, year),
             Panel::Renstra => self.plan.renstra(ui, view, year, out),
             Panel::Renja => self.plan.renja(ui, view, year, out),
-            Panel::Perjanjian => self.lists.perjanjian(ui, view, year),
+            Panel::Perjanjian => self.pk.show(ui, view, year, out),
             Panel::Antrian => self.lists.antrian(ui, view),
             Panel::AlurSop => self.sop.show(ui, view),
             Panel::Arsip => self.lists.arsip(ui, view, year),

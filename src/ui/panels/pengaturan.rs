@@ -622,6 +622,7 @@ impl Pengaturan {
                         .clicked()
                     {
                         self.confirm = Some(Confirm {
+                            ya: "Ya, hapus",
                             pesan: format!(
                                 "Hapus unit {}? Unit yang punya riwayat tidak dapat dihapus, hanya dinonaktifkan.",
                                 u.nama
@@ -1091,6 +1092,7 @@ impl Pengaturan {
                         }
                         if ui.small_button("Hapus").clicked() {
                             confirm = Some(Confirm {
+                                ya: "Ya, hapus",
                                 pesan: format!(
                                     "Hapus hari libur {} ({})? Hari itu menjadi hari kerja kembali.",
                                     fmt::tanggal_hari(h.tanggal),

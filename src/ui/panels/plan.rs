@@ -931,6 +931,7 @@ impl PlanPanels {
                     _ => format!("indikator '{}'", self.ind.nama.trim()),
                 };
                 self.confirm = Some(Confirm {
+                    ya: "Ya, hapus",
                     pesan: format!(
                         "Hapus {what} dari Renstra? Tindakan ini tercatat di log audit."
                     ),
@@ -1344,6 +1345,7 @@ impl PlanPanels {
                 && ui.button("Hapus item").clicked()
             {
                 self.confirm = Some(Confirm {
+                    ya: "Ya, hapus",
                     pesan: format!(
                         "Hapus {} {} dari Renja {year}? Tindakan ini tercatat di log audit.",
                         self.renja.kode.trim(),

@@ -56,11 +56,13 @@ pub fn heading(ui: &mut egui::Ui, title: &str, sub: &str) {
 /// A deletion (or other irreversible command) waiting for the user's yes.
 pub struct Confirm {
     pub pesan: String,
+    /// The label of the yes button ("Ya, hapus").
+    pub ya: &'static str,
     pub form: &'static str,
     pub cmd: crate::ui::app::Command,
 }
 
-/// Shows the pending confirmation, if any; "Ya, hapus" sends its command.
+/// Shows the pending confirmation, if any; its yes button sends the command.
 pub fn confirm_window(
     ctx: &egui::Context,
     slot: &mut Option<Confirm>,
@@ -77,7 +79,7 @@ pub fn confirm_window(
             ui.add(egui::Label::new(&c.pesan).wrap());
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                yes = ui.button("Ya, hapus").clicked();
+                yes = ui.button(c.ya).clicked();
                 no = ui.button("Batal").clicked();
             });
         });

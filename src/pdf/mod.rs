@@ -1,0 +1,398 @@
+//! PDF rendering: the Perjanjian Kinerja (statement page, lampiran with the
+//! indicator and budget tables, signature blocks) and the SOP sheet, drawn
+//! with genpdf in Tata Naskah Dinas style. Everything printed is Indonesian.
+//!
+//! The fonts (Liberation Sans, metric-compatible with Arial) are compiled
+//! into the binary; nothing is read from disk at run time. genpdf embeds
+//! each of the four font files whole (about 400 KB each, uncompressed), so
+//! every PDF carries about 1.6 MB of fonts.
+//!
+//! Layout is done by this module itself (see `tata`): genpdf's own table
+//! neither repeats its header row nor keeps rows in one piece.
+
+pub mod dari;
+mod pk;
+mod sop;
+mod tata;
+
+#[cfg(test)]
+mod tests;
+
+use std::io::Cursor;
+
+use genpdf::fonts::{FontData, FontFamily};
+use genpdf::{Document, Size};
+
+use self::tata::{Halaman, Logo, Tepi};
+
+/// Paper size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Kertas {
+    /// 210 × 297 mm.
+    #[default]
+    A4,
+    /// Folio as used by Indonesian government offices: 215 × 330 mm.
+    F4,
+}
+
+impl Kertas {
+    /// Stable code for settings: "a4" | "f4".
+    pub fn kode(self) -> &'static str {
+        match self {
+            Kertas::A4 => "a4",
+            Kertas::F4 => "f4",
+        }
+    }
+
+    /// Reads [`Kertas::kode`] (case and surrounding spaces ignored).
+    pub fn parse(s: &str) -> Option<Kertas> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "a4" => Some(Kertas::A4),
+            "f4" => Some(Kertas::F4),
+            _ => None,
+        }
+    }
+
+    /// Label for a choice list.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kertas::A4 => "A4",
+            Kertas::F4 => "F4 (215 × 330 mm)",
+        }
+    }
+
+    /// Width and height in mm, portrait.
+    fn mm(self) -> (f64, f64) {
+        match self {
+            Kertas::A4 => (210.0, 297.0),
+            Kertas::F4 => (215.0, 330.0),
+        }
+    }
+
+    fn tegak(self) -> Size {
+        let (w, h) = self.mm();
+        Size::new(w, h)
+    }
+
+    fn mendatar(self) -> Size {
+        let (w, h) = self.mm();
+        Size::new(h, w)
+    }
+}
+
+/// The letterhead (kop surat) of the agency.
+#[derive(Clone, Debug, Default)]
+pub struct Kop {
+    /// "Pemerintah Kabupaten …", printed in capitals.
+    pub pemerintah: String,
+    /// The agency, printed in capitals.
+    pub nama_instansi: String,
+    pub alamat: String,
+    /// Telephone, e-mail and website joined; may be empty.
+    pub kontak: String,
+    /// PNG or JPEG bytes. A logo that cannot be decoded is left out.
+    pub logo: Option<Vec<u8>>,
+}
+
+/// A party to the agreement.
+#[derive(Clone, Debug, Default)]
+pub struct Pihak {
+    pub nama: String,
+    /// 18 digits, or empty (no NIP line is printed, e.g. for a Bupati).
+    pub nip: String,
+    /// E.g. "Pembina Tingkat I (IV/b)"; may be empty.
+    pub pangkat: String,
+    pub jabatan: String,
+    /// "definitif" | "plt" | "plh".
+    pub status: String,
+}
+
+/// One line of the indicator table.
+#[derive(Clone, Debug, Default)]
+pub struct Baris {
+    pub sasaran: String,
+    pub indikator: String,
+    pub satuan: String,
+    pub target: String,
+    /// Quarterly targets; the TW columns are printed only when any is set.
+    pub tw: [String; 4],
+}
+
+/// One line of the budget table.
+#[derive(Clone, Debug, Default)]
+pub struct BarisAnggaran {
+    /// "program" | "kegiatan" | "sub_kegiatan".
+    pub level: String,
+    pub kode: String,
+    pub uraian: String,
+    pub anggaran: i64,
+}
+
+/// Everything printed in a Perjanjian Kinerja.
+#[derive(Clone, Debug, Default)]
+pub struct DokumenPk {
+    pub kop: Kop,
+    pub tahun: i32,
+    pub nomor: String,
+    /// "kepala" | "eselon3" | "eselon4".
+    pub jenis: String,
+    /// Above 1 the document is a PK Perubahan.
+    pub versi: i32,
+    pub tempat: String,
+    /// `None` leaves room to write the date by hand.
+    pub tanggal: Option<chrono::NaiveDate>,
+    pub pihak_pertama: Pihak,
+    pub pihak_kedua: Pihak,
+    pub baris: Vec<Baris>,
+    pub anggaran: Vec<BarisAnggaran>,
+    /// A draft carries "DRAF — belum ditandatangani" on every page.
+    pub draf: bool,
+    pub kertas: Kertas,
+}
+
+/// Why a PDF could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error("Huruf PDF tidak dapat dimuat: {0}")]
+    Font(String),
+    /// Not returned by the public functions (a bad logo is left out), kept
+    /// for callers that check a logo up front with their own code.
+    #[error("Logo kop tidak dapat dipakai: {0}")]
+    Logo(String),
+    #[error("PDF gagal dibuat: {0}")]
+    Render(String),
+}
+
+/// Renders a Perjanjian Kinerja.
+pub fn pk_pdf(doc: &DokumenPk) -> Result<Vec<u8>, PdfError> {
+    pk_pdf_with_progress(doc, &mut |_| {})
+}
+
+/// Renders a Perjanjian Kinerja, reporting progress as a fraction from 0.0
+/// to 1.0 (a few calls: start, after the counting pass, at the end).
+pub fn pk_pdf_with_progress(
+    doc: &DokumenPk,
+    progress: &mut dyn FnMut(f32),
+) -> Result<Vec<u8>, PdfError> {
+    render_dua_tahap(|total| pk::bangun(doc, total), progress)
+}
+
+/// Renders an SOP: the header sheet, then the step table (landscape).
+pub fn sop_pdf(
+    t: &crate::model::sop::SopTemplate,
+    kop: &Kop,
+    kertas: Kertas,
+) -> Result<Vec<u8>, PdfError> {
+    render_dua_tahap(|total| sop::bangun(t, kop, kertas, total), &mut |_| {})
+}
+
+/// File name for an agreement PDF: `PK-2027-bidang-mutasi-v2.pdf`. The unit
+/// name becomes a lowercase ASCII slug with dashes; the version is added
+/// from the second version on.
+pub fn nama_berkas_pk(tahun: i32, unit: &str, versi: i32) -> String {
+    let mut slug = String::new();
+    for c in unit.chars().flat_map(char::to_lowercase) {
+        let c = ascii_dasar(c);
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    // Keep names short enough for every file system, cut at a dash.
+    if slug.len() > 60 {
+        let potong = slug[..60].rfind('-').unwrap_or(60);
+        slug.truncate(potong);
+    }
+    let slug = slug.trim_end_matches('-');
+    let mut nama = format!("PK-{tahun}");
+    if !slug.is_empty() {
+        nama.push('-');
+        nama.push_str(slug);
+    }
+    if versi > 1 {
+        nama.push_str(&format!("-v{versi}"));
+    }
+    nama.push_str(".pdf");
+    nama
+}
+
+/// The base letter of common accented Latin letters (é → e); others unchanged.
+fn ascii_dasar(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        c => c,
+    }
+}
+
+/// The jabatan as signed: "Plt. Kepala Dinas …" for an acting official
+/// (status "plt"), "Plh. …" for a daily substitute ("plh").
+pub fn party_label(p: &Pihak) -> String {
+    let jabatan = p.jabatan.trim();
+    let awalan = match p.status.trim().to_ascii_lowercase().as_str() {
+        "plt" => "Plt. ",
+        "plh" => "Plh. ",
+        _ => return jabatan.to_string(),
+    };
+    if jabatan
+        .to_ascii_lowercase()
+        .starts_with(&awalan.trim_end().to_ascii_lowercase())
+    {
+        jabatan.to_string()
+    } else {
+        format!("{awalan}{jabatan}")
+    }
+}
+
+/// "NIP. 19700101 199003 1 005" for 18 digits; other values as typed;
+/// `None` when empty (no NIP line).
+fn baris_nip(nip: &str) -> Option<String> {
+    let nip = nip.trim();
+    if nip.is_empty() {
+        return None;
+    }
+    let angka: String = nip.chars().filter(|c| !c.is_whitespace()).collect();
+    if angka.len() == 18 && angka.bytes().all(|b| b.is_ascii_digit()) {
+        Some(format!(
+            "NIP. {} {} {} {}",
+            &angka[..8],
+            &angka[8..14],
+            &angka[14..15],
+            &angka[15..]
+        ))
+    } else {
+        Some(format!("NIP. {nip}"))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Shared plumbing
+
+const HURUF_REGULAR: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/fonts/LiberationSans-Regular.ttf"
+));
+const HURUF_BOLD: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/fonts/LiberationSans-Bold.ttf"
+));
+const HURUF_ITALIC: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/fonts/LiberationSans-Italic.ttf"
+));
+const HURUF_BOLD_ITALIC: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/fonts/LiberationSans-BoldItalic.ttf"
+));
+
+fn keluarga_huruf() -> Result<FontFamily<FontData>, PdfError> {
+    let muat =
+        |b: &[u8]| FontData::new(b.to_vec(), None).map_err(|e| PdfError::Font(e.to_string()));
+    Ok(FontFamily {
+        regular: muat(HURUF_REGULAR)?,
+        bold: muat(HURUF_BOLD)?,
+        italic: muat(HURUF_ITALIC)?,
+        bold_italic: muat(HURUF_BOLD_ITALIC)?,
+    })
+}
+
+/// A new document with our fonts, paper, margins and page decoration.
+/// Returns the page counter of the decorator as well.
+fn dokumen_baru(
+    judul: &str,
+    ukuran: Size,
+    tepi: Tepi,
+    total: Option<usize>,
+    draf: bool,
+) -> Result<(Document, std::rc::Rc<std::cell::Cell<usize>>), PdfError> {
+    let mut d = Document::new(keluarga_huruf()?);
+    d.set_title(judul);
+    d.set_paper_size(ukuran);
+    d.set_font_size(11);
+    // No ICC profile nor XMP metadata: smaller files, still valid PDF.
+    d.set_minimal_conformance();
+    let (halaman, hitung) = Halaman::new(tepi, total, draf);
+    d.set_page_decorator(halaman);
+    Ok((d, hitung))
+}
+
+/// Renders twice: first to count the pages, then with "Halaman n dari m".
+fn render_dua_tahap(
+    bangun: impl Fn(Option<usize>) -> Result<(Document, std::rc::Rc<std::cell::Cell<usize>>), PdfError>,
+    progress: &mut dyn FnMut(f32),
+) -> Result<Vec<u8>, PdfError> {
+    progress(0.0);
+    let (d, hitung) = bangun(None)?;
+    d.render(std::io::sink())
+        .map_err(|e| PdfError::Render(e.to_string()))?;
+    progress(0.45);
+    let (d, _) = bangun(Some(hitung.get()))?;
+    let mut out = Vec::new();
+    d.render(&mut out)
+        .map_err(|e| PdfError::Render(e.to_string()))?;
+    progress(1.0);
+    Ok(out)
+}
+
+/// Largest logo height kept, in pixels (about 300 dpi at 25 mm): larger
+/// images are scaled down, since printpdf embeds raw pixels.
+const LOGO_PX_MAKS: u32 = 300;
+
+/// Decodes a PNG/JPEG logo for printing `tinggi_mm` tall (at most
+/// `lebar_maks` mm wide). `None` when the bytes are not a usable image: the
+/// letterhead is then drawn without a logo.
+///
+/// The image is decoded with the `image` crate the app already uses,
+/// flattened onto white (genpdf refuses images with an alpha channel, and
+/// most logos are transparent PNGs), scaled down and handed to genpdf as
+/// an RGB PNG.
+fn muat_logo(data: Option<&[u8]>, tinggi_mm: f64, lebar_maks: f64) -> Option<Logo> {
+    let data = data?;
+    let img = image::load_from_memory(data).ok()?;
+    if img.width() == 0 || img.height() == 0 {
+        return None;
+    }
+    let img = if img.height() > LOGO_PX_MAKS || img.width() > 2 * LOGO_PX_MAKS {
+        img.resize(
+            2 * LOGO_PX_MAKS,
+            LOGO_PX_MAKS,
+            image::imageops::FilterType::Triangle,
+        )
+    } else {
+        img
+    };
+    let rgba = img.to_rgba8();
+    let mut rgb = image::RgbImage::new(rgba.width(), rgba.height());
+    for (d, s) in rgb.pixels_mut().zip(rgba.pixels()) {
+        let a = u16::from(s[3]);
+        for i in 0..3 {
+            // Blend onto white.
+            d[i] = ((u16::from(s[i]) * a + 255 * (255 - a)) / 255) as u8;
+        }
+    }
+    let mut png = Vec::new();
+    rgb.write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png)
+        .ok()?;
+    let gambar = genpdf::elements::Image::from_reader(Cursor::new(png)).ok()?;
+    let (w, h) = (f64::from(rgb.width()), f64::from(rgb.height()));
+    // dpi so that the image is `tinggi_mm` tall, narrower if too wide.
+    let mut tinggi = tinggi_mm;
+    let mut lebar = w / h * tinggi;
+    if lebar > lebar_maks {
+        lebar = lebar_maks;
+        tinggi = h / w * lebar;
+    }
+    let dpi = h * 25.4 / tinggi;
+    Some(Logo {
+        gambar: gambar.with_dpi(dpi),
+        lebar,
+        tinggi,
+    })
+}

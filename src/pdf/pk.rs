@@ -1,0 +1,349 @@
+//! The Perjanjian Kinerja: statement page and lampiran.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use genpdf::Document;
+use genpdf::elements::PageBreak;
+
+use crate::fmt::{ribuan, rupiah, tanggal};
+
+use super::tata::{Alir, Blok, KolomTtd, Kop, Rata, Sel, Tabel, TandaTangan, Tepi, gaya};
+use super::{DokumenPk, PdfError, Pihak, baris_nip, dokumen_baru, muat_logo, party_label};
+
+/// Body text size (pt) and line spacing.
+const UKURAN: u8 = 11;
+const SPASI: f64 = 1.15;
+/// Table text size (pt).
+const UKURAN_TABEL: u8 = 10;
+/// Space left for signature and stamp (mm).
+const RUANG_TTD: f64 = 25.0;
+
+const PEMBUKA: &str = "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, \
+     dan akuntabel serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:";
+const JANJI_PERTAMA: &str = "Pihak Pertama berjanji akan mewujudkan target kinerja yang seharusnya \
+     sesuai lampiran perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti \
+     yang telah ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target \
+     kinerja tersebut menjadi tanggung jawab kami.";
+const JANJI_KEDUA: &str = "Pihak Kedua akan melakukan supervisi yang diperlukan serta akan \
+     melakukan evaluasi terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan yang \
+     diperlukan dalam rangka pemberian penghargaan dan sanksi.";
+
+fn biasa() -> genpdf::style::Style {
+    gaya(UKURAN, SPASI)
+}
+
+fn tebal() -> genpdf::style::Style {
+    gaya(UKURAN, SPASI).bold()
+}
+
+/// Builds the document; `total` is the page count once known.
+pub(super) fn bangun(
+    doc: &DokumenPk,
+    total: Option<usize>,
+) -> Result<(Document, Rc<Cell<usize>>), PdfError> {
+    let judul = judul(doc);
+    let tepi = Tepi {
+        atas: 20.0,
+        kanan: 20.0,
+        bawah: 20.0,
+        kiri: 25.0,
+    };
+    let (mut d, hitung) = dokumen_baru(&judul, doc.kertas.tegak(), tepi, total, doc.draf)?;
+
+    // Page 1: the statement.
+    d.push(kop(&doc.kop));
+    d.push(Alir::utuh(vec![
+        Blok::new(&judul, gaya(12, SPASI).bold()).rata(Rata::Tengah),
+    ]));
+    if !doc.nomor.trim().is_empty() {
+        d.push(Alir::utuh(vec![
+            Blok::new(format!("Nomor: {}", doc.nomor.trim()), biasa()).rata(Rata::Tengah),
+        ]));
+    }
+    d.push(Alir::new(vec![
+        Blok::new(PEMBUKA, biasa()).rata(Rata::Penuh).jarak(6.0),
+    ]));
+    d.push(Alir::utuh(pihak(&doc.pihak_pertama, "Pertama")));
+    d.push(Alir::utuh(pihak(&doc.pihak_kedua, "Kedua")));
+    d.push(Alir::new(vec![
+        Blok::new(JANJI_PERTAMA, biasa())
+            .rata(Rata::Penuh)
+            .jarak(4.0),
+        Blok::new(JANJI_KEDUA, biasa()).rata(Rata::Penuh).jarak(3.0),
+    ]));
+    d.push(tanda_tangan(doc));
+
+    // The lampiran.
+    d.push(PageBreak::new());
+    let perubahan = if doc.versi > 1 { " PERUBAHAN" } else { "" };
+    let mut kepala = vec![
+        Blok::new(
+            format!("LAMPIRAN PERJANJIAN KINERJA{perubahan} TAHUN {}", doc.tahun),
+            gaya(12, SPASI).bold(),
+        )
+        .rata(Rata::Tengah),
+    ];
+    let jabatan = party_label(&doc.pihak_pertama);
+    if !jabatan.is_empty() {
+        kepala.push(Blok::new(jabatan.to_uppercase(), tebal()).rata(Rata::Tengah));
+    }
+    let instansi = doc.kop.nama_instansi.trim();
+    if !instansi.is_empty() && !jabatan.to_lowercase().contains(&instansi.to_lowercase()) {
+        kepala.push(Blok::new(instansi.to_uppercase(), tebal()).rata(Rata::Tengah));
+    }
+    d.push(tabel_kinerja(doc, kepala));
+    if !doc.anggaran.is_empty() {
+        d.push(tabel_anggaran(doc));
+    }
+    d.push(tanda_tangan(doc));
+    Ok((d, hitung))
+}
+
+/// "PERJANJIAN KINERJA [PERUBAHAN] TAHUN 2027".
+fn judul(doc: &DokumenPk) -> String {
+    let perubahan = if doc.versi > 1 { " PERUBAHAN" } else { "" };
+    format!("PERJANJIAN KINERJA{perubahan} TAHUN {}", doc.tahun)
+}
+
+/// The letterhead with a 20 mm logo.
+pub(super) fn kop(k: &super::Kop) -> Kop {
+    let logo = muat_logo(k.logo.as_deref(), 20.0, 30.0);
+    let mut baris = Vec::new();
+    if !k.pemerintah.trim().is_empty() {
+        baris.push(
+            Blok::new(k.pemerintah.trim().to_uppercase(), gaya(13, 1.05).bold()).rata(Rata::Tengah),
+        );
+    }
+    if !k.nama_instansi.trim().is_empty() {
+        baris.push(
+            Blok::new(k.nama_instansi.trim().to_uppercase(), gaya(15, 1.05).bold())
+                .rata(Rata::Tengah),
+        );
+    }
+    if !k.alamat.trim().is_empty() {
+        baris.push(Blok::new(k.alamat.trim(), gaya(10, 1.05)).rata(Rata::Tengah));
+    }
+    if !k.kontak.trim().is_empty() {
+        baris.push(Blok::new(k.kontak.trim(), gaya(9, 1.05)).rata(Rata::Tengah));
+    }
+    Kop::new(logo, baris)
+}
+
+/// "Nama : …", "Jabatan : …", "selanjutnya disebut Pihak …".
+fn pihak(p: &Pihak, sebutan: &str) -> Vec<Blok> {
+    let (x_label, x_titik, x_isi) = (6.0, 28.0, 31.0);
+    vec![
+        Blok::new(p.nama.trim(), biasa())
+            .indent(x_isi)
+            .label(x_label, "Nama")
+            .label(x_titik, ":")
+            .jarak(4.0),
+        Blok::new(party_label(p), biasa())
+            .indent(x_isi)
+            .label(x_label, "Jabatan")
+            .label(x_titik, ":"),
+        Blok::new(format!("selanjutnya disebut Pihak {sebutan}."), biasa()).indent(x_label),
+    ]
+}
+
+/// "Kupang, 2 Januari 2027", or room for a handwritten date.
+fn tempat_tanggal(doc: &DokumenPk) -> String {
+    let tempat = doc.tempat.trim();
+    let tgl = match doc.tanggal {
+        Some(t) => tanggal(t),
+        // Non-breaking spaces keep the gap for the handwritten day and month.
+        None => format!("{}{}", "\u{A0}".repeat(24), doc.tahun),
+    };
+    if tempat.is_empty() {
+        tgl
+    } else {
+        format!("{tempat}, {tgl}")
+    }
+}
+
+/// One signature block.
+fn kolom_ttd(p: &Pihak, sebutan: &str, baris_atas: Option<String>) -> KolomTtd {
+    let mut atas = vec![Blok::new(baris_atas.unwrap_or_default(), biasa()).rata(Rata::Tengah)];
+    atas.push(Blok::new(format!("Pihak {sebutan},"), biasa()).rata(Rata::Tengah));
+    atas.push(Blok::new(party_label(p), biasa()).rata(Rata::Tengah));
+    let nama = if p.nama.trim().is_empty() {
+        // Room to write the name by hand.
+        Blok::new("(\u{A0}".to_string() + &"\u{A0}".repeat(40) + ")", biasa())
+    } else {
+        Blok::new(p.nama.trim(), tebal()).garis_bawah()
+    };
+    let mut bawah = Vec::new();
+    if !p.pangkat.trim().is_empty() {
+        bawah.push(Blok::new(p.pangkat.trim(), biasa()).rata(Rata::Tengah));
+    }
+    if let Some(nip) = baris_nip(&p.nip) {
+        bawah.push(Blok::new(nip, biasa()).rata(Rata::Tengah));
+    }
+    KolomTtd {
+        atas,
+        nama: vec![nama.rata(Rata::Tengah)],
+        bawah,
+    }
+}
+
+/// Pihak Kedua at the left, Pihak Pertama (with place and date) at the right.
+fn tanda_tangan(doc: &DokumenPk) -> TandaTangan {
+    TandaTangan::new(
+        kolom_ttd(&doc.pihak_kedua, "Kedua", None),
+        kolom_ttd(&doc.pihak_pertama, "Pertama", Some(tempat_tanggal(doc))),
+        RUANG_TTD,
+        8.0,
+    )
+}
+
+/// "85%" (no space before %, as Indonesian spelling has it), "12 dokumen";
+/// "-" when there is no target.
+fn target_satuan(target: &str, satuan: &str) -> String {
+    let (t, s) = (target.trim(), satuan.trim());
+    match (t.is_empty(), s.is_empty()) {
+        (true, _) => "-".to_string(),
+        (false, true) => t.to_string(),
+        (false, false) if s == "%" => format!("{t}%"),
+        (false, false) => format!("{t} {s}"),
+    }
+}
+
+fn sel(teks: impl Into<String>, rata: Rata) -> Sel {
+    Sel::teks(teks, gaya(UKURAN_TABEL, 1.05), rata)
+}
+
+fn sel_kepala(teks: &str) -> Sel {
+    Sel::teks(teks, gaya(UKURAN_TABEL, 1.05).bold(), Rata::Tengah)
+}
+
+/// No | Sasaran | Indikator Kinerja | Target [| TW I … TW IV]. Consecutive
+/// lines with the same sasaran share one merged, numbered sasaran cell.
+fn tabel_kinerja(doc: &DokumenPk, judul: Vec<Blok>) -> Tabel {
+    let dengan_tw = doc
+        .baris
+        .iter()
+        .any(|b| b.tw.iter().any(|t| !t.trim().is_empty()));
+    let sasaran = match doc.jenis.as_str() {
+        "kepala" => "Sasaran Strategis",
+        "eselon3" => "Sasaran Program",
+        "eselon4" => "Sasaran Kegiatan",
+        _ => "Sasaran",
+    };
+    let (bobot, mut kepala) = if dengan_tw {
+        (
+            vec![10.0, 36.0, 48.0, 19.0, 14.0, 14.0, 14.0, 14.0],
+            vec![
+                sel_kepala("No"),
+                sel_kepala(sasaran),
+                sel_kepala("Indikator Kinerja"),
+                sel_kepala("Target"),
+            ],
+        )
+    } else {
+        (
+            vec![10.0, 55.0, 62.0, 30.0],
+            vec![
+                sel_kepala("No"),
+                sel_kepala(sasaran),
+                sel_kepala("Indikator Kinerja"),
+                sel_kepala("Target"),
+            ],
+        )
+    };
+    if dengan_tw {
+        for tw in ["TW I", "TW II", "TW III", "TW IV"] {
+            kepala.push(sel_kepala(tw));
+        }
+    }
+    let judul = {
+        let mut j = judul;
+        j.push(Blok::new("", gaya(6, 1.0)));
+        j
+    };
+    let mut t = Tabel::new(bobot).judul(judul).kepala(kepala);
+    if doc.baris.is_empty() {
+        let n = if dengan_tw { 8 } else { 4 };
+        t.baris(vec![
+            sel("Belum ada sasaran dan indikator kinerja.", Rata::Tengah).rentang(n),
+        ]);
+        return t;
+    }
+    let mut no = 0;
+    let mut sebelumnya: Option<&str> = None;
+    for b in &doc.baris {
+        let s = b.sasaran.trim();
+        let sama = sebelumnya == Some(s) && !s.is_empty();
+        if !sama {
+            no += 1;
+        }
+        sebelumnya = Some(s);
+        let mut baris = vec![
+            sel(format!("{no}."), Rata::Tengah).gabung_atas(sama),
+            sel(s, Rata::Kiri).gabung_atas(sama),
+            sel(b.indikator.trim(), Rata::Kiri),
+            sel(target_satuan(&b.target, &b.satuan), Rata::Tengah),
+        ];
+        if dengan_tw {
+            for tw in &b.tw {
+                let tw = tw.trim();
+                baris.push(sel(if tw.is_empty() { "-" } else { tw }, Rata::Tengah));
+            }
+        }
+        t.baris(baris);
+    }
+    t
+}
+
+/// Depth of a budget line: program 0, kegiatan 1, sub kegiatan 2 (unknown
+/// levels count as program).
+fn kedalaman(level: &str) -> usize {
+    crate::model::agreement::level_depth(level.trim())
+}
+
+/// The total printed in the "Jumlah" row: the sum of the *leaf* lines, i.e.
+/// the lines with no deeper line directly under them. When every branch
+/// goes down to sub kegiatan this is the sum of the sub kegiatan lines (the
+/// deepest level present); a kegiatan without sub kegiatan, or a program
+/// without kegiatan, counts with its own amount. Parent lines are never
+/// added to their children, so nothing is counted twice.
+pub(super) fn jumlah_anggaran(baris: &[super::BarisAnggaran]) -> i64 {
+    crate::model::agreement::leaf_total(baris, |b| kedalaman(&b.level), |b| b.anggaran)
+}
+
+/// No | Program/Kegiatan/Sub Kegiatan | Anggaran (Rp), then "Jumlah".
+fn tabel_anggaran(doc: &DokumenPk) -> Tabel {
+    let judul = vec![Blok::new("", gaya(8, 1.0))];
+    let mut t = Tabel::new(vec![10.0, 110.0, 37.0])
+        .judul(judul)
+        .kepala(vec![
+            sel_kepala("No"),
+            sel_kepala("Program/Kegiatan/Sub Kegiatan"),
+            sel_kepala("Anggaran (Rp)"),
+        ]);
+    for (i, b) in doc.anggaran.iter().enumerate() {
+        let d = kedalaman(&b.level);
+        let kode = b.kode.trim();
+        let uraian = if kode.is_empty() {
+            b.uraian.trim().to_string()
+        } else {
+            format!("{kode} {}", b.uraian.trim())
+        };
+        let g = if d == 0 {
+            gaya(UKURAN_TABEL, 1.05).bold()
+        } else {
+            gaya(UKURAN_TABEL, 1.05)
+        };
+        t.baris(vec![
+            sel(format!("{}.", i + 1), Rata::Tengah),
+            Sel::new(vec![Blok::new(uraian, g).indent(5.0 * d as f64)]),
+            sel(ribuan(b.anggaran), Rata::Kanan),
+        ]);
+    }
+    let g = gaya(UKURAN_TABEL, 1.05).bold();
+    t.baris(vec![
+        Sel::teks("Jumlah", g, Rata::Tengah).rentang(2),
+        Sel::teks(rupiah(jumlah_anggaran(&doc.anggaran)), g, Rata::Kanan),
+    ]);
+    t
+}

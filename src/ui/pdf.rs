@@ -1,0 +1,71 @@
+//! PDF export off the UI thread: the document is read from the store at
+//! once, rendered and written in the background with a progress bar, then
+//! opened in the system's PDF viewer.
+
+use std::path::PathBuf;
+
+use super::excel::{progress_bar, write_atomic};
+use super::jobs::Job;
+use crate::pdf::{Kertas, dari, pk_pdf_with_progress};
+use crate::store::Store;
+
+#[derive(Default)]
+pub struct PdfUi {
+    job: Option<Job<String>>,
+}
+
+impl PdfUi {
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    pub fn export_version(
+        &mut self,
+        store: &Store,
+        version_id: i64,
+        path: PathBuf,
+        kertas: Kertas,
+        open: bool,
+        ctx: Option<egui::Context>,
+    ) -> Result<(), String> {
+        if self.busy() {
+            return Err("Tunggu ekspor PDF yang sedang berjalan selesai".into());
+        }
+        let doc = dari::load_pk(store, version_id, kertas).map_err(|e| e.to_string())?;
+        self.job = Some(Job::spawn(
+            "Membuat PDF Perjanjian Kinerja",
+            ctx,
+            move |p| {
+                let bytes = pk_pdf_with_progress(&doc, &mut |f| p.set(f * 0.9))
+                    .map_err(|e| e.to_string())?;
+                p.check()?;
+                write_atomic(&path, &bytes)?;
+                p.set(1.0);
+                let mut msg = format!("PDF disimpan di {}", path.display());
+                if open && let Err(e) = open::that_detached(&path) {
+                    msg.push_str(&format!(
+                        " (penampil PDF tidak dapat dibuka: {})",
+                        crate::store::io_message(&e)
+                    ));
+                }
+                Ok(msg)
+            },
+        ));
+        Ok(())
+    }
+
+    /// Shows the progress; the result once the work has ended.
+    pub fn show(&mut self, ctx: &egui::Context) -> Option<Result<String, String>> {
+        let job = self.job.as_ref()?;
+        match job.poll() {
+            Some(r) => {
+                self.job = None;
+                Some(r)
+            }
+            None => {
+                progress_bar(ctx, &job.judul, job.fraction(), || job.cancel());
+                None
+            }
+        }
+    }
+}

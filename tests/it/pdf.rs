@@ -1,0 +1,249 @@
+//! The PK and SOP PDFs as `perkin pdf` writes them from the database, read
+//! back with pdftotext (poppler-utils; `.ci/run` installs it).
+
+use std::path::Path;
+use std::process::Command;
+
+use chrono::NaiveDate;
+use perkin::model::agreement::NewLine;
+use perkin::store::Store;
+
+use crate::common::{db_in, demo_store, local, run, tmp};
+
+/// The text of a PDF (or of one page of it), laid out.
+fn text(pdf: &Path, page: Option<usize>) -> String {
+    let mut c = Command::new("pdftotext");
+    c.arg("-layout");
+    if let Some(p) = page {
+        c.args(["-f", &p.to_string(), "-l", &p.to_string()]);
+    }
+    let o = c
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
+    assert!(o.status.success(), "pdftotext failed on {}", pdf.display());
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn pages(pdf: &Path) -> usize {
+    let o = Command::new("pdfinfo").arg(pdf).output().unwrap();
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap()
+}
+
+/// Whitespace-normalised: wrapped cell text joins up again.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every word of `needle` appears in `hay` (text wrapped inside table cells
+/// is split over lines and columns).
+fn has_words(hay: &str, needle: &str) -> bool {
+    needle.split_whitespace().all(|w| hay.contains(w))
+}
+
+fn unit_version(s: &Store, unit: &str) -> i64 {
+    s.agreements(2027)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.unit == unit)
+        .unwrap()
+        .version_id
+}
+
+#[test]
+fn pk_pdf_holds_parties_lines_total_and_draf_only_until_signed() {
+    let dir = tmp();
+    let mut s = demo_store(dir.path(), local(2026, 11, 23, 9, 0));
+    let v = unit_version(&s, "Bidang Mutasi dan Promosi");
+    let mut c = s.version(v).unwrap().content;
+    c.tanggal = NaiveDate::from_ymd_opt(2027, 1, 29);
+    c.nomor = "800/003/BKPSDM/2027".into();
+    s.save_draft(v, &c).unwrap();
+    let c = s.version(v).unwrap().content;
+    drop(s);
+    let db = db_in(dir.path());
+    let out = dir.path().join("pdf");
+    let r = run(&[
+        "pdf",
+        "--db",
+        db.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--year",
+        "2027",
+    ]);
+    assert_eq!(r.code, 0, "{}{}", r.out, r.err);
+    let file = out.join(perkin::pdf::nama_berkas_pk(
+        2027,
+        "Bidang Mutasi dan Promosi",
+        1,
+    ));
+    assert!(file.exists(), "{}", r.out);
+    let t = text(&file, None);
+    let f = flat(&t);
+    for p in [&c.pihak_pertama, &c.pihak_kedua] {
+        assert!(f.contains(&p.nama), "{} in\n{t}", p.nama);
+        assert!(
+            f.contains(&perkin::model::org::nip_cetak(&p.nip)),
+            "NIP {} in\n{t}",
+            p.nip
+        );
+    }
+    for l in &c.lines {
+        assert!(has_words(&f, &l.indikator), "{} in\n{t}", l.indikator);
+        assert!(f.contains(&l.target), "{}", l.target);
+    }
+    let total = perkin::fmt::rupiah(perkin::model::agreement::budget_total(&c.budget));
+    assert!(f.contains(&total), "{total} in\n{t}");
+    assert!(f.contains("PERJANJIAN KINERJA TAHUN 2027"));
+    assert!(f.contains("29 Januari 2027"));
+    for p in 1..=pages(&file) {
+        assert!(text(&file, Some(p)).contains("DRAF"), "DRAF on page {p}");
+    }
+
+    // Signed: no DRAF anywhere.
+    let mut s = Store::open(&db).unwrap();
+    s.submit_version(v).unwrap();
+    s.sign_version(v).unwrap();
+    drop(s);
+    std::fs::remove_dir_all(&out).unwrap();
+    let r = run(&[
+        "pdf",
+        "--db",
+        db.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--year",
+        "2027",
+        "--paper",
+        "f4",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.err);
+    let t = text(&file, None);
+    assert!(!t.contains("DRAF"), "{t}");
+    assert!(flat(&t).contains(&c.pihak_pertama.nama));
+    let info = Command::new("pdfinfo").arg(&file).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(
+        info.contains("609.") && info.contains("935."),
+        "F4 page size: {info}"
+    );
+}
+
+#[test]
+fn a_sixty_line_agreement_repeats_the_table_header_on_every_page() {
+    let dir = tmp();
+    let mut s = demo_store(dir.path(), local(2026, 11, 23, 9, 0));
+    let v = unit_version(&s, "Bidang Mutasi dan Promosi");
+    let mut c = s.version(v).unwrap().content;
+    c.lines = (1..=60)
+        .map(|k| NewLine {
+            sasaran: format!("Sasaran uji nomor {}", (k - 1) / 5 + 1),
+            indikator: format!("Indikator kinerja uji nomor {k} dengan uraian yang cukup panjang agar baris tabel terbungkus"),
+            satuan: "%".into(),
+            target: format!("{}", 50 + k),
+            ..Default::default()
+        })
+        .collect();
+    // A target long enough to fill a good part of a page still renders whole.
+    c.lines[10].target = format!("{} akhir-target", "kata ".repeat(300));
+    s.save_draft(v, &c).unwrap();
+    drop(s);
+    let db = db_in(dir.path());
+    let out = dir.path().join("pdf");
+    let r = run(&[
+        "pdf",
+        "--db",
+        db.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--year",
+        "2027",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.err);
+    let file = out.join(perkin::pdf::nama_berkas_pk(
+        2027,
+        "Bidang Mutasi dan Promosi",
+        1,
+    ));
+    let n = pages(&file);
+    assert!(n >= 4, "60 lines over several lampiran pages, got {n}");
+    let all = flat(&text(&file, None));
+    for k in 1..=60 {
+        assert!(all.contains(&format!("uji nomor {k} ")), "line {k}");
+    }
+    assert!(all.contains("akhir-target"));
+    // Page 1 is the statement; every page with rows of the indicator table
+    // starts that table with its header again.
+    let mut table_pages = 0;
+    for p in 2..=n {
+        let t = text(&file, Some(p));
+        if t.contains("Indikator kinerja uji nomor") {
+            table_pages += 1;
+            assert!(t.contains("Indikator Kinerja"), "header on page {p}:\n{t}");
+        }
+    }
+    assert!(table_pages >= 3, "{table_pages}");
+}
+
+#[test]
+fn sop_sheet_pdf_lists_every_step() {
+    let dir = tmp();
+    drop(demo_store(dir.path(), local(2026, 11, 23, 9, 0)));
+    let db = db_in(dir.path());
+    for b in perkin::model::sop::sop_bawaan() {
+        let t = b.muat().unwrap();
+        let file = dir.path().join(format!("sop-{}.pdf", b.kode));
+        let r = run(&[
+            "pdf",
+            "--db",
+            db.to_str().unwrap(),
+            "--sop",
+            b.kode,
+            "--out",
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(r.code, 0, "{}", r.err);
+        let all = flat(&text(&file, None)).to_lowercase();
+        assert!(has_words(&all, &t.kepala.nama.to_lowercase()));
+        for l in &t.langkah {
+            assert!(
+                has_words(&all, &l.kegiatan.to_lowercase()),
+                "step {} {}",
+                l.no,
+                l.kegiatan
+            );
+        }
+    }
+    // A template that does not exist and a paper that does not exist.
+    let r = run(&[
+        "pdf",
+        "--db",
+        db.to_str().unwrap(),
+        "--sop",
+        "tidak-ada",
+        "--out",
+        "/tmp/x.pdf",
+    ]);
+    assert_eq!(r.code, 1);
+    let r = run(&[
+        "pdf",
+        "--db",
+        db.to_str().unwrap(),
+        "--out",
+        "/tmp/x",
+        "--paper",
+        "b5",
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.err.contains("Ukuran kertas 'b5' tidak dikenal"),
+        "{}",
+        r.err
+    );
+}
