@@ -210,10 +210,8 @@ pub fn nama_berkas_pk(tahun: i32, unit: &str, versi: i32) -> String {
         nama.push('-');
         nama.push_str(slug);
     }
-    if versi > 1 {
-        nama.push_str(&format!("-v{versi}"));
-    }
-    nama.push_str(".pdf");
+    // Always with the version: v1 and its PK Perubahan sit side by side.
+    nama.push_str(&format!("-v{}.pdf", versi.max(1)));
     nama
 }
 

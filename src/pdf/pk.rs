@@ -198,12 +198,18 @@ fn tanda_tangan(doc: &DokumenPk) -> TandaTangan {
 }
 
 /// "85%" (no space before %, as Indonesian spelling has it), "12 dokumen";
-/// "-" when there is no target.
+/// a text target ("WTP", "BB") alone, its satuan ("opini", "predikat")
+/// only names the kind of value; "-" when there is no target.
 fn target_satuan(target: &str, satuan: &str) -> String {
     let (t, s) = (target.trim(), satuan.trim());
+    let numeric = matches!(
+        crate::model::plan::Target::parse(t),
+        Ok(crate::model::plan::Target::Angka(_))
+    );
     match (t.is_empty(), s.is_empty()) {
         (true, _) => "-".to_string(),
         (false, true) => t.to_string(),
+        (false, false) if !numeric => t.to_string(),
         (false, false) if s == "%" => format!("{t}%"),
         (false, false) => format!("{t} {s}"),
     }

@@ -486,16 +486,16 @@ fn nama_berkas_dan_label() {
     );
     assert_eq!(
         nama_berkas_pk(2027, "Bidang Mutasi", 1),
-        "PK-2027-bidang-mutasi.pdf"
+        "PK-2027-bidang-mutasi-v1.pdf"
     );
     assert_eq!(
         nama_berkas_pk(2026, "  Sub Bagian Umum & Kepegawaian (Sekretariat) ", 3),
         "PK-2026-sub-bagian-umum-kepegawaian-sekretariat-v3.pdf"
     );
-    assert_eq!(nama_berkas_pk(2027, "", 1), "PK-2027.pdf");
+    assert_eq!(nama_berkas_pk(2027, "", 1), "PK-2027-v1.pdf");
     assert_eq!(
         nama_berkas_pk(2027, "Dinas Pendidikan Kebudayaan 🎓", 1),
-        "PK-2027-dinas-pendidikan-kebudayaan.pdf"
+        "PK-2027-dinas-pendidikan-kebudayaan-v1.pdf"
     );
     let panjang = nama_berkas_pk(2027, &"bidang ".repeat(50), 1);
     assert!(panjang.len() < 80, "{panjang}");

@@ -110,6 +110,8 @@ pub enum Command {
     DeleteDraft(i64),
     /// A version as PDF, written off the UI thread, then opened.
     ExportPdf(i64, std::path::PathBuf, crate::pdf::Kertas),
+    /// The SOP sheet of a template as PDF.
+    ExportSopPdf(String, std::path::PathBuf, crate::pdf::Kertas),
 }
 
 /// The result of a command, for the form that sent it.
@@ -442,7 +444,7 @@ impl PerkinApp {
                 ))
             }
             // Handled above / started as background work in `ui`.
-            Command::OpenAgreement(_) | Command::ExportPdf(..) => Err(
+            Command::OpenAgreement(_) | Command::ExportPdf(..) | Command::ExportSopPdf(..) => Err(
                 crate::store::StoreError::Invalid("Perintah tidak dapat dijalankan".into()),
             ),
         };
@@ -622,13 +624,24 @@ impl eframe::App for PerkinApp {
                 if self.start_excel(&cmd, &ctx) {
                     continue;
                 }
-                let reply = if let Command::ExportPdf(v, path, kertas) = cmd {
-                    match self.export_pdf(v, path, kertas, true, Some(ctx.clone())) {
-                        Ok(()) => continue,
-                        Err(e) => Reply::Err(e),
+                let started = match cmd {
+                    Command::ExportPdf(v, path, kertas) => {
+                        Err(self.export_pdf(v, path, kertas, true, Some(ctx.clone())))
                     }
-                } else {
-                    self.apply(cmd)
+                    Command::ExportSopPdf(kode, path, kertas) => Err(self.pdf.export_sop(
+                        &self.store,
+                        &kode,
+                        path,
+                        kertas,
+                        true,
+                        Some(ctx.clone()),
+                    )),
+                    other => Ok(other),
+                };
+                let reply = match started {
+                    Ok(cmd) => self.apply(cmd),
+                    Err(Ok(())) => continue,
+                    Err(Err(e)) => Reply::Err(e),
                 };
                 let jam = self.jam();
                 match &reply {

@@ -975,3 +975,40 @@ fn an_agreement_from_the_plan_survives_a_restart_and_a_pk_perubahan_keeps_the_si
     h.get_by_label_contains("— Target");
     h.get_by_label("97");
 }
+
+#[test]
+fn exporting_a_pdf_runs_off_the_ui_thread_and_reports_the_file() {
+    let dir = tmp();
+    let mut h = harness(demo_store(dir.path(), local(2026, 11, 23, 10, 0)));
+    let v = h.state().store().agreements(2027).unwrap()[0].version_id;
+    let path = dir.path().join("pk.pdf");
+    h.state_mut()
+        .export_pdf(v, path.clone(), perkin::pdf::Kertas::F4, false, None)
+        .unwrap();
+    assert!(h.state().pdf_busy());
+    for _ in 0..400 {
+        if !h.state().pdf_busy() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+        h.step();
+    }
+    assert!(!h.state().pdf_busy(), "the export ended");
+    h.run();
+    notified(&mut h, &format!("PDF disimpan di {}", path.display()));
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    // No temporary file is left beside it.
+    assert_eq!(
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| e
+                .as_ref()
+                .unwrap()
+                .path()
+                .to_string_lossy()
+                .contains("sementara"))
+            .count(),
+        0
+    );
+}

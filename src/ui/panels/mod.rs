@@ -91,7 +91,7 @@ impl Panels {
             Panel::Renja => self.plan.renja(ui, view, year, out),
             Panel::Perjanjian => self.pk.show(ui, view, year, out),
             Panel::Antrian => self.lists.antrian(ui, view),
-            Panel::AlurSop => self.sop.show(ui, view),
+            Panel::AlurSop => self.sop.show(ui, view, out),
             Panel::Arsip => self.lists.arsip(ui, view, year),
             Panel::Pengaturan => self.pengaturan.show(ui, view, year, replies, out),
         }

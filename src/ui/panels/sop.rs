@@ -5,6 +5,8 @@ use egui::{Color32, RichText};
 
 use super::widgets::heading;
 use crate::model::sop::SopTemplate;
+use crate::pdf::Kertas;
+use crate::ui::app::{Command, Outbox};
 use crate::ui::view::ViewData;
 
 #[derive(Default)]
@@ -13,7 +15,7 @@ pub struct SopPanel {
 }
 
 impl SopPanel {
-    pub fn show(&mut self, ui: &mut egui::Ui, view: &ViewData) {
+    pub fn show(&mut self, ui: &mut egui::Ui, view: &ViewData, out: &mut Outbox) {
         heading(
             ui,
             "Alur SOP",
@@ -68,7 +70,21 @@ impl SopPanel {
                     format!("Templat {} tidak dapat dibaca.", row.kode),
                 );
             }
-            Some((_, Some(t))) => sop_sheet(ui, t),
+            Some((row, Some(t))) => {
+                if ui.button("Ekspor lembar SOP ke PDF…").clicked()
+                    && let Some(path) = rfd::FileDialog::new()
+                        .set_title("Simpan lembar SOP sebagai PDF")
+                        .add_filter("Dokumen PDF", &["pdf"])
+                        .set_file_name(format!("SOP-{}.pdf", row.kode))
+                        .save_file()
+                {
+                    out.send(
+                        "sop",
+                        Command::ExportSopPdf(row.kode.clone(), path, Kertas::A4),
+                    );
+                }
+                sop_sheet(ui, t)
+            }
         });
     }
 }
