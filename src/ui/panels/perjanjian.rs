@@ -1179,7 +1179,7 @@ fn lines(ui: &mut egui::Ui, ed: &mut Editor) -> bool {
                 t = t.columns(fixed(62.0), 4);
             }
             t.column(fixed(70.0))
-                .column(fixed(110.0))
+                .column(fixed(150.0))
                 .header(22.0, |mut h| {
                     let mut cols = vec!["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target"];
                     if tw {
