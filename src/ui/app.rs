@@ -110,6 +110,15 @@ pub enum Command {
     DeleteDraft(i64),
     /// A version as PDF, written off the UI thread, then opened.
     ExportPdf(i64, std::path::PathBuf, crate::pdf::Kertas),
+    /// Acts on an open task of a cycle.
+    ActTask {
+        cycle_id: i64,
+        seq: u32,
+        action: crate::model::workflow::Action,
+        performer_id: Option<i64>,
+        performer: String,
+        note: String,
+    },
     /// The SOP sheet of a template as PDF.
     ExportSopPdf(String, std::path::PathBuf, crate::pdf::Kertas),
 }
@@ -156,6 +165,9 @@ pub struct PerkinApp {
     panels: Panels,
     replies: Vec<(&'static str, Reply)>,
     excel: super::excel::ExcelUi,
+    /// When the view was last read: task statuses and "days left" move with
+    /// the clock, so the view is read again every minute.
+    loaded_at: std::time::Instant,
     /// The agreement open in the editor.
     open_pk: Option<i64>,
     pdf: super::pdf::PdfUi,
@@ -199,6 +211,7 @@ impl PerkinApp {
                 .and_then(|v| v.first())
                 .map(|v| v.agreement_id),
             pdf: Default::default(),
+            loaded_at: std::time::Instant::now(),
             store,
             view,
             panel: remembered.panel.unwrap_or(Panel::Beranda),
@@ -214,11 +227,17 @@ impl PerkinApp {
         &self.store
     }
 
+    /// The store, to change what it sees (tests move its clock).
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
     pub fn panel(&self) -> Panel {
         self.panel
     }
 
     fn reload(&mut self) {
+        self.loaded_at = std::time::Instant::now();
         self.view = ViewData::load(&self.store, self.year, self.store.now());
         self.view.load_pk(&self.store, self.open_pk);
         self.panels.refresh(&self.view);
@@ -437,6 +456,43 @@ impl PerkinApp {
                 })
             }
             Command::DeleteDraft(v) => s.delete_draft(v).map(|_| done("Draf perjanjian dihapus")),
+            Command::ActTask {
+                cycle_id,
+                seq,
+                action,
+                performer_id,
+                performer,
+                note,
+            } => {
+                let now = s.now();
+                let before = s.load_cycle(cycle_id);
+                let act = crate::model::workflow::Act {
+                    action: action.clone(),
+                    performer_id,
+                    performer,
+                    note,
+                    now,
+                };
+                before.and_then(|b| {
+                    let step = b
+                        .visit(seq)
+                        .map(|v| b.template.langkah[v.step].no.clone())
+                        .unwrap_or_default();
+                    s.act(cycle_id, seq, &act).map(|c| {
+                        let what = match action {
+                            crate::model::workflow::Action::Selesai => "selesai",
+                            crate::model::workflow::Action::Ya => "disetujui",
+                            crate::model::workflow::Action::Tolak { .. } => "ditolak",
+                        };
+                        let next = if c.finished_at.is_some() {
+                            "siklus selesai".to_string()
+                        } else {
+                            format!("sekarang: langkah {}", c.describe_current())
+                        };
+                        done(&format!("Langkah {step} {what}; {next}"))
+                    })
+                })
+            }
             // Started as background work by `start_excel` before reaching here.
             Command::ExportExcel(_) | Command::ImportExcel(_) | Command::SaveExcelTemplate(_) => {
                 Err(crate::store::StoreError::Invalid(
@@ -574,6 +630,11 @@ impl PerkinApp {
 impl eframe::App for PerkinApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        const REFRESH: std::time::Duration = std::time::Duration::from_secs(60);
+        if self.loaded_at.elapsed() >= REFRESH {
+            self.reload();
+        }
+        ctx.request_repaint_after(REFRESH);
         egui::Panel::top("bilah_atas").show(ui, |ui| {
             ui.add_space(4.0);
             self.top_bar(ui);

@@ -32,6 +32,16 @@ impl TaskStatus {
 
 #[derive(Clone, Debug)]
 pub struct TaskView {
+    pub cycle_id: i64,
+    pub seq: u32,
+    /// The lane's name (filter key).
+    pub lane: String,
+    pub unit_id: Option<i64>,
+    /// A decision: Setujui or Tolak.
+    pub keputusan: bool,
+    pub kelengkapan: Vec<String>,
+    /// Where a Tolak returns: "Langkah 5 — Memeriksa …".
+    pub tolak_ke: Option<String>,
     pub cycle: String,
     pub step_no: String,
     pub kegiatan: String,
@@ -170,6 +180,16 @@ impl ViewData {
                     l.kegiatan
                 ));
                 tasks.push(TaskView {
+                    cycle_id: c.id,
+                    seq: v.seq,
+                    lane: cycle.template.nama_pelaksana(v.step).to_string(),
+                    unit_id: v.unit,
+                    keputusan: cycle.template.keputusan(v.step),
+                    kelengkapan: l.kelengkapan.clone(),
+                    tolak_ke: cycle.template.target_tolak(v.step).map(|k| {
+                        let t = &cycle.template.langkah[k];
+                        format!("Langkah {} — {}", t.no, t.kegiatan)
+                    }),
                     cycle: c.nama.clone(),
                     step_no: l.no.clone(),
                     kegiatan: l.kegiatan.clone(),

@@ -798,7 +798,13 @@ fn bidang_baru(s: &mut Store) -> (i64, i64) {
 fn pick(h: &mut Harness<'static, PerkinApp>, combo: &str, entry: &str) {
     h.get_by_label(combo).click();
     h.run();
-    h.get_by_label(entry).click();
+    // The entry of the open popup, not a label with the same text elsewhere.
+    let options: Vec<_> = h
+        .query_all_by_label(entry)
+        .filter(|n| n.accesskit_node().role() != egui::accesskit::Role::Label)
+        .collect();
+    assert_eq!(options.len(), 1, "one entry '{entry}' in '{combo}'");
+    options[0].click();
     h.run();
 }
 
@@ -1010,5 +1016,278 @@ fn exporting_a_pdf_runs_off_the_ui_thread_and_reports_the_file() {
                 .contains("sementara"))
             .count(),
         0
+    );
+}
+
+/// Acts on the task of `kegiatan` in the cycle `siklus` through the queue:
+/// ticks every kelengkapan, picks the performer, presses `button`.
+fn act_on(
+    h: &mut Harness<'static, PerkinApp>,
+    siklus: &str,
+    kegiatan: &str,
+    nth: usize,
+    performer: &str,
+    button_label: &str,
+) {
+    // The queue is filtered to the cycle by the caller (the filter stays).
+    go(h, "Antrian Persetujuan");
+    let tasks: Vec<_> = h
+        .query_all_by_role_and_label(egui::accesskit::Role::Button, kegiatan)
+        .collect();
+    assert!(tasks.len() > nth, "task '{kegiatan}' #{nth} in the queue");
+    tasks[nth].click();
+    h.run();
+    let kelengkapan: Vec<String> = {
+        let store = h.state().store();
+        let c = store
+            .cycles()
+            .unwrap()
+            .into_iter()
+            .find(|c| c.nama == siklus)
+            .unwrap();
+        let t = store.load_cycle(c.id).unwrap().template;
+        t.langkah
+            .iter()
+            .find(|l| l.kegiatan == kegiatan)
+            .unwrap()
+            .kelengkapan
+            .clone()
+    };
+    for b in kelengkapan {
+        h.get_by_role_and_label(egui::accesskit::Role::CheckBox, &b)
+            .click();
+        h.run();
+    }
+    pick(h, "Dilakukan oleh", performer);
+    button(h, button_label);
+}
+
+fn visits(h: &Harness<'static, PerkinApp>, cycle: i64) -> Vec<(String, Option<String>, String)> {
+    let conn = h.state().store().conn();
+    let mut stmt = conn
+        .prepare("SELECT step_no, outcome, reason FROM task_visit WHERE cycle_id = ?1 ORDER BY seq")
+        .unwrap();
+    stmt.query_map([cycle], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn a_cycle_on_seed_002_walks_through_the_queue_with_a_tolak_at_step_6() {
+    use perkin::model::worktime::{Vonis, vonis};
+    let dir = tmp();
+    // Monday 23 November 2026, 08:00 WIB.
+    let start = local(2026, 11, 23, 8, 0);
+    let mut s = demo_store(dir.path(), start);
+    let units: Vec<(i64, Option<i64>)> = s
+        .units()
+        .unwrap()
+        .into_iter()
+        .filter(|u| u.nama == "Sekretariat" || u.nama == "Bidang Mutasi dan Promosi")
+        .map(|u| (u.id, None))
+        .collect();
+    let cycle = s
+        .start_cycle("bkpsdm-90-2023", "Uji Antrian 2027", 2027, &units, start)
+        .unwrap();
+    let official = |s: &Store, jabatan: &str| {
+        let o = s
+            .officials()
+            .unwrap()
+            .into_iter()
+            .find(|o| o.jabatan.starts_with(jabatan))
+            .unwrap();
+        format!("{}{} — {}", o.status.awalan(), o.nama_lengkap(), o.jabatan)
+    };
+    let kasubag = official(&s, "Kepala Subbagian Perencanaan");
+    let sekretaris = official(&s, "Sekretaris");
+    let kepala = official(&s, "Kepala Badan");
+    let staf = kasubag.clone();
+    let mut h = harness(s);
+    let at = |h: &mut Harness<'static, PerkinApp>, t| {
+        h.state_mut().store_mut().set_clock(move || t);
+    };
+    let steps = |h: &Harness<'static, PerkinApp>| -> Vec<String> {
+        visits(h, cycle).into_iter().map(|v| v.0).collect()
+    };
+
+    go(&mut h, "Antrian Persetujuan");
+    pick(&mut h, "Siklus", "Uji Antrian 2027");
+    // Step 1 (5 menit) done after 4 minutes: on time.
+    at(&mut h, local(2026, 11, 23, 8, 4));
+    act_on(
+        &mut h,
+        "Uji Antrian 2027",
+        "Menugaskan Staff untuk menyusun Perjanjian Kinerja",
+        0,
+        &kasubag,
+        "Selesai",
+    );
+    notified(
+        &mut h,
+        "Langkah 1 selesai; sekarang: langkah 2 (Membuat format Perjanjian Kinerja dari masing-masing Bidang dan Sekretariat serta menyampaikannya)",
+    );
+    assert_eq!(steps(&h), ["1", "2"]);
+    // Step 2 (1 hari) done two working days later: late.
+    at(&mut h, local(2026, 11, 25, 9, 0));
+    act_on(
+        &mut h,
+        "Uji Antrian 2027",
+        "Membuat format Perjanjian Kinerja dari masing-masing Bidang dan Sekretariat serta menyampaikannya",
+        0,
+        &staf,
+        "Selesai",
+    );
+    // Step 3 fans out: one task per unit, both in the queue.
+    go(&mut h, "Antrian Persetujuan");
+    assert_eq!(
+        h.query_all_by_role_and_label(
+            egui::accesskit::Role::Button,
+            "Memeriksa dan menandatangani form Perjanjian Kinerja"
+        )
+        .count(),
+        2
+    );
+    let c = h.state().store().load_cycle(cycle).unwrap();
+    let kal = h.state().store().calendar().unwrap();
+    let v2 = &c.visits[1];
+    assert!(matches!(
+        vonis(
+            &kal,
+            v2.started_at,
+            v2.standard_minutes,
+            v2.finished_at,
+            local(2026, 11, 25, 9, 0)
+        ),
+        Vonis::Terlambat { .. }
+    ));
+    let v1 = &c.visits[0];
+    assert!(matches!(
+        vonis(
+            &kal,
+            v1.started_at,
+            v1.standard_minutes,
+            v1.finished_at,
+            local(2026, 11, 25, 9, 0)
+        ),
+        Vonis::TepatWaktu { .. }
+    ));
+    at(&mut h, local(2026, 11, 25, 9, 5));
+    for _ in 0..2 {
+        act_on(
+            &mut h,
+            "Uji Antrian 2027",
+            "Memeriksa dan menandatangani form Perjanjian Kinerja",
+            0,
+            &kasubag,
+            "Setujui",
+        );
+    }
+    act_on(
+        &mut h,
+        "Uji Antrian 2027",
+        "Menghimpun dan memeriksa form Perjanjian Kinerja dari masing-masing Bidang dan Sekretariat",
+        0,
+        &staf,
+        "Selesai",
+    );
+    act_on(
+        &mut h,
+        "Uji Antrian 2027",
+        "Membuat draft laporan/dokumen Perjanjian Kinerja",
+        0,
+        &staf,
+        "Selesai",
+    );
+    // Step 6: Tolak needs a reason, says where it returns, then reopens step 5.
+    act_on(
+        &mut h,
+        "Uji Antrian 2027",
+        "Memverifikasi dan memvalidasi draft laporan/dokumen Perjanjian Kinerja",
+        0,
+        &kasubag,
+        "Tolak",
+    );
+    h.get_by_label("Tolak memerlukan alasan");
+    type_into(
+        &mut h,
+        "Alasan penolakan",
+        "Target IKU belum sesuai Renstra",
+    );
+    button(&mut h, "Tolak");
+    h.get_by_label_contains(
+        "kembalikan ke Langkah 5 — Membuat draft laporan/dokumen Perjanjian Kinerja",
+    );
+    button(&mut h, "Ya, tolak");
+    notified(
+        &mut h,
+        "Langkah 6 ditolak; sekarang: langkah 5 (Membuat draft laporan/dokumen Perjanjian Kinerja)",
+    );
+    let v = visits(&h, cycle);
+    let last = &v[v.len() - 2];
+    assert_eq!(
+        (last.0.as_str(), last.1.as_deref(), last.2.as_str()),
+        ("6", Some("tolak"), "Target IKU belum sesuai Renstra")
+    );
+    assert_eq!(v.last().unwrap().0, "5");
+    // Through to the end.
+    act_on(
+        &mut h,
+        "Uji Antrian 2027",
+        "Membuat draft laporan/dokumen Perjanjian Kinerja",
+        0,
+        &staf,
+        "Selesai",
+    );
+    act_on(
+        &mut h,
+        "Uji Antrian 2027",
+        "Memverifikasi dan memvalidasi draft laporan/dokumen Perjanjian Kinerja",
+        0,
+        &kasubag,
+        "Setujui",
+    );
+    act_on(
+        &mut h,
+        "Uji Antrian 2027",
+        "Memvalidasi laporan/dokumen Perjanjian Kinerja",
+        0,
+        &sekretaris,
+        "Setujui",
+    );
+    act_on(
+        &mut h,
+        "Uji Antrian 2027",
+        "Menandatangani laporan/dokumen Perjanjian Kinerja",
+        0,
+        &kepala,
+        "Selesai",
+    );
+    let rest: Vec<String> = {
+        let c = h.state().store().load_cycle(cycle).unwrap();
+        c.template
+            .langkah
+            .iter()
+            .skip(8)
+            .map(|l| l.kegiatan.clone())
+            .collect()
+    };
+    for k in rest {
+        act_on(&mut h, "Uji Antrian 2027", &k, 0, &staf, "Selesai");
+    }
+    assert!(
+        h.state()
+            .store()
+            .load_cycle(cycle)
+            .unwrap()
+            .finished_at
+            .is_some()
+    );
+    assert_eq!(
+        steps(&h),
+        [
+            "1", "2", "3", "3", "4", "5", "6", "5", "6", "7", "8", "10", "11"
+        ][..steps(&h).len()]
+            .to_vec()
     );
 }

@@ -1,6 +1,7 @@
 //! The panels of the navigation. Each reads the view data and sends
 //! commands; none touches the store.
 
+mod antrian;
 mod beranda;
 mod lists;
 mod pengaturan;
@@ -33,6 +34,7 @@ pub struct Panels {
     plan: plan::PlanPanels,
     lists: lists::Lists,
     pk: perjanjian::PkPanel,
+    antrian: antrian::Antrian,
 }
 
 impl Panels {
@@ -43,6 +45,7 @@ impl Panels {
             plan: plan::PlanPanels::default(),
             lists: lists::Lists::default(),
             pk: perjanjian::PkPanel::default(),
+            antrian: antrian::Antrian::default(),
         }
     }
 
@@ -85,12 +88,13 @@ impl Panels {
     ) {
         self.plan.on_replies(replies);
         self.pk.on_replies(replies);
+        self.antrian.on_replies(replies);
         match panel {
             Panel::Beranda => beranda::show(ui, view, year),
             Panel::Renstra => self.plan.renstra(ui, view, year, out),
             Panel::Renja => self.plan.renja(ui, view, year, out),
             Panel::Perjanjian => self.pk.show(ui, view, year, out),
-            Panel::Antrian => self.lists.antrian(ui, view),
+            Panel::Antrian => self.antrian.show(ui, view, out),
             Panel::AlurSop => self.sop.show(ui, view, out),
             Panel::Arsip => self.lists.arsip(ui, view, year),
             Panel::Pengaturan => self.pengaturan.show(ui, view, year, replies, out),

@@ -1,0 +1,416 @@
+//! Antrian Persetujuan: every open task of every running cycle, overdue
+//! first, with filters; and the form that acts on the chosen task (the
+//! step's kelengkapan as a checklist, Selesai, or Setujui/Tolak).
+
+use egui::RichText;
+use egui_extras::TableBuilder;
+
+use super::lists::{fixed, status_color};
+use super::widgets::{chip, heading, inline_error};
+use crate::fmt;
+use crate::ui::app::{Command, Outbox, Reply};
+use crate::ui::view::{TaskStatus, TaskView, ViewData};
+
+pub const F_TASK: &str = "tugas";
+
+#[derive(Default)]
+pub struct Antrian {
+    lane: Option<String>,
+    status: Option<TaskStatus>,
+    cycle: Option<i64>,
+    /// The task chosen: (cycle, seq).
+    sel: Option<(i64, u32)>,
+    form: ActForm,
+    /// A Tolak waiting for the user's yes.
+    confirm_tolak: bool,
+}
+
+#[derive(Default)]
+struct ActForm {
+    /// The task the form is for.
+    task: Option<(i64, u32)>,
+    ticked: Vec<bool>,
+    note: String,
+    reason: String,
+    performer: Option<i64>,
+    error: Option<String>,
+}
+
+/// The official who holds the task's role: the head of the task's unit for
+/// a fan-out step, else the official whose jabatan names the lane.
+pub fn holder<'a>(t: &TaskView, view: &'a ViewData) -> Option<&'a crate::store::OfficialRow> {
+    let on = view.today.unwrap_or_default();
+    let active = |o: &&crate::store::OfficialRow| crate::store::inactive_reason(o, on).is_none();
+    if let Some(u) = t.unit_id {
+        let units: Vec<_> = view.units.iter().map(|n| n.unit.clone()).collect();
+        let (head, _) = crate::store::propose(&units, &view.officials, u, on);
+        return head.and_then(|id| view.officials.iter().find(|o| o.id == id));
+    }
+    let lane = t.lane.trim().to_lowercase();
+    if lane.is_empty() {
+        return None;
+    }
+    view.officials
+        .iter()
+        .filter(active)
+        .find(|o| o.jabatan.to_lowercase().starts_with(&lane))
+        .or_else(|| {
+            view.officials
+                .iter()
+                .filter(active)
+                .find(|o| o.jabatan.to_lowercase().contains(&lane))
+        })
+}
+
+impl Antrian {
+    pub fn on_replies(&mut self, replies: &[(&'static str, Reply)]) {
+        for (form, reply) in replies {
+            if *form != F_TASK {
+                continue;
+            }
+            match reply {
+                Reply::Err(e) => self.form.error = Some(e.clone()),
+                Reply::Ok { .. } => {
+                    self.sel = None;
+                    self.form = ActForm::default();
+                }
+            }
+        }
+    }
+
+    pub fn show(&mut self, ui: &mut egui::Ui, view: &ViewData, out: &mut Outbox) {
+        heading(
+            ui,
+            "Antrian Persetujuan",
+            "Tugas yang sedang berjalan pada setiap siklus, yang lewat batas paling atas. Waktu dihitung dalam jam kerja kantor. Klik tugas untuk mengerjakannya.",
+        );
+        if view.tasks.is_empty() {
+            ui.label("Tidak ada tugas yang sedang berjalan.");
+            return;
+        }
+        self.filters(ui, view);
+        let rows: Vec<&TaskView> = view
+            .tasks
+            .iter()
+            .filter(|t| self.lane.as_ref().is_none_or(|l| &t.lane == l))
+            .filter(|t| self.status.is_none_or(|s| t.status == s))
+            .filter(|t| self.cycle.is_none_or(|c| t.cycle_id == c))
+            .collect();
+        let chosen = self
+            .sel
+            .and_then(|(c, s)| view.tasks.iter().find(|t| t.cycle_id == c && t.seq == s));
+        if chosen.is_none() {
+            self.sel = None;
+        }
+        if let Some(t) = chosen {
+            egui::Panel::bottom("tugas_terpilih")
+                .resizable(true)
+                .default_size(300.0)
+                .show(ui, |ui| self.act_form(ui, t, view, out));
+        }
+        if rows.is_empty() {
+            ui.label("Tidak ada tugas yang cocok dengan saringan.");
+            return;
+        }
+        egui::ScrollArea::horizontal().show(ui, |ui| {
+            TableBuilder::new(ui)
+                .id_salt("antrian")
+                .striped(true)
+                .sense(egui::Sense::click())
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                .column(fixed(110.0))
+                .column(fixed(55.0))
+                .column(fixed(230.0))
+                .column(fixed(190.0))
+                .column(fixed(170.0))
+                .column(fixed(170.0))
+                .column(fixed(150.0))
+                .header(24.0, |mut h| {
+                    for t in [
+                        "Status",
+                        "Langkah",
+                        "Kegiatan",
+                        "Pelaksana",
+                        "Unit / Siklus",
+                        "Mulai / Batas",
+                        "Waktu",
+                    ] {
+                        h.col(|ui| {
+                            ui.strong(t);
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(44.0, rows.len(), |mut row| {
+                        let t = rows[row.index()];
+                        row.set_selected(self.sel == Some((t.cycle_id, t.seq)));
+                        let label = |ui: &mut egui::Ui, text: RichText| {
+                            ui.add(egui::Label::new(text).truncate().selectable(false));
+                        };
+                        row.col(|ui| {
+                            chip(ui, t.status.label(), status_color(t.status));
+                        });
+                        row.col(|ui| label(ui, RichText::new(&t.step_no)));
+                        row.col(|ui| {
+                            if ui
+                                .add(egui::Button::new(&t.kegiatan).frame(false).truncate())
+                                .clicked()
+                            {
+                                self.sel = Some((t.cycle_id, t.seq));
+                            }
+                        });
+                        row.col(|ui| {
+                            ui.vertical(|ui| {
+                                label(ui, RichText::new(&t.pelaksana));
+                                let who = holder(t, view)
+                                    .map(|o| format!("{}{}", o.status.awalan(), o.nama_lengkap()))
+                                    .unwrap_or_else(|| "pemegang peran belum ada".into());
+                                label(ui, RichText::new(who).weak().small());
+                            });
+                        });
+                        row.col(|ui| {
+                            ui.vertical(|ui| {
+                                label(ui, RichText::new(t.unit.as_deref().unwrap_or("—")));
+                                label(ui, RichText::new(&t.cycle).weak().small());
+                            });
+                        });
+                        row.col(|ui| {
+                            ui.vertical(|ui| {
+                                label(ui, RichText::new(fmt::tanggal_jam(t.mulai)));
+                                label(
+                                    ui,
+                                    RichText::new(format!("batas {}", fmt::tanggal_jam(t.batas)))
+                                        .small(),
+                                );
+                            });
+                        });
+                        row.col(|ui| label(ui, RichText::new(&t.vonis)));
+                        if row.response().clicked() {
+                            self.sel = Some((t.cycle_id, t.seq));
+                        }
+                    });
+                });
+        });
+    }
+
+    fn filters(&mut self, ui: &mut egui::Ui, view: &ViewData) {
+        let mut lanes: Vec<&str> = view.tasks.iter().map(|t| t.lane.as_str()).collect();
+        lanes.sort_unstable();
+        lanes.dedup();
+        ui.horizontal(|ui| {
+            let l = ui.label("Pelaksana");
+            egui::ComboBox::from_id_salt("saring_pelaksana")
+                .selected_text(self.lane.clone().unwrap_or_else(|| "Semua".into()))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.lane, None, "Semua");
+                    for l in lanes {
+                        ui.selectable_value(&mut self.lane, Some(l.to_string()), l);
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let l = ui.label("Status");
+            egui::ComboBox::from_id_salt("saring_status")
+                .selected_text(self.status.map_or("Semua", TaskStatus::label))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.status, None, "Semua");
+                    for s in [
+                        TaskStatus::Lewat,
+                        TaskStatus::HampirHabis,
+                        TaskStatus::TepatWaktu,
+                    ] {
+                        ui.selectable_value(&mut self.status, Some(s), s.label());
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let l = ui.label("Siklus");
+            let name = self
+                .cycle
+                .and_then(|c| view.cycles.iter().find(|x| x.id == c))
+                .map_or("Semua".to_string(), |c| c.nama.clone());
+            egui::ComboBox::from_id_salt("saring_siklus")
+                .selected_text(name)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.cycle, None, "Semua");
+                    for c in view.cycles.iter().filter(|c| !c.selesai) {
+                        ui.selectable_value(&mut self.cycle, Some(c.id), &c.nama);
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+        });
+        ui.add_space(4.0);
+    }
+
+    fn act_form(&mut self, ui: &mut egui::Ui, t: &TaskView, view: &ViewData, out: &mut Outbox) {
+        let key = (t.cycle_id, t.seq);
+        if self.form.task != Some(key) {
+            self.form = ActForm {
+                task: Some(key),
+                ticked: vec![false; t.kelengkapan.len()],
+                performer: holder(t, view).map(|o| o.id),
+                ..ActForm::default()
+            };
+            self.confirm_tolak = false;
+        }
+        let f = &mut self.form;
+        ui.horizontal(|ui| {
+            ui.heading(format!("Langkah {} — {}", t.step_no, t.kegiatan));
+        });
+        ui.horizontal(|ui| {
+            chip(ui, t.status.label(), status_color(t.status));
+            ui.label(format!(
+                "{}{} · mulai {} · batas {} · {}",
+                t.pelaksana,
+                t.unit
+                    .as_deref()
+                    .map(|u| format!(" — {u}"))
+                    .unwrap_or_default(),
+                fmt::tanggal_jam(t.mulai),
+                fmt::tanggal_jam(t.batas),
+                t.vonis
+            ));
+        });
+        if let Some(e) = &f.error {
+            inline_error(ui, e);
+        }
+        let all_ticked = f.ticked.iter().all(|b| *b);
+        let performer = f
+            .performer
+            .and_then(|id| view.officials.iter().find(|o| o.id == id));
+        let send = |action: crate::model::workflow::Action, f: &ActForm, out: &mut Outbox| {
+            out.send(
+                F_TASK,
+                Command::ActTask {
+                    cycle_id: t.cycle_id,
+                    seq: t.seq,
+                    action,
+                    performer_id: performer.map(|o| o.id),
+                    performer: performer.map(|o| o.nama_lengkap()).unwrap_or_default(),
+                    note: f.note.trim().to_string(),
+                },
+            );
+        };
+        ui.horizontal(|ui| {
+            let forward = if t.keputusan { "Setujui" } else { "Selesai" };
+            if ui.button(forward).clicked() {
+                if performer.is_none() {
+                    f.error = Some("Pilih pejabat yang melakukan langkah ini".into());
+                } else if !all_ticked {
+                    f.error = Some("Centang semua kelengkapan terlebih dahulu".into());
+                } else {
+                    let action = if t.keputusan {
+                        crate::model::workflow::Action::Ya
+                    } else {
+                        crate::model::workflow::Action::Selesai
+                    };
+                    send(action, f, out);
+                }
+            }
+            if t.keputusan && ui.button("Tolak").clicked() {
+                if performer.is_none() {
+                    f.error = Some("Pilih pejabat yang melakukan langkah ini".into());
+                } else if f.reason.trim().is_empty() {
+                    f.error = Some("Tolak memerlukan alasan".into());
+                } else {
+                    f.error = None;
+                    self.confirm_tolak = true;
+                }
+            }
+        });
+        ui.separator();
+        let f = &mut self.form;
+        egui::ScrollArea::vertical()
+            .id_salt("form_tugas")
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                if !t.kelengkapan.is_empty() {
+                    ui.label(RichText::new("Kelengkapan").strong());
+                    for (k, item) in t.kelengkapan.iter().enumerate() {
+                        ui.checkbox(&mut f.ticked[k], item);
+                    }
+                }
+                egui::Grid::new("form_tugas_grid")
+                    .num_columns(2)
+                    .spacing([12.0, 6.0])
+                    .show(ui, |ui| {
+                        let l = ui.label("Dilakukan oleh");
+                        let name = f
+                            .performer
+                            .and_then(|id| view.officials.iter().find(|o| o.id == id))
+                            .map_or("— pilih pejabat —".to_string(), |o| {
+                                format!("{}{} — {}", o.status.awalan(), o.nama_lengkap(), o.jabatan)
+                            });
+                        egui::ComboBox::from_id_salt("pelaku")
+                            .width(460.0)
+                            .selected_text(name)
+                            .show_ui(ui, |ui| {
+                                for o in &view.officials {
+                                    ui.selectable_value(
+                                        &mut f.performer,
+                                        Some(o.id),
+                                        format!(
+                                            "{}{} — {}",
+                                            o.status.awalan(),
+                                            o.nama_lengkap(),
+                                            o.jabatan
+                                        ),
+                                    );
+                                }
+                            })
+                            .response
+                            .labelled_by(l.id);
+                        ui.end_row();
+                        let l = ui.label("Catatan");
+                        ui.add(egui::TextEdit::singleline(&mut f.note).desired_width(460.0))
+                            .labelled_by(l.id);
+                        ui.end_row();
+                        if t.keputusan {
+                            let l = ui.label("Alasan penolakan");
+                            ui.add(
+                                egui::TextEdit::singleline(&mut f.reason)
+                                    .hint_text("wajib untuk Tolak")
+                                    .desired_width(460.0),
+                            )
+                            .labelled_by(l.id);
+                            ui.end_row();
+                        }
+                    });
+            });
+        if self.confirm_tolak {
+            let target = t
+                .tolak_ke
+                .clone()
+                .unwrap_or_else(|| "langkah sebelumnya".into());
+            let mut yes = false;
+            let mut no = false;
+            egui::Window::new("Konfirmasi penolakan")
+                .collapsible(false)
+                .resizable(false)
+                .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+                .show(ui.ctx(), |ui| {
+                    ui.label(format!(
+                        "Tolak langkah {} dan kembalikan ke {target}?",
+                        t.step_no
+                    ));
+                    ui.label(RichText::new(format!("Alasan: {}", self.form.reason.trim())).weak());
+                    ui.horizontal(|ui| {
+                        yes = ui.button("Ya, tolak").clicked();
+                        no = ui.button("Batal").clicked();
+                    });
+                });
+            if yes {
+                let reason = self.form.reason.trim().to_string();
+                send(
+                    crate::model::workflow::Action::Tolak { reason },
+                    &self.form,
+                    out,
+                );
+                self.confirm_tolak = false;
+            } else if no || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                self.confirm_tolak = false;
+            }
+        }
+    }
+}
