@@ -6,7 +6,7 @@ use egui::RichText;
 use egui_extras::TableBuilder;
 
 use super::lists::{fixed, status_color};
-use super::widgets::{chip, heading, inline_error};
+use super::widgets::{Confirm, chip, confirm_window, heading, inline_error};
 use crate::fmt;
 use crate::ui::app::{Command, Outbox, Reply};
 use crate::ui::view::{TaskStatus, TaskView, ViewData};
@@ -22,7 +22,7 @@ pub struct Antrian {
     sel: Option<(i64, u32)>,
     form: ActForm,
     /// A Tolak waiting for the user's yes.
-    confirm_tolak: bool,
+    confirm: Option<Confirm>,
 }
 
 #[derive(Default)]
@@ -79,6 +79,7 @@ impl Antrian {
     }
 
     pub fn show(&mut self, ui: &mut egui::Ui, view: &ViewData, out: &mut Outbox) {
+        confirm_window(ui.ctx(), &mut self.confirm, out);
         heading(
             ui,
             "Antrian Persetujuan",
@@ -252,7 +253,7 @@ impl Antrian {
                 performer: holder(t, view).map(|o| o.id),
                 ..ActForm::default()
             };
-            self.confirm_tolak = false;
+            self.confirm = None;
         }
         let f = &mut self.form;
         ui.horizontal(|ui| {
@@ -276,21 +277,17 @@ impl Antrian {
             inline_error(ui, e);
         }
         let all_ticked = f.ticked.iter().all(|b| *b);
+        let mut confirm = None;
         let performer = f
             .performer
             .and_then(|id| view.officials.iter().find(|o| o.id == id));
-        let send = |action: crate::model::workflow::Action, f: &ActForm, out: &mut Outbox| {
-            out.send(
-                F_TASK,
-                Command::ActTask {
-                    cycle_id: t.cycle_id,
-                    seq: t.seq,
-                    action,
-                    performer_id: performer.map(|o| o.id),
-                    performer: performer.map(|o| o.nama_lengkap()).unwrap_or_default(),
-                    note: f.note.trim().to_string(),
-                },
-            );
+        let command = |action: crate::model::workflow::Action, f: &ActForm| Command::ActTask {
+            cycle_id: t.cycle_id,
+            seq: t.seq,
+            action,
+            performer_id: performer.map(|o| o.id),
+            performer: performer.map(|o| o.nama_lengkap()).unwrap_or_default(),
+            note: f.note.trim().to_string(),
         };
         ui.horizontal(|ui| {
             let forward = if t.keputusan { "Setujui" } else { "Selesai" };
@@ -305,7 +302,7 @@ impl Antrian {
                     } else {
                         crate::model::workflow::Action::Selesai
                     };
-                    send(action, f, out);
+                    out.send(F_TASK, command(action, f));
                 }
             }
             if t.keputusan && ui.button("Tolak").clicked() {
@@ -315,7 +312,25 @@ impl Antrian {
                     f.error = Some("Tolak memerlukan alasan".into());
                 } else {
                     f.error = None;
-                    self.confirm_tolak = true;
+                    let target = t
+                        .tolak_ke
+                        .clone()
+                        .unwrap_or_else(|| "langkah sebelumnya".into());
+                    confirm = Some(Confirm {
+                        pesan: format!(
+                            "Tolak langkah {} dan kembalikan ke {target}?\nAlasan: {}",
+                            t.step_no,
+                            f.reason.trim()
+                        ),
+                        ya: "Ya, tolak",
+                        form: F_TASK,
+                        cmd: command(
+                            crate::model::workflow::Action::Tolak {
+                                reason: f.reason.trim().to_string(),
+                            },
+                            f,
+                        ),
+                    });
                 }
             }
         });
@@ -378,39 +393,8 @@ impl Antrian {
                         }
                     });
             });
-        if self.confirm_tolak {
-            let target = t
-                .tolak_ke
-                .clone()
-                .unwrap_or_else(|| "langkah sebelumnya".into());
-            let mut yes = false;
-            let mut no = false;
-            egui::Window::new("Konfirmasi penolakan")
-                .collapsible(false)
-                .resizable(false)
-                .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-                .show(ui.ctx(), |ui| {
-                    ui.label(format!(
-                        "Tolak langkah {} dan kembalikan ke {target}?",
-                        t.step_no
-                    ));
-                    ui.label(RichText::new(format!("Alasan: {}", self.form.reason.trim())).weak());
-                    ui.horizontal(|ui| {
-                        yes = ui.button("Ya, tolak").clicked();
-                        no = ui.button("Batal").clicked();
-                    });
-                });
-            if yes {
-                let reason = self.form.reason.trim().to_string();
-                send(
-                    crate::model::workflow::Action::Tolak { reason },
-                    &self.form,
-                    out,
-                );
-                self.confirm_tolak = false;
-            } else if no || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                self.confirm_tolak = false;
-            }
+        if confirm.is_some() {
+            self.confirm = confirm;
         }
     }
 }
