@@ -110,6 +110,13 @@ pub enum Command {
     DeleteDraft(i64),
     /// A version as PDF, written off the UI thread, then opened.
     ExportPdf(i64, std::path::PathBuf, crate::pdf::Kertas),
+    /// Starts a cycle: template, name, year, units with their agreement version.
+    StartCycle {
+        template: String,
+        nama: String,
+        tahun: i32,
+        units: Vec<(i64, Option<i64>)>,
+    },
     /// Acts on an open task of a cycle.
     ActTask {
         cycle_id: i64,
@@ -456,6 +463,19 @@ impl PerkinApp {
                 })
             }
             Command::DeleteDraft(v) => s.delete_draft(v).map(|_| done("Draf perjanjian dihapus")),
+            Command::StartCycle {
+                template,
+                nama,
+                tahun,
+                units,
+            } => {
+                let now = s.now();
+                s.start_cycle(&template, &nama, tahun, &units, now)
+                    .map(|id| Reply::Ok {
+                        message: format!("Siklus {} dimulai", nama.trim()),
+                        id: Some(id),
+                    })
+            }
             Command::ActTask {
                 cycle_id,
                 seq,

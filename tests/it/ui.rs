@@ -1079,17 +1079,7 @@ fn a_cycle_on_seed_002_walks_through_the_queue_with_a_tolak_at_step_6() {
     let dir = tmp();
     // Monday 23 November 2026, 08:00 WIB.
     let start = local(2026, 11, 23, 8, 0);
-    let mut s = demo_store(dir.path(), start);
-    let units: Vec<(i64, Option<i64>)> = s
-        .units()
-        .unwrap()
-        .into_iter()
-        .filter(|u| u.nama == "Sekretariat" || u.nama == "Bidang Mutasi dan Promosi")
-        .map(|u| (u.id, None))
-        .collect();
-    let cycle = s
-        .start_cycle("bkpsdm-90-2023", "Uji Antrian 2027", 2027, &units, start)
-        .unwrap();
+    let s = demo_store(dir.path(), start);
     let official = |s: &Store, jabatan: &str| {
         let o = s
             .officials()
@@ -1107,11 +1097,41 @@ fn a_cycle_on_seed_002_walks_through_the_queue_with_a_tolak_at_step_6() {
     let at = |h: &mut Harness<'static, PerkinApp>, t| {
         h.state_mut().store_mut().set_clock(move || t);
     };
+
+    // Start the cycle from the queue: template, name, two units.
+    go(&mut h, "Antrian Persetujuan");
+    button(&mut h, "Mulai siklus baru");
+    pick(
+        &mut h,
+        "Templat SOP",
+        "Penyusunan Perjanjian Kinerja (bkpsdm-90-2023)",
+    );
+    retype(&mut h, "Nama siklus", "Uji Antrian 2027");
+    for unit in ["Sekretariat — ", "Bidang Mutasi dan Promosi — "] {
+        let label = h
+            .query_all_by_role(egui::accesskit::Role::CheckBox)
+            .filter_map(|n| n.accesskit_node().label())
+            .find(|l| l.starts_with(unit))
+            .unwrap();
+        h.get_by_role_and_label(egui::accesskit::Role::CheckBox, &label)
+            .click();
+        h.run();
+    }
+    button(&mut h, "Mulai siklus");
+    notified(&mut h, "Siklus Uji Antrian 2027 dimulai");
+    let cycle = count(&h, "SELECT id FROM cycle WHERE nama = 'Uji Antrian 2027'");
+    assert_eq!(
+        count(
+            &h,
+            &format!(
+                "SELECT count(*) FROM cycle_unit WHERE cycle_id = {cycle} AND version_id IS NOT NULL"
+            )
+        ),
+        2
+    );
     let steps = |h: &Harness<'static, PerkinApp>| -> Vec<String> {
         visits(h, cycle).into_iter().map(|v| v.0).collect()
     };
-
-    go(&mut h, "Antrian Persetujuan");
     pick(&mut h, "Siklus", "Uji Antrian 2027");
     // Step 1 (5 menit) done after 4 minutes: on time.
     at(&mut h, local(2026, 11, 23, 8, 4));

@@ -12,6 +12,17 @@ use crate::ui::app::{Command, Outbox, Reply};
 use crate::ui::view::{TaskStatus, TaskView, ViewData};
 
 pub const F_TASK: &str = "tugas";
+pub const F_CYCLE: &str = "siklus_baru";
+
+/// The form that starts a cycle.
+#[derive(Default)]
+struct StartForm {
+    open: bool,
+    template: Option<String>,
+    nama: String,
+    units: std::collections::BTreeSet<i64>,
+    error: Option<String>,
+}
 
 #[derive(Default)]
 pub struct Antrian {
@@ -23,6 +34,7 @@ pub struct Antrian {
     form: ActForm,
     /// A Tolak waiting for the user's yes.
     confirm: Option<Confirm>,
+    start: StartForm,
 }
 
 #[derive(Default)]
@@ -65,6 +77,16 @@ pub fn holder<'a>(t: &TaskView, view: &'a ViewData) -> Option<&'a crate::store::
 impl Antrian {
     pub fn on_replies(&mut self, replies: &[(&'static str, Reply)]) {
         for (form, reply) in replies {
+            if *form == F_CYCLE {
+                match reply {
+                    Reply::Err(e) => self.start.error = Some(e.clone()),
+                    Reply::Ok { id, .. } => {
+                        self.start = StartForm::default();
+                        self.cycle = *id;
+                    }
+                }
+                continue;
+            }
             if *form != F_TASK {
                 continue;
             }
@@ -78,13 +100,19 @@ impl Antrian {
         }
     }
 
-    pub fn show(&mut self, ui: &mut egui::Ui, view: &ViewData, out: &mut Outbox) {
+    pub fn show(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32, out: &mut Outbox) {
         confirm_window(ui.ctx(), &mut self.confirm, out);
         heading(
             ui,
             "Antrian Persetujuan",
             "Tugas yang sedang berjalan pada setiap siklus, yang lewat batas paling atas. Waktu dihitung dalam jam kerja kantor. Klik tugas untuk mengerjakannya.",
         );
+        if ui.button("Mulai siklus baru").clicked() {
+            self.start.open = !self.start.open;
+        }
+        if self.start.open {
+            self.start_form(ui, view, year, out);
+        }
         if view.tasks.is_empty() {
             ui.label("Tidak ada tugas yang sedang berjalan.");
             return;
@@ -191,6 +219,116 @@ impl Antrian {
                         }
                     });
                 });
+        });
+    }
+
+    fn start_form(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32, out: &mut Outbox) {
+        let f = &mut self.start;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.strong(format!("Siklus SOP baru tahun {year}"));
+            egui::Grid::new("siklus_baru")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    let l = ui.label("Templat SOP");
+                    let name = f
+                        .template
+                        .as_ref()
+                        .and_then(|k| view.templates.iter().find(|t| &t.0.kode == k))
+                        .map_or("— pilih templat —".to_string(), |t| {
+                            format!("{} ({})", t.0.nama, t.0.kode)
+                        });
+                    egui::ComboBox::from_id_salt("siklus_templat")
+                        .width(420.0)
+                        .selected_text(name)
+                        .show_ui(ui, |ui| {
+                            for (t, _) in &view.templates {
+                                ui.selectable_value(
+                                    &mut f.template,
+                                    Some(t.kode.clone()),
+                                    format!("{} ({})", t.nama, t.kode),
+                                );
+                            }
+                        })
+                        .response
+                        .labelled_by(l.id);
+                    ui.end_row();
+                    if f.nama.is_empty() {
+                        f.nama = format!("Penyusunan PK Tahun {year}");
+                    }
+                    let l = ui.label("Nama siklus");
+                    ui.add(egui::TextEdit::singleline(&mut f.nama).desired_width(420.0))
+                        .labelled_by(l.id);
+                    ui.end_row();
+                    ui.label("Unit (dengan perjanjiannya)");
+                    ui.vertical(|ui| {
+                        for n in view
+                            .units
+                            .iter()
+                            .filter(|n| !n.unit.retired && n.unit.parent_id.is_some())
+                        {
+                            let pk = view.agreements.iter().find(|a| a.unit_id == n.unit.id);
+                            let mut on = f.units.contains(&n.unit.id);
+                            let label = format!(
+                                "{}{}",
+                                n.unit.nama,
+                                pk.map(|a| format!(
+                                    " — PK versi {} ({})",
+                                    a.versi,
+                                    crate::model::agreement::status_label(&a.status).to_lowercase()
+                                ))
+                                .unwrap_or_else(|| " — belum ada PK".into())
+                            );
+                            if ui.checkbox(&mut on, label).changed() {
+                                if on {
+                                    f.units.insert(n.unit.id);
+                                } else {
+                                    f.units.remove(&n.unit.id);
+                                }
+                            }
+                        }
+                    });
+                    ui.end_row();
+                });
+            if let Some(e) = &f.error {
+                inline_error(ui, e);
+            }
+            ui.horizontal(|ui| {
+                if ui.button("Mulai siklus").clicked() {
+                    match &f.template {
+                        None => f.error = Some("Pilih templat SOP".into()),
+                        Some(_) if f.units.is_empty() => {
+                            f.error = Some("Pilih sedikitnya satu unit".into())
+                        }
+                        Some(k) => {
+                            let units = f
+                                .units
+                                .iter()
+                                .map(|u| {
+                                    let pk = view
+                                        .agreements
+                                        .iter()
+                                        .find(|a| a.unit_id == *u)
+                                        .map(|a| a.version_id);
+                                    (*u, pk)
+                                })
+                                .collect();
+                            out.send(
+                                F_CYCLE,
+                                Command::StartCycle {
+                                    template: k.clone(),
+                                    nama: f.nama.clone(),
+                                    tahun: year,
+                                    units,
+                                },
+                            );
+                        }
+                    }
+                }
+                if ui.button("Batal").clicked() {
+                    *f = StartForm::default();
+                }
+            });
         });
     }
 

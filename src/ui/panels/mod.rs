@@ -94,7 +94,7 @@ impl Panels {
             Panel::Renstra => self.plan.renstra(ui, view, year, out),
             Panel::Renja => self.plan.renja(ui, view, year, out),
             Panel::Perjanjian => self.pk.show(ui, view, year, out),
-            Panel::Antrian => self.antrian.show(ui, view, out),
+            Panel::Antrian => self.antrian.show(ui, view, year, out),
             Panel::AlurSop => self.sop.show(ui, view, out),
             Panel::Arsip => self.lists.arsip(ui, view, year),
             Panel::Pengaturan => self.pengaturan.show(ui, view, year, replies, out),
