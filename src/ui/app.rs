@@ -234,6 +234,11 @@ impl PerkinApp {
         &self.store
     }
 
+    /// What the panels show now.
+    pub fn view(&self) -> &ViewData {
+        &self.view
+    }
+
     /// The store, to change what it sees (tests move its clock).
     pub fn store_mut(&mut self) -> &mut Store {
         &mut self.store

@@ -66,6 +66,19 @@ pub struct CycleView {
     pub current: Vec<String>,
 }
 
+/// How one SOP step kept its standard time over every finished visit of
+/// every cycle on its template.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StepTimeliness {
+    pub template: String,
+    pub step_no: String,
+    pub kegiatan: String,
+    pub visits: u32,
+    pub late: u32,
+    /// Average overrun of the late visits, in working minutes.
+    pub avg_late_minutes: i64,
+}
+
 /// A unit with its depth in the SOTK tree, in tree order.
 #[derive(Clone, Debug)]
 pub struct UnitNode {
@@ -83,6 +96,8 @@ pub struct ViewData {
     pub cycles: Vec<CycleView>,
     pub tasks: Vec<TaskView>,
     pub agreements: Vec<AgreementRow>,
+    /// Per SOP step: how often it was late, and by how much (all cycles).
+    pub timeliness: Vec<StepTimeliness>,
     pub periods: Vec<PeriodRow>,
     /// The Renstra period that contains the active year, with its tree.
     pub renstra: Option<(PeriodRow, Vec<TujuanNode>)>,
@@ -152,8 +167,32 @@ impl ViewData {
         let menit_hari = kal.menit_hari_standar();
         let mut cycles = Vec::new();
         let mut tasks = Vec::new();
+        // Per (template kode, step index); the overrun is summed here and
+        // averaged below.
+        let mut steps: std::collections::BTreeMap<(String, usize), StepTimeliness> =
+            Default::default();
         for c in store.cycles()? {
             let cycle = store.load_cycle(c.id)?;
+            for v in cycle.visits.iter().filter(|v| v.finished_at.is_some()) {
+                let l = &cycle.template.langkah[v.step];
+                let e = steps
+                    .entry((c.template_kode.clone(), v.step))
+                    .or_insert_with(|| StepTimeliness {
+                        template: c.template_kode.clone(),
+                        step_no: l.no.clone(),
+                        kegiatan: l.kegiatan.clone(),
+                        visits: 0,
+                        late: 0,
+                        avg_late_minutes: 0,
+                    });
+                e.visits += 1;
+                if let Vonis::Terlambat { lewat, .. } =
+                    vonis(&kal, v.started_at, v.standard_minutes, v.finished_at, now)
+                {
+                    e.late += 1;
+                    e.avg_late_minutes += lewat.num_minutes();
+                }
+            }
             let mut current = Vec::new();
             for v in cycle.open_visits() {
                 let l = &cycle.template.langkah[v.step];
@@ -215,6 +254,13 @@ impl ViewData {
                 .cmp(&b.status)
                 .then(b.lewat_menit.cmp(&a.lewat_menit))
         });
+        let timeliness = steps
+            .into_values()
+            .map(|mut t| {
+                t.avg_late_minutes /= i64::from(t.late.max(1));
+                t
+            })
+            .collect();
         let periods = store.renstra_periods()?;
         let renstra = match periods
             .iter()
@@ -241,6 +287,7 @@ impl ViewData {
             cycles,
             tasks,
             agreements,
+            timeliness,
             periods,
             renstra,
             renja: store.renja_items(year)?,

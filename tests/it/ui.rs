@@ -1062,6 +1062,18 @@ fn act_on(
     button(h, button_label);
 }
 
+/// Finished visits of step `no` in the demo's own cycles on seed 002.
+fn demo_visits_of(h: &Harness<'static, PerkinApp>, no: &str) -> usize {
+    count(
+        h,
+        &format!(
+            "SELECT count(*) FROM task_visit v JOIN cycle c ON c.id = v.cycle_id
+             WHERE c.template_kode = 'bkpsdm-90-2023' AND c.nama <> 'Uji Antrian 2027'
+               AND v.step_no = '{no}' AND v.finished_at IS NOT NULL"
+        ),
+    ) as usize
+}
+
 fn visits(h: &Harness<'static, PerkinApp>, cycle: i64) -> Vec<(String, Option<String>, String)> {
     let conn = h.state().store().conn();
     let mut stmt = conn
@@ -1303,11 +1315,36 @@ fn a_cycle_on_seed_002_walks_through_the_queue_with_a_tolak_at_step_6() {
             .finished_at
             .is_some()
     );
+    let mut expected: Vec<String> = ["1", "2", "3", "3", "4", "5", "6", "5", "6", "7", "8"]
+        .map(String::from)
+        .to_vec();
+    let tail: Vec<String> = {
+        let c = h.state().store().load_cycle(cycle).unwrap();
+        c.template
+            .langkah
+            .iter()
+            .skip(8)
+            .map(|l| l.no.clone())
+            .collect()
+    };
+    expected.extend(tail);
+    assert_eq!(steps(&h), expected);
+    // Beranda: where the SOP loses time. Step 2 of this cycle was late.
+    go(&mut h, "Beranda");
+    h.get_by_label("Ketepatan waktu per langkah SOP (semua siklus)");
+    let t = h.state().view().timeliness.clone();
+    let step = |no: &str| {
+        t.iter()
+            .find(|s| s.template == "bkpsdm-90-2023" && s.step_no == no)
+            .unwrap()
+            .clone()
+    };
+    assert!(step("2").late >= 1, "{:?}", step("2"));
+    assert!(step("2").avg_late_minutes > 0);
     assert_eq!(
-        steps(&h),
-        [
-            "1", "2", "3", "3", "4", "5", "6", "5", "6", "7", "8", "10", "11"
-        ][..steps(&h).len()]
-            .to_vec()
+        step("6").visits as usize,
+        2 + demo_visits_of(&h, "6"),
+        "both visits of step 6 of this cycle count"
     );
+    h.get_by_label_contains("bkpsdm-90-2023 · 2 — Membuat format");
 }

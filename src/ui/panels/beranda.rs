@@ -75,6 +75,9 @@ pub fn show(ui: &mut egui::Ui, view: &ViewData, year: i32) {
         }
         ui.add_space(10.0);
 
+        timeliness_chart(ui, view);
+        ui.add_space(10.0);
+
         ui.label(RichText::new("Siklus").strong());
         if view.cycles.is_empty() {
             ui.label("Belum ada siklus SOP yang dijalankan.");
@@ -92,3 +95,109 @@ pub fn show(ui: &mut egui::Ui, view: &ViewData, year: i32) {
 }
 
 pub use crate::model::agreement::status_label;
+
+/// Where the SOP loses time: per step, the share of finished visits that
+/// were late (bar) and the average overrun (hover and table).
+fn timeliness_chart(ui: &mut egui::Ui, view: &ViewData) {
+    use egui_plot::{Bar, BarChart, Plot};
+    ui.label(RichText::new("Ketepatan waktu per langkah SOP (semua siklus)").strong());
+    let rows: Vec<_> = view.timeliness.iter().filter(|t| t.visits > 0).collect();
+    if rows.is_empty() {
+        ui.label("Belum ada langkah yang selesai dikerjakan.");
+        return;
+    }
+    let menit_hari = view
+        .kal
+        .as_ref()
+        .map_or(crate::model::worktime::MENIT_HARI_BAWAAN, |k| {
+            k.menit_hari_standar()
+        });
+    let durasi =
+        |m: i64| crate::model::worktime::fmt_durasi(chrono::Duration::minutes(m), menit_hari);
+    // One bar chart per template (its own colour, named in the legend);
+    // the x axis reads the step numbers.
+    let palette = [
+        egui::Color32::from_rgb(37, 99, 235),
+        egui::Color32::from_rgb(217, 119, 6),
+        egui::Color32::from_rgb(124, 58, 237),
+        egui::Color32::from_rgb(15, 118, 110),
+    ];
+    let mut templates: Vec<&str> = rows.iter().map(|t| t.template.as_str()).collect();
+    templates.dedup();
+    let charts: Vec<BarChart> = templates
+        .iter()
+        .enumerate()
+        .map(|(k, kode)| {
+            let bars = rows
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.template == *kode)
+                .map(|(i, t)| {
+                    let share = 100.0 * t.late as f64 / t.visits as f64;
+                    Bar::new(i as f64, share).width(0.7).name(format!(
+                        "Langkah {} — {}\n{} dari {} kunjungan terlambat{}",
+                        t.step_no,
+                        t.kegiatan,
+                        t.late,
+                        t.visits,
+                        if t.late > 0 {
+                            format!(", rata-rata {}", durasi(t.avg_late_minutes))
+                        } else {
+                            String::new()
+                        }
+                    ))
+                })
+                .collect();
+            BarChart::new(kode.to_string(), bars).color(palette[k % palette.len()])
+        })
+        .collect();
+    let labels: Vec<String> = rows.iter().map(|t| t.step_no.clone()).collect();
+    Plot::new("ketepatan_langkah")
+        .height(220.0)
+        .legend(egui_plot::Legend::default())
+        .allow_scroll(false)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .include_y(0.0)
+        .include_y(100.0)
+        .y_axis_label("% terlambat")
+        .x_axis_label("Langkah")
+        .x_axis_formatter(move |m, _| {
+            let i = m.value.round();
+            if (m.value - i).abs() < 1e-6 && i >= 0.0 {
+                labels.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |p| {
+            for c in charts {
+                p.bar_chart(c);
+            }
+        });
+    egui::Grid::new("ketepatan_tabel")
+        .striped(true)
+        .num_columns(4)
+        .show(ui, |ui| {
+            for h in [
+                "Langkah",
+                "Kunjungan selesai",
+                "Terlambat",
+                "Rata-rata keterlambatan",
+            ] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for t in &rows {
+                ui.label(format!("{} · {} — {}", t.template, t.step_no, t.kegiatan));
+                ui.label(t.visits.to_string());
+                ui.label(t.late.to_string());
+                ui.label(if t.late > 0 {
+                    durasi(t.avg_late_minutes)
+                } else {
+                    "—".to_string()
+                });
+                ui.end_row();
+            }
+        });
+}
