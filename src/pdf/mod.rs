@@ -10,7 +10,9 @@
 //! Layout is done by this module itself (see `tata`): genpdf's own table
 //! neither repeats its header row nor keeps rows in one piece.
 
+mod daftar;
 pub mod dari;
+pub use daftar::{Daftar, daftar_pdf};
 mod pk;
 mod sop;
 mod tata;
@@ -74,7 +76,7 @@ impl Kertas {
         Size::new(w, h)
     }
 
-    fn mendatar(self) -> Size {
+    pub(super) fn mendatar(self) -> Size {
         let (w, h) = self.mm();
         Size::new(h, w)
     }

@@ -128,6 +128,8 @@ pub enum Command {
     },
     /// The SOP sheet of a template as PDF.
     ExportSopPdf(String, std::path::PathBuf, crate::pdf::Kertas),
+    /// The history of a cycle as PDF.
+    ExportHistoryPdf(i64, std::path::PathBuf),
 }
 
 /// The result of a command, for the form that sent it.
@@ -288,6 +290,42 @@ impl PerkinApp {
     ) -> Result<(), String> {
         self.pdf
             .export_version(&self.store, version_id, path, kertas, open, ctx)
+    }
+
+    /// Exports the history of a cycle as PDF (landscape A4), as the button
+    /// in Alur SOP does after its dialog.
+    pub fn export_history(
+        &mut self,
+        cycle_id: i64,
+        path: std::path::PathBuf,
+        open: bool,
+        ctx: Option<egui::Context>,
+    ) -> Result<(), String> {
+        let c = self
+            .view
+            .cycles
+            .iter()
+            .find(|c| c.id == cycle_id)
+            .ok_or_else(|| format!("Siklus {cycle_id} tidak ditemukan"))?;
+        let daftar = crate::pdf::Daftar {
+            judul: format!("Riwayat siklus {}", c.nama),
+            keterangan: vec![
+                format!("SOP {}", c.template),
+                format!(
+                    "Dicetak {}",
+                    self.view
+                        .kal
+                        .as_ref()
+                        .map(|k| crate::fmt::tanggal_jam(k.ke_lokal(self.store.now())))
+                        .unwrap_or_default()
+                ),
+            ],
+            kolom: super::view::HistoryRow::KOLOM.map(String::from).to_vec(),
+            lebar: vec![8.0, 40.0, 26.0, 22.0, 22.0, 22.0, 24.0, 16.0, 34.0, 26.0],
+            baris: c.history.iter().map(|r| r.cells().to_vec()).collect(),
+            kertas: crate::pdf::Kertas::A4,
+        };
+        self.pdf.export_list(daftar, path, open, ctx)
     }
 
     /// The PDF export running, if any (tests wait for it).
@@ -525,9 +563,12 @@ impl PerkinApp {
                 ))
             }
             // Handled above / started as background work in `ui`.
-            Command::OpenAgreement(_) | Command::ExportPdf(..) | Command::ExportSopPdf(..) => Err(
-                crate::store::StoreError::Invalid("Perintah tidak dapat dijalankan".into()),
-            ),
+            Command::OpenAgreement(_)
+            | Command::ExportPdf(..)
+            | Command::ExportSopPdf(..)
+            | Command::ExportHistoryPdf(..) => Err(crate::store::StoreError::Invalid(
+                "Perintah tidak dapat dijalankan".into(),
+            )),
         };
         match &r {
             Ok(Reply::Ok { id: Some(a), .. }) if opens => self.open_pk = Some(*a),
@@ -722,6 +763,9 @@ impl eframe::App for PerkinApp {
                         true,
                         Some(ctx.clone()),
                     )),
+                    Command::ExportHistoryPdf(id, path) => {
+                        Err(self.export_history(id, path, true, Some(ctx.clone())))
+                    }
                     other => Ok(other),
                 };
                 let reply = match started {

@@ -61,6 +61,21 @@ impl PdfUi {
         Ok(())
     }
 
+    /// A list as a landscape table (the history of a cycle).
+    pub fn export_list(
+        &mut self,
+        daftar: crate::pdf::Daftar,
+        path: PathBuf,
+        open: bool,
+        ctx: Option<egui::Context>,
+    ) -> Result<(), String> {
+        self.idle()?;
+        self.spawn("Membuat PDF", path, open, ctx, move |_| {
+            crate::pdf::daftar_pdf(&daftar).map_err(|e| e.to_string())
+        });
+        Ok(())
+    }
+
     fn idle(&self) -> Result<(), String> {
         if self.busy() {
             return Err("Tunggu ekspor PDF yang sedang berjalan selesai".into());

@@ -56,11 +56,109 @@ pub struct TaskView {
     pub lewat_menit: i64,
 }
 
+/// One visit of a step, as the cycle's history lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HistoryRow {
+    pub step: usize,
+    pub step_no: String,
+    pub kegiatan: String,
+    pub unit: String,
+    pub mulai: String,
+    pub selesai: String,
+    /// Working time used (so far, when running).
+    pub terpakai: String,
+    pub standar: String,
+    pub vonis: String,
+    pub late: bool,
+    pub hasil: String,
+    /// The note, and the reason of a Tolak.
+    pub catatan: String,
+    pub pelaku: String,
+}
+
+impl HistoryRow {
+    pub const KOLOM: [&'static str; 10] = [
+        "Langkah",
+        "Kegiatan",
+        "Unit",
+        "Mulai",
+        "Selesai",
+        "Terpakai / standar",
+        "Vonis",
+        "Hasil",
+        "Catatan",
+        "Pelaku",
+    ];
+
+    pub fn cells(&self) -> [String; 10] {
+        [
+            self.step_no.clone(),
+            self.kegiatan.clone(),
+            self.unit.clone(),
+            self.mulai.clone(),
+            self.selesai.clone(),
+            format!("{} / {}", self.terpakai, self.standar),
+            self.vonis.clone(),
+            self.hasil.clone(),
+            self.catatan.clone(),
+            self.pelaku.clone(),
+        ]
+    }
+}
+
+/// Every visit of a cycle in order, with its verdict at `now`.
+pub fn history_rows(
+    cycle: &crate::model::workflow::Cycle,
+    kal: &Kalender,
+    now: DateTime<Utc>,
+    unit_name: &dyn Fn(i64) -> Option<String>,
+) -> Vec<HistoryRow> {
+    use crate::fmt::tanggal_jam;
+    use crate::model::worktime::fmt_durasi;
+    let hari = cycle.minutes_per_day;
+    cycle
+        .visits
+        .iter()
+        .map(|v| {
+            let l = &cycle.template.langkah[v.step];
+            let verdict = vonis(kal, v.started_at, v.standard_minutes, v.finished_at, now);
+            let mut catatan = v.note.clone();
+            if !v.reason.is_empty() {
+                if !catatan.is_empty() {
+                    catatan.push_str("; ");
+                }
+                catatan.push_str(&format!("alasan tolak: {}", v.reason));
+            }
+            HistoryRow {
+                step: v.step,
+                step_no: l.no.clone(),
+                kegiatan: l.kegiatan.clone(),
+                unit: v.unit.and_then(unit_name).unwrap_or_default(),
+                mulai: tanggal_jam(kal.ke_lokal(v.started_at)),
+                selesai: v
+                    .finished_at
+                    .map(|f| tanggal_jam(kal.ke_lokal(f)))
+                    .unwrap_or_else(|| "berjalan".into()),
+                terpakai: fmt_durasi(verdict.terpakai(), hari),
+                standar: fmt_durasi(chrono::Duration::minutes(v.standard_minutes.into()), hari),
+                late: matches!(verdict, Vonis::Terlambat { .. } | Vonis::LewatBatas { .. }),
+                vonis: verdict.label_hari(hari),
+                hasil: v.outcome.map(|o| o.label().to_string()).unwrap_or_default(),
+                catatan,
+                pelaku: v.performer.clone(),
+            }
+        })
+        .collect()
+}
+
 #[derive(Clone, Debug)]
 pub struct CycleView {
     pub id: i64,
+    /// Every visit in order.
+    pub history: Vec<HistoryRow>,
     pub nama: String,
     pub template: String,
+    pub template_kode: String,
     pub selesai: bool,
     /// "Langkah 3 — Bidang …: Memeriksa … (Lewat batas 1 jam)".
     pub current: Vec<String>,
@@ -243,8 +341,10 @@ impl ViewData {
             }
             cycles.push(CycleView {
                 id: c.id,
+                history: history_rows(&cycle, &kal, now, &unit_name),
                 nama: c.nama,
                 template: cycle.template.kepala.nama.clone(),
+                template_kode: c.template_kode.clone(),
                 selesai: c.finished_at.is_some(),
                 current,
             });

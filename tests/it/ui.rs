@@ -1347,4 +1347,56 @@ fn a_cycle_on_seed_002_walks_through_the_queue_with_a_tolak_at_step_6() {
         "both visits of step 6 of this cycle count"
     );
     h.get_by_label_contains("bkpsdm-90-2023 · 2 — Membuat format");
+
+    // The history of the cycle: every visit with its verdict and the Tolak's reason.
+    go(&mut h, "Alur SOP");
+    h.get_by_label("Uji Antrian 2027").click();
+    h.run();
+    h.get_by_label("alasan tolak: Target IKU belum sesuai Renstra");
+    assert!(h.query_all_by_label_contains("Terlambat").count() >= 1);
+    let rows = h
+        .state()
+        .view()
+        .cycles
+        .iter()
+        .find(|c| c.id == cycle)
+        .unwrap()
+        .history
+        .clone();
+    assert_eq!(rows.len(), expected.len());
+    assert!(
+        rows[1].late && rows[1].vonis.starts_with("Terlambat"),
+        "{:?}",
+        rows[1]
+    );
+    assert!(
+        !rows[0].late && rows[0].vonis == "Tepat waktu",
+        "{:?}",
+        rows[0]
+    );
+    assert_eq!(rows[6].hasil, "Tolak");
+    // … and as PDF.
+    let pdf = dir.path().join("riwayat.pdf");
+    h.state_mut()
+        .export_history(cycle, pdf.clone(), false, None)
+        .unwrap();
+    for _ in 0..400 {
+        if !h.state().pdf_busy() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+        h.step();
+    }
+    let o = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&o.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("RIWAYAT SIKLUS UJI ANTRIAN 2027"), "{text}");
+    assert!(text.contains("Target IKU belum sesuai Renstra"), "{text}");
+    assert!(text.contains("Terlambat"), "{text}");
 }

@@ -9,9 +9,31 @@ use crate::pdf::Kertas;
 use crate::ui::app::{Command, Outbox};
 use crate::ui::view::ViewData;
 
+/// What the panel shows: a template's sheet, or one cycle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sel {
+    Template(usize),
+    Cycle(i64),
+}
+
+impl Default for Sel {
+    fn default() -> Self {
+        Sel::Template(0)
+    }
+}
+
+/// The tabs of a cycle.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Tab {
+    #[default]
+    Riwayat,
+    Lembar,
+}
+
 #[derive(Default)]
 pub struct SopPanel {
-    selected: usize,
+    selected: Sel,
+    tab: Tab,
 }
 
 impl SopPanel {
@@ -35,10 +57,13 @@ impl SopPanel {
                             _ => t.nomor.as_str(),
                         };
                         if ui
-                            .selectable_label(self.selected == i, format!("{}\n{}", t.nama, sub))
+                            .selectable_label(
+                                self.selected == Sel::Template(i),
+                                format!("{}\n{}", t.nama, sub),
+                            )
                             .clicked()
                         {
-                            self.selected = i;
+                            self.selected = Sel::Template(i);
                         }
                         ui.add_space(2.0);
                     }
@@ -48,7 +73,15 @@ impl SopPanel {
                         ui.label("Belum ada siklus.");
                     }
                     for c in &view.cycles {
-                        ui.label(RichText::new(&c.nama).strong());
+                        if ui
+                            .selectable_label(
+                                self.selected == Sel::Cycle(c.id),
+                                RichText::new(&c.nama).strong(),
+                            )
+                            .clicked()
+                        {
+                            self.selected = Sel::Cycle(c.id);
+                        }
                         ui.label(RichText::new(&c.template).weak());
                         if c.selesai {
                             ui.label(RichText::new("Selesai").color(Color32::from_rgb(0, 120, 60)));
@@ -60,33 +93,123 @@ impl SopPanel {
                     }
                 });
             });
-        egui::ScrollArea::both().show(ui, |ui| match view.templates.get(self.selected) {
-            None => {
-                ui.label("Belum ada templat SOP.");
-            }
-            Some((row, None)) => {
-                ui.colored_label(
-                    Color32::RED,
-                    format!("Templat {} tidak dapat dibaca.", row.kode),
-                );
-            }
-            Some((row, Some(t))) => {
-                if ui.button("Ekspor lembar SOP ke PDF…").clicked()
-                    && let Some(path) = rfd::FileDialog::new()
-                        .set_title("Simpan lembar SOP sebagai PDF")
-                        .add_filter("Dokumen PDF", &["pdf"])
-                        .set_file_name(format!("SOP-{}.pdf", row.kode))
-                        .save_file()
-                {
-                    out.send(
-                        "sop",
-                        Command::ExportSopPdf(row.kode.clone(), path, Kertas::A4),
-                    );
+        let template = |kode: &str| {
+            view.templates
+                .iter()
+                .find(|t| t.0.kode == kode)
+                .and_then(|t| t.1.as_ref())
+        };
+        match self.selected {
+            Sel::Cycle(id) => match view.cycles.iter().find(|c| c.id == id) {
+                Some(c) => {
+                    ui.heading(&c.nama);
+                    ui.label(RichText::new(&c.template).weak());
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(&mut self.tab, Tab::Riwayat, "Riwayat");
+                        ui.selectable_value(&mut self.tab, Tab::Lembar, "Lembar SOP");
+                    });
+                    ui.separator();
+                    match self.tab {
+                        Tab::Riwayat => history(ui, c, out),
+                        Tab::Lembar => match template(&c.template_kode) {
+                            Some(t) => {
+                                egui::ScrollArea::both().show(ui, |ui| sop_sheet(ui, t));
+                            }
+                            None => {
+                                ui.label("Templat siklus ini tidak dapat dibaca.");
+                            }
+                        },
+                    }
                 }
-                sop_sheet(ui, t)
+                None => self.selected = Sel::default(),
+            },
+            Sel::Template(i) => {
+                egui::ScrollArea::both().show(ui, |ui| match view.templates.get(i) {
+                    None => {
+                        ui.label("Belum ada templat SOP.");
+                    }
+                    Some((row, None)) => {
+                        ui.colored_label(
+                            Color32::RED,
+                            format!("Templat {} tidak dapat dibaca.", row.kode),
+                        );
+                    }
+                    Some((row, Some(t))) => {
+                        if ui.button("Ekspor lembar SOP ke PDF…").clicked()
+                            && let Some(path) = rfd::FileDialog::new()
+                                .set_title("Simpan lembar SOP sebagai PDF")
+                                .add_filter("Dokumen PDF", &["pdf"])
+                                .set_file_name(format!("SOP-{}.pdf", row.kode))
+                                .save_file()
+                        {
+                            out.send(
+                                "sop",
+                                Command::ExportSopPdf(row.kode.clone(), path, Kertas::A4),
+                            );
+                        }
+                        sop_sheet(ui, t)
+                    }
+                });
             }
-        });
+        }
     }
+}
+
+/// Every visit of the cycle with its verdict; exportable as PDF.
+fn history(ui: &mut egui::Ui, c: &crate::ui::view::CycleView, out: &mut Outbox) {
+    use crate::ui::view::HistoryRow;
+    use egui_extras::{Column, TableBuilder};
+    ui.horizontal(|ui| {
+        ui.label(format!("{} kunjungan langkah", c.history.len()));
+        if ui.button("Ekspor riwayat ke PDF…").clicked()
+            && let Some(path) = rfd::FileDialog::new()
+                .set_title("Simpan riwayat siklus sebagai PDF")
+                .add_filter("Dokumen PDF", &["pdf"])
+                .set_file_name(format!("Riwayat-siklus-{}.pdf", c.id))
+                .save_file()
+        {
+            out.send("sop", Command::ExportHistoryPdf(c.id, path));
+        }
+    });
+    let widths = [
+        55.0, 230.0, 150.0, 125.0, 125.0, 130.0, 150.0, 100.0, 200.0, 160.0,
+    ];
+    egui::ScrollArea::horizontal()
+        .id_salt("riwayat_h")
+        .show(ui, |ui| {
+            let mut t = TableBuilder::new(ui)
+                .id_salt("riwayat")
+                .striped(true)
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+            for w in widths {
+                t = t.column(Column::exact(w).clip(true));
+            }
+            t.header(22.0, |mut h| {
+                for k in HistoryRow::KOLOM {
+                    h.col(|ui| {
+                        ui.strong(k);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(24.0, c.history.len(), |mut row| {
+                    let r = &c.history[row.index()];
+                    for (k, cell) in r.cells().into_iter().enumerate() {
+                        row.col(|ui| {
+                            let mut text = RichText::new(cell);
+                            if k == 6 {
+                                text = text.color(if r.late {
+                                    Color32::from_rgb(185, 28, 28)
+                                } else {
+                                    Color32::from_rgb(21, 128, 61)
+                                });
+                            }
+                            ui.add(egui::Label::new(text).truncate().selectable(false));
+                        });
+                    }
+                });
+            });
+        });
 }
 
 /// The header sheet and the step table of an SOP.

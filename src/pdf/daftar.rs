@@ -1,0 +1,75 @@
+//! A list as a landscape table: a title, lines under it, and a bordered
+//! table whose header repeats on every page (the cycle history; any
+//! register).
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use genpdf::Document;
+
+use super::tata::{Blok, Rata, Sel, Tabel, Tepi, gaya};
+use super::{Kertas, PdfError, dokumen_baru, render_dua_tahap};
+
+/// What the list prints.
+#[derive(Clone, Debug, Default)]
+pub struct Daftar {
+    pub judul: String,
+    /// Lines under the title (cycle, template, period…).
+    pub keterangan: Vec<String>,
+    pub kolom: Vec<String>,
+    /// Relative column widths, one per column.
+    pub lebar: Vec<f64>,
+    pub baris: Vec<Vec<String>>,
+    pub kertas: Kertas,
+}
+
+fn bangun(d: &Daftar, total: Option<usize>) -> Result<(Document, Rc<Cell<usize>>), PdfError> {
+    let tepi = Tepi {
+        atas: 15.0,
+        kanan: 15.0,
+        bawah: 15.0,
+        kiri: 15.0,
+    };
+    let (mut doc, hitung) = dokumen_baru(&d.judul, d.kertas.mendatar(), tepi, total, false)?;
+    let mut judul =
+        vec![Blok::new(d.judul.to_uppercase(), gaya(12, 1.1).bold()).rata(Rata::Tengah)];
+    for k in &d.keterangan {
+        judul.push(Blok::new(k, gaya(10, 1.1)).rata(Rata::Tengah));
+    }
+    judul.push(Blok::new("", gaya(6, 1.0)));
+    let n = d.kolom.len().max(1);
+    let lebar = if d.lebar.len() == n {
+        d.lebar.clone()
+    } else {
+        vec![1.0; n]
+    };
+    let mut t = Tabel::new(lebar).judul(judul).kepala(
+        d.kolom
+            .iter()
+            .map(|k| Sel::teks(k, gaya(9, 1.05).bold(), Rata::Tengah))
+            .collect(),
+    );
+    if d.baris.is_empty() {
+        t.baris(vec![
+            Sel::teks("Tidak ada data.", gaya(9, 1.05), Rata::Tengah).rentang(n),
+        ]);
+    }
+    for b in &d.baris {
+        let mut sel: Vec<Sel> = b
+            .iter()
+            .take(n)
+            .map(|v| Sel::teks(v, gaya(9, 1.05), Rata::Kiri))
+            .collect();
+        while sel.len() < n {
+            sel.push(Sel::teks("", gaya(9, 1.05), Rata::Kiri));
+        }
+        t.baris(sel);
+    }
+    doc.push(t);
+    Ok((doc, hitung))
+}
+
+/// Renders the list (landscape, pages numbered).
+pub fn daftar_pdf(d: &Daftar) -> Result<Vec<u8>, PdfError> {
+    render_dua_tahap(|total| bangun(d, total), &mut |_| {})
+}
