@@ -58,20 +58,78 @@ pub fn holder<'a>(t: &TaskView, view: &'a ViewData) -> Option<&'a crate::store::
         let (head, _) = crate::store::propose(&units, &view.officials, u, on);
         return head.and_then(|id| view.officials.iter().find(|o| o.id == id));
     }
-    let lane = t.lane.trim().to_lowercase();
-    if lane.is_empty() {
-        return None;
-    }
-    view.officials
+    let ids: Vec<(i64, &str)> = view
+        .officials
         .iter()
         .filter(active)
-        .find(|o| o.jabatan.to_lowercase().starts_with(&lane))
-        .or_else(|| {
-            view.officials
+        .map(|o| (o.id, o.jabatan.as_str()))
+        .collect();
+    let id = lane_holder(&t.lane, &ids)?;
+    view.officials.iter().find(|o| o.id == id)
+}
+
+/// The official whose jabatan names the lane: "Sekretaris Badan" →
+/// "Sekretaris …", "Kasubag PKP" → "Kepala Subbagian Perencanaan, Keuangan
+/// dan Pelaporan" (the usual abbreviations expanded, an acronym matched
+/// against the initials). None when no single official fits.
+pub fn lane_holder(lane: &str, officials: &[(i64, &str)]) -> Option<i64> {
+    const SINGKATAN: [(&str, &str); 6] = [
+        ("kasubag", "kepala subbagian"),
+        ("kasubbag", "kepala subbagian"),
+        ("kabid", "kepala bidang"),
+        ("kasubbid", "kepala subbidang"),
+        ("kaban", "kepala badan"),
+        ("sekban", "sekretaris badan"),
+    ];
+    let words = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let mut lane_words = Vec::new();
+    for w in words(lane) {
+        match SINGKATAN.iter().find(|(k, _)| *k == w) {
+            Some((_, full)) => lane_words.extend(full.split(' ').map(String::from)),
+            None => lane_words.push(w),
+        }
+    }
+    if lane_words.is_empty() {
+        return None;
+    }
+    // Does the jabatan start with the lane's first `n` words, and do the
+    // lane's other words appear in the rest of it (as words or initials)?
+    let fits = |jabatan: &str, n: usize| {
+        let jw = words(jabatan);
+        if jw.len() < n || jw[..n] != lane_words[..n] {
+            return false;
+        }
+        let rest = &jw[n..];
+        let initials: String = rest
+            .iter()
+            .filter(|w| *w != "dan")
+            .filter_map(|w| w.chars().next())
+            .collect();
+        // A jabatan that is all used up ("Sekretaris") is the short form.
+        rest.is_empty()
+            || lane_words[n..]
                 .iter()
-                .filter(active)
-                .find(|o| o.jabatan.to_lowercase().contains(&lane))
-        })
+                .all(|w| rest.contains(w) || initials.starts_with(w.as_str()))
+    };
+    for n in (1..=lane_words.len()).rev() {
+        let found: Vec<i64> = officials
+            .iter()
+            .filter(|(_, j)| fits(j, n))
+            .map(|(id, _)| *id)
+            .collect();
+        match found.len() {
+            1 => return Some(found[0]),
+            0 => continue,
+            _ => return None,
+        }
+    }
+    None
 }
 
 impl Antrian {
@@ -146,7 +204,6 @@ impl Antrian {
                 .id_salt("antrian")
                 .striped(true)
                 .sense(egui::Sense::click())
-                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
                 .column(fixed(110.0))
                 .column(fixed(55.0))
                 .column(fixed(230.0))
@@ -193,7 +250,7 @@ impl Antrian {
                                 label(ui, RichText::new(&t.pelaksana));
                                 let who = holder(t, view)
                                     .map(|o| format!("{}{}", o.status.awalan(), o.nama_lengkap()))
-                                    .unwrap_or_else(|| "pemegang peran belum ada".into());
+                                    .unwrap_or_else(|| "pemegang peran tidak tercatat".into());
                                 label(ui, RichText::new(who).weak().small());
                             });
                         });
@@ -534,5 +591,34 @@ impl Antrian {
         if confirm.is_some() {
             self.confirm = confirm;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lane_holder;
+
+    const OFFICIALS: [(i64, &str); 5] = [
+        (
+            1,
+            "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+        ),
+        (2, "Sekretaris"),
+        (3, "Kepala Subbagian Perencanaan, Keuangan dan Pelaporan"),
+        (4, "Kepala Subbagian Umum dan Kepegawaian"),
+        (5, "Kepala Bidang Mutasi dan Promosi"),
+    ];
+
+    #[test]
+    fn lanes_find_their_holder() {
+        assert_eq!(lane_holder("Kepala Badan", &OFFICIALS), Some(1));
+        assert_eq!(lane_holder("Sekretaris Badan", &OFFICIALS), Some(2));
+        assert_eq!(lane_holder("Kasubag PKP", &OFFICIALS), Some(3));
+        assert_eq!(lane_holder("Kasubag Umum", &OFFICIALS), Some(4));
+        assert_eq!(lane_holder("Kabid", &OFFICIALS), Some(5));
+        // No one, or no single one.
+        assert_eq!(lane_holder("Anggota", &OFFICIALS), None);
+        assert_eq!(lane_holder("Kasubag", &OFFICIALS), None);
+        assert_eq!(lane_holder("", &OFFICIALS), None);
     }
 }
