@@ -3,6 +3,7 @@
 
 mod app;
 mod excel;
+pub mod flow;
 mod jobs;
 mod notify;
 mod panels;

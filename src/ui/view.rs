@@ -154,6 +154,11 @@ pub fn history_rows(
 #[derive(Clone, Debug)]
 pub struct CycleView {
     pub id: i64,
+    /// The template as frozen in the cycle at its start.
+    pub sop: SopTemplate,
+    /// Per step: its state in this cycle and its visits (for the flowchart).
+    pub states: Vec<crate::ui::flow::StepState>,
+    pub step_visits: Vec<Vec<crate::ui::flow::StepVisit>>,
     /// Every visit in order.
     pub history: Vec<HistoryRow>,
     pub nama: String,
@@ -339,8 +344,15 @@ impl ViewData {
                     lewat_menit,
                 });
             }
+            let (states, step_visits) =
+                crate::ui::flow::step_states(&cycle.template, &cycle, &kal, now, &|u| {
+                    unit_name(u).unwrap_or_default()
+                });
             cycles.push(CycleView {
                 id: c.id,
+                sop: cycle.template.clone(),
+                states,
+                step_visits,
                 history: history_rows(&cycle, &kal, now, &unit_name),
                 nama: c.nama,
                 template: cycle.template.kepala.nama.clone(),

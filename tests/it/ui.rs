@@ -1262,6 +1262,39 @@ fn a_cycle_on_seed_002_walks_through_the_queue_with_a_tolak_at_step_6() {
         ("6", Some("tolak"), "Target IKU belum sesuai Renstra")
     );
     assert_eq!(v.last().unwrap().0, "5");
+    // The flowchart's states: step 1 on time, step 2 late, step 5 current
+    // again, step 7 not reached.
+    {
+        use perkin::ui::flow::StepState;
+        let c = h
+            .state()
+            .view()
+            .cycles
+            .iter()
+            .find(|c| c.id == cycle)
+            .unwrap();
+        assert!(
+            matches!(c.states[0], StepState::Done { late: false, .. }),
+            "{:?}",
+            c.states[0]
+        );
+        assert!(
+            matches!(c.states[1], StepState::Done { late: true, .. }),
+            "{:?}",
+            c.states[1]
+        );
+        assert!(
+            matches!(c.states[4], StepState::Current { .. }),
+            "{:?}",
+            c.states[4]
+        );
+        assert!(
+            matches!(c.states[6], StepState::Future),
+            "{:?}",
+            c.states[6]
+        );
+        assert_eq!(c.step_visits[5].len(), 1);
+    }
     // Through to the end.
     act_on(
         &mut h,
@@ -1352,6 +1385,7 @@ fn a_cycle_on_seed_002_walks_through_the_queue_with_a_tolak_at_step_6() {
     go(&mut h, "Alur SOP");
     h.get_by_label("Uji Antrian 2027").click();
     h.run();
+    button(&mut h, "Riwayat");
     h.get_by_label("alasan tolak: Target IKU belum sesuai Renstra");
     assert!(h.query_all_by_label_contains("Terlambat").count() >= 1);
     let rows = h

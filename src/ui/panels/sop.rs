@@ -26,6 +26,7 @@ impl Default for Sel {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum Tab {
     #[default]
+    Bagan,
     Riwayat,
     Lembar,
 }
@@ -34,6 +35,10 @@ enum Tab {
 pub struct SopPanel {
     selected: Sel,
     tab: Tab,
+    /// A template shows its flowchart instead of its sheet.
+    template_flow: bool,
+    /// Zoom and pan of the flowchart.
+    flow: crate::ui::flow::FlowView,
 }
 
 impl SopPanel {
@@ -93,37 +98,35 @@ impl SopPanel {
                     }
                 });
             });
-        let template = |kode: &str| {
-            view.templates
-                .iter()
-                .find(|t| t.0.kode == kode)
-                .and_then(|t| t.1.as_ref())
-        };
         match self.selected {
             Sel::Cycle(id) => match view.cycles.iter().find(|c| c.id == id) {
                 Some(c) => {
                     ui.heading(&c.nama);
                     ui.label(RichText::new(&c.template).weak());
-                    ui.horizontal(|ui| {
-                        ui.selectable_value(&mut self.tab, Tab::Riwayat, "Riwayat");
-                        ui.selectable_value(&mut self.tab, Tab::Lembar, "Lembar SOP");
-                    });
-                    ui.separator();
+                    tabs(ui, &mut self.tab);
                     match self.tab {
+                        Tab::Bagan => self.flow.show(ui, &c.sop, &c.states, &c.step_visits),
                         Tab::Riwayat => history(ui, c, out),
-                        Tab::Lembar => match template(&c.template_kode) {
-                            Some(t) => {
-                                egui::ScrollArea::both().show(ui, |ui| sop_sheet(ui, t));
-                            }
-                            None => {
-                                ui.label("Templat siklus ini tidak dapat dibaca.");
-                            }
-                        },
+                        Tab::Lembar => {
+                            egui::ScrollArea::both().show(ui, |ui| sop_sheet(ui, &c.sop));
+                        }
                     }
                 }
                 None => self.selected = Sel::default(),
             },
             Sel::Template(i) => {
+                if let Some((_, Some(t))) = view.templates.get(i) {
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(&mut self.template_flow, false, "Lembar SOP");
+                        ui.selectable_value(&mut self.template_flow, true, "Bagan alir");
+                    });
+                    ui.separator();
+                    if self.template_flow {
+                        // No cycle: every step neutral.
+                        self.flow.show(ui, t, &[], &[]);
+                        return;
+                    }
+                }
                 egui::ScrollArea::both().show(ui, |ui| match view.templates.get(i) {
                     None => {
                         ui.label("Belum ada templat SOP.");
@@ -153,6 +156,15 @@ impl SopPanel {
             }
         }
     }
+}
+
+fn tabs(ui: &mut egui::Ui, tab: &mut Tab) {
+    ui.horizontal(|ui| {
+        ui.selectable_value(tab, Tab::Bagan, "Bagan alir");
+        ui.selectable_value(tab, Tab::Riwayat, "Riwayat");
+        ui.selectable_value(tab, Tab::Lembar, "Lembar SOP");
+    });
+    ui.separator();
 }
 
 /// Every visit of the cycle with its verdict; exportable as PDF.
