@@ -312,7 +312,14 @@ impl ViewData {
                     Vonis::Berjalan { sisa, .. } => (TaskStatus::TepatWaktu, -sisa.num_minutes()),
                     _ => (TaskStatus::TepatWaktu, 0),
                 };
-                let label = verdict.label_hari(menit_hari);
+                // Running: the working time left, not only the share used.
+                let label = match &verdict {
+                    Vonis::Berjalan { sisa, persen, .. } => format!(
+                        "Sisa {} ({persen}%)",
+                        crate::model::worktime::fmt_durasi(*sisa, menit_hari)
+                    ),
+                    v => v.label_hari(menit_hari),
+                };
                 current.push(format!(
                     "Langkah {}{}: {} ({label})",
                     l.no,
