@@ -7,7 +7,7 @@
 //! length and font multiplied by `z`: at zoom 1 the sheet fills the width
 //! (down to its minimum width, then it scrolls horizontally). Controls:
 //! Ctrl + scroll (anchored at the pointer), the buttons "Perkecil",
-//! "Perbesar" and "Pas di layar" (zoom 1, back to the top); pan by dragging
+//! "Perbesar" and "Pas di layar" (the whole width in view, back to the top); pan by dragging
 //! or scrolling.
 
 use crate::model::sop::SopTemplate;
@@ -52,6 +52,10 @@ pub struct FlowView {
     last_view: Rect,
     /// The rows of the last frame, in screen coordinates.
     last_rows: Vec<Rect>,
+    /// The zoom follows the panel: the whole width of the sheet fits (zoom
+    /// 1 when it does at full size). Off once the user zooms by hand; "Pas
+    /// di layar" turns it on again.
+    auto_fit: bool,
 }
 
 impl Default for FlowView {
@@ -62,6 +66,7 @@ impl Default for FlowView {
             pending_offset: None,
             last_view: Rect::ZERO,
             last_rows: Vec::new(),
+            auto_fit: true,
         }
     }
 }
@@ -119,6 +124,7 @@ impl FlowView {
     /// the viewport's top left; default its centre) in place.
     fn set_zoom(&mut self, zoom: f32, anchor: Option<Vec2>) {
         let new = zoom.clamp(ZOOM_MIN, ZOOM_MAX);
+        self.auto_fit = false;
         if (new - self.zoom).abs() < 1e-4 {
             return;
         }
@@ -130,10 +136,17 @@ impl FlowView {
         self.pending_offset = Some(vec2(off.x.max(0.0), off.y.max(0.0)));
     }
 
-    /// "Pas di layar": zoom 1 (the sheet fills the width), back to the top.
+    /// "Pas di layar": the whole width of the sheet in view (zoom 1 when it
+    /// fits at full size, else smaller), back to the top.
     pub fn fit(&mut self) {
-        self.zoom = 1.0;
+        self.auto_fit = true;
         self.pending_offset = Some(Vec2::ZERO);
+    }
+
+    /// The zoom at which the sheet of `t` fits `width` (at most 1).
+    pub fn fit_zoom(t: &SopTemplate, width: f32) -> f32 {
+        let min = super::layout::min_width(t).max(1.0);
+        (width / min).clamp(ZOOM_MIN, 1.0)
     }
 
     /// Draws the legend and zoom buttons, then the sheet of `t` coloured by
@@ -150,6 +163,10 @@ impl FlowView {
         ui.add_space(4.0);
 
         let view_w = ui.available_width().max(1.0);
+        if self.auto_fit {
+            // Leave room for a vertical scroll bar.
+            self.zoom = Self::fit_zoom(t, view_w - 16.0);
+        }
         let zoom = self.zoom;
         let ctx = ui.ctx().clone();
         let measure = move |text: &str, size: f32, wrap: f32| -> Vec2 {
