@@ -179,24 +179,25 @@ fn timeliness_chart(ui: &mut egui::Ui, view: &ViewData) {
         .striped(true)
         .num_columns(4)
         .show(ui, |ui| {
+            // The numbers first: a long kegiatan must not push them out of view.
             for h in [
-                "Langkah",
-                "Kunjungan selesai",
                 "Terlambat",
+                "Kunjungan selesai",
                 "Rata-rata keterlambatan",
+                "Langkah",
             ] {
                 ui.strong(h);
             }
             ui.end_row();
             for t in &rows {
-                ui.label(format!("{} · {} — {}", t.template, t.step_no, t.kegiatan));
-                ui.label(t.visits.to_string());
                 ui.label(t.late.to_string());
+                ui.label(t.visits.to_string());
                 ui.label(if t.late > 0 {
                     durasi(t.avg_late_minutes)
                 } else {
                     "—".to_string()
                 });
+                ui.label(format!("{} · {} — {}", t.template, t.step_no, t.kegiatan));
                 ui.end_row();
             }
         });
