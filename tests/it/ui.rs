@@ -1059,7 +1059,52 @@ fn act_on(
         h.run();
     }
     pick(h, "Dilakukan oleh", performer);
+    let before = open_tasks_of(h, siklus);
     button(h, button_label);
+    if button_label == "Tolak" {
+        // The confirmation comes first; the caller finishes the Tolak.
+        return;
+    }
+    // After the action the queue shows exactly the cycle's open tasks, and
+    // the history has grown by what opened.
+    let after = open_tasks_of(h, siklus);
+    assert_ne!(
+        before, after,
+        "the queue changed after {button_label} on '{kegiatan}'"
+    );
+    go(h, "Antrian Persetujuan");
+    for k in &after {
+        assert!(
+            h.query_all_by_role_and_label(egui::accesskit::Role::Button, k)
+                .count()
+                >= 1,
+            "'{k}' in the queue after {button_label} on '{kegiatan}'"
+        );
+    }
+    let c = h
+        .state()
+        .view()
+        .cycles
+        .iter()
+        .find(|c| c.nama == siklus)
+        .unwrap()
+        .clone();
+    let stored = h.state().store().load_cycle(c.id).unwrap();
+    assert_eq!(c.history.len(), stored.visits.len());
+}
+
+/// The kegiatan of the open tasks of a cycle, as the view holds them.
+fn open_tasks_of(h: &Harness<'static, PerkinApp>, siklus: &str) -> Vec<String> {
+    let mut v: Vec<String> = h
+        .state()
+        .view()
+        .tasks
+        .iter()
+        .filter(|t| t.cycle == siklus)
+        .map(|t| t.kegiatan.clone())
+        .collect();
+    v.sort();
+    v
 }
 
 /// Finished visits of step `no` in the demo's own cycles on seed 002.
@@ -1086,7 +1131,7 @@ fn visits(h: &Harness<'static, PerkinApp>, cycle: i64) -> Vec<(String, Option<St
 }
 
 #[test]
-fn a_cycle_on_seed_002_walks_through_the_queue_with_a_tolak_at_step_6() {
+fn a_cycle_on_seed_002_walks_through_the_queue_with_tolak_at_steps_6_and_7() {
     use perkin::model::worktime::{Vonis, vonis};
     let dir = tmp();
     // Monday 23 November 2026, 08:00 WIB.
@@ -1312,6 +1357,31 @@ fn a_cycle_on_seed_002_walks_through_the_queue_with_a_tolak_at_step_6() {
         &kasubag,
         "Setujui",
     );
+    // The Sekretaris Badan's check (step 7) rejects too: back to step 6.
+    act_on(
+        &mut h,
+        "Uji Antrian 2027",
+        "Memvalidasi laporan/dokumen Perjanjian Kinerja",
+        0,
+        &sekretaris,
+        "Tolak",
+    );
+    type_into(&mut h, "Alasan penolakan", "Paraf belum lengkap");
+    button(&mut h, "Tolak");
+    h.get_by_label_contains("kembalikan ke Langkah 6 — Memverifikasi");
+    button(&mut h, "Ya, tolak");
+    notified(
+        &mut h,
+        "Langkah 7 ditolak; sekarang: langkah 6 (Memverifikasi dan memvalidasi draft laporan/dokumen Perjanjian Kinerja)",
+    );
+    act_on(
+        &mut h,
+        "Uji Antrian 2027",
+        "Memverifikasi dan memvalidasi draft laporan/dokumen Perjanjian Kinerja",
+        0,
+        &kasubag,
+        "Setujui",
+    );
     act_on(
         &mut h,
         "Uji Antrian 2027",
@@ -1348,9 +1418,11 @@ fn a_cycle_on_seed_002_walks_through_the_queue_with_a_tolak_at_step_6() {
             .finished_at
             .is_some()
     );
-    let mut expected: Vec<String> = ["1", "2", "3", "3", "4", "5", "6", "5", "6", "7", "8"]
-        .map(String::from)
-        .to_vec();
+    let mut expected: Vec<String> = [
+        "1", "2", "3", "3", "4", "5", "6", "5", "6", "7", "6", "7", "8",
+    ]
+    .map(String::from)
+    .to_vec();
     let tail: Vec<String> = {
         let c = h.state().store().load_cycle(cycle).unwrap();
         c.template
@@ -1376,8 +1448,8 @@ fn a_cycle_on_seed_002_walks_through_the_queue_with_a_tolak_at_step_6() {
     assert!(step("2").avg_late_minutes > 0);
     assert_eq!(
         step("6").visits as usize,
-        2 + demo_visits_of(&h, "6"),
-        "both visits of step 6 of this cycle count"
+        3 + demo_visits_of(&h, "6"),
+        "all three visits of step 6 of this cycle count"
     );
     h.get_by_label_contains("bkpsdm-90-2023 · 2 — Membuat format");
 
