@@ -9,6 +9,7 @@
 
 mod agreement;
 pub mod audit;
+mod backup;
 mod calendar;
 mod cycle;
 mod exchange;
@@ -21,6 +22,7 @@ pub use agreement::{
     AgreementRow, Content, NewAgreement, NewBudgetLine, NewLine, Party, Proposed, VersionDoc,
     inactive_reason, party_of, propose,
 };
+pub use backup::CADANGAN_HARIAN;
 pub use cycle::{CycleRow, TaskRow};
 pub use exchange::ImportSummary;
 pub use office::{LOGO_MAKS, Office, logo_mime};
@@ -486,7 +488,16 @@ impl Store {
             .inspect_err(|_| {
                 let _ = std::fs::remove_file(dest);
             })?;
-        let copy = Connection::open_with_flags(dest, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        // The copy is one self-contained file: no WAL beside it (a copy
+        // moved without its -wal file would lose data).
+        let copy = Connection::open_with_flags(dest, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let mode: String = copy.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("delete") {
+            return Err(StoreError::Invalid(format!(
+                "Cadangan {} tidak dapat dijadikan satu berkas (mode jurnal {mode})",
+                dest.display()
+            )));
+        }
         let check: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         if check != "ok" {
             return Err(StoreError::Corrupt {

@@ -213,7 +213,7 @@ impl PerkinApp {
         view.load_pk(&store, remembered.open_pk);
         let mut panels = Panels::new(&view);
         panels.restore(remembered.forms);
-        PerkinApp {
+        let mut app = PerkinApp {
             open_pk: view
                 .pk
                 .as_ref()
@@ -229,6 +229,31 @@ impl PerkinApp {
             panels,
             replies: Vec::new(),
             excel: Default::default(),
+        };
+        app.daily_backup();
+        app
+    }
+
+    /// The first start of each day copies the database into the `cadangan`
+    /// folder beside it (the newest 14 copies are kept). A failure is shown
+    /// and does not stop the app.
+    fn daily_backup(&mut self) {
+        let Some(today) = self.view.today else { return };
+        let dir = self.store.backup_dir();
+        let jam = self.jam();
+        match self
+            .store
+            .daily_backup(&dir, today, crate::store::CADANGAN_HARIAN)
+        {
+            Ok(Some(p)) => self.notes.push(
+                Kind::Sukses,
+                format!("Cadangan harian dibuat: {}", p.display()),
+                jam,
+            ),
+            Ok(None) => {}
+            Err(e) => self
+                .notes
+                .push(Kind::Galat, format!("Cadangan harian gagal: {e}"), jam),
         }
     }
 

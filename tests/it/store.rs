@@ -693,3 +693,43 @@ fn the_logo_is_checked_by_content_and_size() {
     assert_eq!(s.logo().unwrap(), None);
     assert_eq!(count(&s, "audit_log"), audit + 2);
 }
+
+#[test]
+fn the_daily_backup_is_made_once_a_day_and_rotates_at_14() {
+    use chrono::NaiveDate;
+    let dir = crate::common::tmp();
+    let s = crate::common::demo_store(dir.path(), crate::common::local(2026, 11, 23, 8, 0));
+    let backups = s.backup_dir();
+    assert_eq!(backups, dir.path().join("cadangan"));
+    // Someone else's file in the folder is left alone.
+    std::fs::create_dir_all(&backups).unwrap();
+    std::fs::write(backups.join("catatan.txt"), "milik pengguna").unwrap();
+    let day = |k: u64| NaiveDate::from_ymd_opt(2026, 11, 1).unwrap() + chrono::Days::new(k);
+    for k in 0..16 {
+        let made = s
+            .daily_backup(&backups, day(k), perkin::store::CADANGAN_HARIAN)
+            .unwrap();
+        assert!(made.is_some(), "day {k}");
+        // A second start on the same day makes no new copy.
+        assert_eq!(s.daily_backup(&backups, day(k), 14).unwrap(), None);
+    }
+    let mut names: Vec<String> = std::fs::read_dir(&backups)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    let expected: Vec<String> = (2..16)
+        .map(|k| format!("perkin-{}.db", day(k).format("%Y-%m-%d")))
+        .chain(["catatan.txt".to_string()])
+        .collect();
+    let mut expected_sorted = expected.clone();
+    expected_sorted.sort();
+    assert_eq!(names, expected_sorted);
+    // Each copy is a sound perkin database with the office in it.
+    let copy = Store::open_read_only(&backups.join("perkin-2026-11-16.db")).unwrap();
+    assert!(copy.check().unwrap().is_empty());
+    assert_eq!(
+        copy.office().unwrap().nama_instansi,
+        s.office().unwrap().nama_instansi
+    );
+}

@@ -1506,3 +1506,27 @@ fn a_cycle_on_seed_002_walks_through_the_queue_with_tolak_at_steps_6_and_7() {
     assert!(text.contains("Target IKU belum sesuai Renstra"), "{text}");
     assert!(text.contains("Terlambat"), "{text}");
 }
+
+#[test]
+fn the_first_start_of_the_day_makes_a_backup() {
+    let dir = tmp();
+    let now = local(2026, 11, 23, 10, 0);
+    drop(demo_store(dir.path(), now));
+    let mut h = harness(store_at(&db_in(dir.path()), now));
+    let copy = dir.path().join("cadangan").join("perkin-2026-11-23.db");
+    assert!(copy.exists());
+    notified(
+        &mut h,
+        &format!("Cadangan harian dibuat: {}", copy.display()),
+    );
+    drop(h);
+    // The second start that day adds nothing.
+    let h = harness(store_at(&db_in(dir.path()), now));
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("cadangan"))
+            .unwrap()
+            .count(),
+        1
+    );
+    drop(h);
+}
