@@ -819,18 +819,24 @@ pub fn propose(
     unit_id: i64,
     on: NaiveDate,
 ) -> (Option<i64>, Option<i64>) {
-    let head = |u: i64| {
-        officials
-            .iter()
-            .filter(|o| o.unit_id == Some(u) && inactive_reason(o, on).is_none())
-            .min_by_key(|o| (o.status.kode() != "definitif", o.id))
-            .map(|o| o.id)
-    };
     let parent = units
         .iter()
         .find(|u| u.id == unit_id)
         .and_then(|u| u.parent_id);
-    (head(unit_id), parent.and_then(head))
+    (
+        unit_head(officials, unit_id, on),
+        parent.and_then(|p| unit_head(officials, p, on)),
+    )
+}
+
+/// The head of a unit in office on `on`: a definitive official before a
+/// Plt/Plh.
+pub fn unit_head(officials: &[OfficialRow], unit_id: i64, on: NaiveDate) -> Option<i64> {
+    officials
+        .iter()
+        .filter(|o| o.unit_id == Some(unit_id) && inactive_reason(o, on).is_none())
+        .min_by_key(|o| (o.status.kode() != "definitif", o.id))
+        .map(|o| o.id)
 }
 
 /// The parties proposed for a unit's agreement.

@@ -20,7 +20,7 @@ mod sop;
 
 pub use agreement::{
     AgreementRow, Content, NewAgreement, NewBudgetLine, NewLine, Party, Proposed, VersionDoc,
-    inactive_reason, party_of, propose,
+    inactive_reason, party_of, propose, unit_head,
 };
 pub use backup::CADANGAN_HARIAN;
 pub use cycle::{CycleRow, TaskRow};

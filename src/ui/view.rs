@@ -62,18 +62,8 @@ pub struct HistoryRow {
     pub step: usize,
     pub step_no: String,
     pub kegiatan: String,
-    pub unit: String,
-    pub mulai: String,
-    pub selesai: String,
-    /// Working time used (so far, when running).
-    pub terpakai: String,
-    pub standar: String,
-    pub vonis: String,
-    pub late: bool,
-    pub hasil: String,
-    /// The note, and the reason of a Tolak.
-    pub catatan: String,
-    pub pelaku: String,
+    /// The visit as the flowchart's hover shows it too.
+    pub visit: crate::ui::flow::StepVisit,
 }
 
 impl HistoryRow {
@@ -91,17 +81,30 @@ impl HistoryRow {
     ];
 
     pub fn cells(&self) -> [String; 10] {
+        let v = &self.visit;
+        let mut catatan = v.catatan.clone();
+        if !v.alasan.is_empty() {
+            if !catatan.is_empty() {
+                catatan.push_str("; ");
+            }
+            catatan.push_str(&format!("alasan tolak: {}", v.alasan));
+        }
         [
             self.step_no.clone(),
             self.kegiatan.clone(),
-            self.unit.clone(),
-            self.mulai.clone(),
-            self.selesai.clone(),
-            format!("{} / {}", self.terpakai, self.standar),
-            self.vonis.clone(),
-            self.hasil.clone(),
-            self.catatan.clone(),
-            self.pelaku.clone(),
+            v.unit.clone().unwrap_or_default(),
+            v.mulai.clone(),
+            v.selesai.clone().unwrap_or_else(|| "berjalan".into()),
+            format!("{} / {}", v.terpakai, v.standar),
+            v.vonis.clone(),
+            // An open visit has no outcome yet ("berjalan" says so).
+            if v.selesai.is_some() {
+                v.hasil.clone()
+            } else {
+                String::new()
+            },
+            catatan,
+            v.pelaku.clone(),
         ]
     }
 }
@@ -111,42 +114,17 @@ pub fn history_rows(
     cycle: &crate::model::workflow::Cycle,
     kal: &Kalender,
     now: DateTime<Utc>,
-    unit_name: &dyn Fn(i64) -> Option<String>,
+    unit_name: &dyn Fn(i64) -> String,
 ) -> Vec<HistoryRow> {
-    use crate::fmt::tanggal_jam;
-    use crate::model::worktime::fmt_durasi;
-    let hari = cycle.minutes_per_day;
-    cycle
-        .visits
-        .iter()
-        .map(|v| {
-            let l = &cycle.template.langkah[v.step];
-            let verdict = vonis(kal, v.started_at, v.standard_minutes, v.finished_at, now);
-            let mut catatan = v.note.clone();
-            if !v.reason.is_empty() {
-                if !catatan.is_empty() {
-                    catatan.push_str("; ");
-                }
-                catatan.push_str(&format!("alasan tolak: {}", v.reason));
-            }
-            HistoryRow {
-                step: v.step,
-                step_no: l.no.clone(),
-                kegiatan: l.kegiatan.clone(),
-                unit: v.unit.and_then(unit_name).unwrap_or_default(),
-                mulai: tanggal_jam(kal.ke_lokal(v.started_at)),
-                selesai: v
-                    .finished_at
-                    .map(|f| tanggal_jam(kal.ke_lokal(f)))
-                    .unwrap_or_else(|| "berjalan".into()),
-                terpakai: fmt_durasi(verdict.terpakai(), hari),
-                standar: fmt_durasi(chrono::Duration::minutes(v.standard_minutes.into()), hari),
-                late: matches!(verdict, Vonis::Terlambat { .. } | Vonis::LewatBatas { .. }),
-                vonis: verdict.label_hari(hari),
-                hasil: v.outcome.map(|o| o.label().to_string()).unwrap_or_default(),
-                catatan,
-                pelaku: v.performer.clone(),
-            }
+    let mut visits: Vec<_> = cycle.visits.iter().collect();
+    visits.sort_by_key(|v| v.seq);
+    visits
+        .into_iter()
+        .map(|v| HistoryRow {
+            step: v.step,
+            step_no: cycle.template.langkah[v.step].no.clone(),
+            kegiatan: cycle.template.langkah[v.step].kegiatan.clone(),
+            visit: crate::ui::flow::visit_strings(kal, v, now, cycle.minutes_per_day, unit_name),
         })
         .collect()
 }
@@ -351,16 +329,18 @@ impl ViewData {
                     lewat_menit,
                 });
             }
-            let (states, step_visits) =
-                crate::ui::flow::step_states(&cycle.template, &cycle, &kal, now, &|u| {
-                    unit_name(u).unwrap_or_default()
-                });
+            // The history once; the flowchart's hover lists the same rows per step.
+            let history = history_rows(&cycle, &kal, now, &|u| unit_name(u).unwrap_or_default());
+            let mut step_visits = vec![Vec::new(); cycle.template.langkah.len()];
+            for r in &history {
+                step_visits[r.step].push(r.visit.clone());
+            }
             cycles.push(CycleView {
                 id: c.id,
                 sop: cycle.template.clone(),
-                states,
+                states: crate::ui::flow::states_of(&cycle.template, &cycle, &kal, now),
                 step_visits,
-                history: history_rows(&cycle, &kal, now, &unit_name),
+                history,
                 nama: c.nama,
                 template: cycle.template.kepala.nama.clone(),
                 template_kode: c.template_kode.clone(),

@@ -1471,16 +1471,16 @@ fn a_cycle_on_seed_002_walks_through_the_queue_with_tolak_at_steps_6_and_7() {
         .clone();
     assert_eq!(rows.len(), expected.len());
     assert!(
-        rows[1].late && rows[1].vonis.starts_with("Terlambat"),
+        rows[1].visit.late && rows[1].visit.vonis.starts_with("Terlambat"),
         "{:?}",
         rows[1]
     );
     assert!(
-        !rows[0].late && rows[0].vonis == "Tepat waktu",
+        !rows[0].visit.late && rows[0].visit.vonis == "Tepat waktu",
         "{:?}",
         rows[0]
     );
-    assert_eq!(rows[6].hasil, "Tolak");
+    assert_eq!(rows[6].visit.hasil, "Tolak");
     // … and as PDF.
     let pdf = dir.path().join("riwayat.pdf");
     h.state_mut()

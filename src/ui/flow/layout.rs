@@ -938,50 +938,61 @@ pub fn step_states(
     now: DateTime<Utc>,
     unit_name: &dyn Fn(i64) -> String,
 ) -> (Vec<StepState>, Vec<Vec<StepVisit>>) {
-    let n = t.langkah.len();
-    let mut states = Vec::with_capacity(n);
-    let mut lists = Vec::with_capacity(n);
     let mpd = cycle.minutes_per_day;
-    for i in 0..n {
-        let mut vs: Vec<&Visit> = cycle.visits.iter().filter(|v| v.step == i).collect();
-        vs.sort_by_key(|v| v.seq);
-        let per_unit = t.langkah[i].per_unit;
-        let units_total = if per_unit { cycle.units.len() } else { 0 };
-        let open: Vec<&&Visit> = vs.iter().filter(|v| v.is_open()).collect();
-        let state = if !open.is_empty() {
-            let persen = open.iter().map(|v| share(kal, v, now)).max().unwrap_or(0);
-            let late = open.iter().any(|v| {
-                matches!(
-                    vonis(kal, v.started_at, v.standard_minutes, None, now),
-                    Vonis::LewatBatas { .. }
-                )
-            });
-            StepState::Current {
-                persen,
-                late,
-                units_done: if per_unit { cycle.units_done(i) } else { 0 },
-                units_total,
-            }
-        } else if let Some(sum) = latest_summary(kal, &vs) {
-            let (used_minutes, standard_minutes) = sum;
-            StepState::Done {
-                late: used_minutes > i64::from(standard_minutes),
-                used_minutes,
-                standard_minutes,
-                units_done: if per_unit { cycle.units_done(i) } else { 0 },
-                units_total,
-            }
-        } else {
-            StepState::Future
-        };
-        states.push(state);
-        lists.push(
+    let lists = (0..t.langkah.len())
+        .map(|i| {
+            let mut vs: Vec<&Visit> = cycle.visits.iter().filter(|v| v.step == i).collect();
+            vs.sort_by_key(|v| v.seq);
             vs.iter()
                 .map(|v| visit_strings(kal, v, now, mpd, unit_name))
-                .collect(),
-        );
-    }
-    (states, lists)
+                .collect()
+        })
+        .collect();
+    (states_of(t, cycle, kal, now), lists)
+}
+
+/// The [`StepState`] of every step of `cycle` (see [`step_states`]), without
+/// the visits' display strings.
+pub fn states_of(
+    t: &SopTemplate,
+    cycle: &Cycle,
+    kal: &Kalender,
+    now: DateTime<Utc>,
+) -> Vec<StepState> {
+    (0..t.langkah.len())
+        .map(|i| {
+            let mut vs: Vec<&Visit> = cycle.visits.iter().filter(|v| v.step == i).collect();
+            vs.sort_by_key(|v| v.seq);
+            let per_unit = t.langkah[i].per_unit;
+            let units_total = if per_unit { cycle.units.len() } else { 0 };
+            let open: Vec<&&Visit> = vs.iter().filter(|v| v.is_open()).collect();
+            if !open.is_empty() {
+                let persen = open.iter().map(|v| share(kal, v, now)).max().unwrap_or(0);
+                let late = open.iter().any(|v| {
+                    matches!(
+                        vonis(kal, v.started_at, v.standard_minutes, None, now),
+                        Vonis::LewatBatas { .. }
+                    )
+                });
+                StepState::Current {
+                    persen,
+                    late,
+                    units_done: if per_unit { cycle.units_done(i) } else { 0 },
+                    units_total,
+                }
+            } else if let Some((used_minutes, standard_minutes)) = latest_summary(kal, &vs) {
+                StepState::Done {
+                    late: used_minutes > i64::from(standard_minutes),
+                    used_minutes,
+                    standard_minutes,
+                    units_done: if per_unit { cycle.units_done(i) } else { 0 },
+                    units_total,
+                }
+            } else {
+                StepState::Future
+            }
+        })
+        .collect()
 }
 
 /// Share of the standard used by an open visit, in percent (uncapped).
@@ -1022,7 +1033,8 @@ fn waktu_lokal(kal: &Kalender, t: DateTime<Utc>) -> String {
     )
 }
 
-fn visit_strings(
+/// One visit as display strings; a day counts `mpd` working minutes.
+pub fn visit_strings(
     kal: &Kalender,
     v: &Visit,
     now: DateTime<Utc>,

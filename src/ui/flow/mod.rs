@@ -22,6 +22,6 @@ mod tests;
 
 pub use layout::{
     Arrow, ArrowKind, FlowLayout, LaneCol, Node, Shape, StepState, StepVisit, TextBox, TextRole,
-    estimate_text_size, layout, layout_with, step_states,
+    estimate_text_size, layout, layout_with, states_of, step_states, visit_strings,
 };
 pub use paint::FlowView;

@@ -6,7 +6,7 @@ use egui::RichText;
 use egui_extras::TableBuilder;
 
 use super::lists::{fixed, status_color};
-use super::widgets::{Confirm, chip, confirm_window, heading, inline_error};
+use super::widgets::{Confirm, chip, confirm_window, heading, inline_error, official_picker};
 use crate::fmt;
 use crate::ui::app::{Command, Outbox, Reply};
 use crate::ui::view::{TaskStatus, TaskView, ViewData};
@@ -54,8 +54,7 @@ pub fn holder<'a>(t: &TaskView, view: &'a ViewData) -> Option<&'a crate::store::
     let on = view.today.unwrap_or_default();
     let active = |o: &&crate::store::OfficialRow| crate::store::inactive_reason(o, on).is_none();
     if let Some(u) = t.unit_id {
-        let units: Vec<_> = view.units.iter().map(|n| n.unit.clone()).collect();
-        let (head, _) = crate::store::propose(&units, &view.officials, u, on);
+        let head = crate::store::unit_head(&view.officials, u, on);
         return head.and_then(|id| view.officials.iter().find(|o| o.id == id));
     }
     let ids: Vec<(i64, &str)> = view
@@ -546,31 +545,11 @@ impl Antrian {
                     .spacing([12.0, 6.0])
                     .show(ui, |ui| {
                         let l = ui.label("Dilakukan oleh");
-                        let name = f
-                            .performer
-                            .and_then(|id| view.officials.iter().find(|o| o.id == id))
-                            .map_or("— pilih pejabat —".to_string(), |o| {
-                                format!("{}{} — {}", o.status.awalan(), o.nama_lengkap(), o.jabatan)
-                            });
-                        egui::ComboBox::from_id_salt("pelaku")
-                            .width(460.0)
-                            .selected_text(name)
-                            .show_ui(ui, |ui| {
-                                for o in &view.officials {
-                                    ui.selectable_value(
-                                        &mut f.performer,
-                                        Some(o.id),
-                                        format!(
-                                            "{}{} — {}",
-                                            o.status.awalan(),
-                                            o.nama_lengkap(),
-                                            o.jabatan
-                                        ),
-                                    );
-                                }
-                            })
-                            .response
-                            .labelled_by(l.id);
+                        if let Some(o) =
+                            official_picker(ui, "pelaku", l.id, f.performer, &view.officials, 460.0)
+                        {
+                            f.performer = Some(o.id);
+                        }
                         ui.end_row();
                         let l = ui.label("Catatan");
                         ui.add(egui::TextEdit::singleline(&mut f.note).desired_width(460.0))

@@ -6,6 +6,7 @@ use egui::RichText;
 
 use super::widgets::{chip, heading};
 use crate::fmt;
+use crate::model::agreement::status_label;
 use crate::ui::view::{TaskStatus, ViewData};
 
 pub fn show(ui: &mut egui::Ui, view: &ViewData, year: i32) {
@@ -93,8 +94,6 @@ pub fn show(ui: &mut egui::Ui, view: &ViewData, year: i32) {
         }
     });
 }
-
-pub use crate::model::agreement::status_label;
 
 /// Where the SOP loses time: per step, the share of finished visits that
 /// were late (bar) and the average overrun (hover and table).

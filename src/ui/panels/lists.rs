@@ -10,8 +10,8 @@ pub fn fixed(width: f32) -> Column {
     Column::exact(width).clip(true)
 }
 
-use super::beranda::status_label;
 use super::widgets::heading;
+use crate::model::agreement::status_label;
 use crate::ui::view::{TaskStatus, ViewData};
 
 #[derive(Default)]

@@ -8,7 +8,7 @@ use egui_extras::{Column, TableBuilder};
 use serde::{Deserialize, Serialize};
 
 use super::lists::fixed;
-use super::widgets::{Confirm, chip, confirm_window, heading, inline_error};
+use super::widgets::{Confirm, chip, confirm_window, heading, inline_error, official_picker};
 use crate::fmt;
 use crate::model::agreement::{
     self as rules, ALASAN, Content, Field, Jenis, NewBudgetLine, NewLine, Party, Problem,
@@ -994,10 +994,6 @@ fn party_line(p: &Party) -> String {
     parts.join(" · ")
 }
 
-fn official_label(o: &crate::store::OfficialRow) -> String {
-    format!("{}{} — {}", o.status.awalan(), o.nama_lengkap(), o.jabatan)
-}
-
 fn parties(ui: &mut egui::Ui, ed: &mut Editor, doc: &VersionDoc, view: &ViewData) -> bool {
     let mut changed = false;
     ui.horizontal(|ui| {
@@ -1087,30 +1083,8 @@ fn parties(ui: &mut egui::Ui, ed: &mut Editor, doc: &VersionDoc, view: &ViewData
                                 .changed();
                         });
                     } else {
-                        let selected = p
-                            .official_id
-                            .and_then(|id| view.officials.iter().find(|o| o.id == id))
-                            .map(official_label)
-                            .unwrap_or_else(|| "— pilih pejabat —".into());
-                        let mut pick = None;
-                        egui::ComboBox::from_id_salt(salt)
-                            .width(520.0)
-                            .selected_text(selected)
-                            .show_ui(ui, |ui| {
-                                for o in &view.officials {
-                                    if ui
-                                        .selectable_label(
-                                            p.official_id == Some(o.id),
-                                            official_label(o),
-                                        )
-                                        .clicked()
-                                    {
-                                        pick = Some(o);
-                                    }
-                                }
-                            })
-                            .response
-                            .labelled_by(l.id);
+                        let pick =
+                            official_picker(ui, salt, l.id, p.official_id, &view.officials, 520.0);
                         if let Some(o) = pick {
                             *p = party_of(o);
                             changed = true;

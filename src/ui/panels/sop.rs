@@ -210,7 +210,7 @@ fn history(ui: &mut egui::Ui, c: &crate::ui::view::CycleView, out: &mut Outbox) 
                         row.col(|ui| {
                             let mut text = RichText::new(cell);
                             if k == 6 {
-                                text = text.color(if r.late {
+                                text = text.color(if r.visit.late {
                                     Color32::from_rgb(185, 28, 28)
                                 } else {
                                     Color32::from_rgb(21, 128, 61)

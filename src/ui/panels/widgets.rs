@@ -120,3 +120,41 @@ pub fn unit_picker(
         .labelled_by(l.id);
     ui.end_row();
 }
+
+/// An official as offered in a choice: "Plt. Nama — Jabatan".
+pub fn official_label(o: &crate::store::OfficialRow) -> String {
+    format!("{}{} — {}", o.status.awalan(), o.nama_lengkap(), o.jabatan)
+}
+
+/// A choice of an official, named by the label `label_id`; returns the
+/// official picked in this frame.
+pub fn official_picker<'a>(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    label_id: egui::Id,
+    selected: Option<i64>,
+    officials: &'a [crate::store::OfficialRow],
+    width: f32,
+) -> Option<&'a crate::store::OfficialRow> {
+    let text = selected
+        .and_then(|id| officials.iter().find(|o| o.id == id))
+        .map(official_label)
+        .unwrap_or_else(|| "— pilih pejabat —".into());
+    let mut pick = None;
+    egui::ComboBox::from_id_salt(id_salt)
+        .width(width)
+        .selected_text(text)
+        .show_ui(ui, |ui| {
+            for o in officials {
+                if ui
+                    .selectable_label(selected == Some(o.id), official_label(o))
+                    .clicked()
+                {
+                    pick = Some(o);
+                }
+            }
+        })
+        .response
+        .labelled_by(label_id);
+    pick
+}
