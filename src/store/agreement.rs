@@ -574,10 +574,11 @@ impl Store {
                 // carries indicators: Eselon III programs, else kegiatan or
                 // sub kegiatan; Eselon IV kegiatan, else sub kegiatan.
                 let with_indicators: std::collections::HashSet<i64> = {
-                    let mut stmt = self
-                        .conn
-                        .prepare_cached("SELECT DISTINCT item_id FROM renja_indikator")?;
-                    stmt.query_map([], |r| r.get(0))?
+                    let mut stmt = self.conn.prepare_cached(
+                        "SELECT DISTINCT j.item_id FROM renja_indikator j
+                         JOIN renja_item r ON r.id = j.item_id WHERE r.tahun = ?1",
+                    )?;
+                    stmt.query_map([tahun], |r| r.get(0))?
                         .collect::<rusqlite::Result<_>>()?
                 };
                 let own = |level: &str| -> Vec<i64> {
