@@ -184,7 +184,7 @@ fn history(ui: &mut egui::Ui, c: &crate::ui::view::CycleView, out: &mut Outbox) 
         }
     });
     let widths = [
-        55.0, 230.0, 150.0, 125.0, 125.0, 130.0, 150.0, 100.0, 200.0, 160.0,
+        55.0, 230.0, 150.0, 190.0, 190.0, 150.0, 150.0, 100.0, 200.0, 160.0,
     ];
     egui::ScrollArea::horizontal()
         .id_salt("riwayat_h")
