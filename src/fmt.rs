@@ -62,6 +62,19 @@ pub fn angka(v: f64) -> String {
     }
 }
 
+/// A file size: "812 KB", "12,5 MB" (1 MB = 1024 KB).
+pub fn ukuran(bytes: u64) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b < KB {
+        format!("{bytes} bita")
+    } else if b < KB * KB {
+        format!("{} KB", angka((b / KB * 10.0).round() / 10.0))
+    } else {
+        format!("{} MB", angka((b / KB / KB * 10.0).round() / 10.0))
+    }
+}
+
 /// "23 November 2026".
 pub fn tanggal(d: NaiveDate) -> String {
     format!("{} {} {}", d.day(), BULAN[d.month0() as usize], d.year())
@@ -148,6 +161,10 @@ mod tests {
     #[test]
     fn formats() {
         assert_eq!(rupiah(1_234_567), "Rp 1.234.567");
+        assert_eq!(ukuran(512), "512 bita");
+        assert_eq!(ukuran(2048), "2 KB");
+        assert_eq!(ukuran(52_428_801), "50 MB");
+        assert_eq!(ukuran(13_107_200), "12,5 MB");
         assert_eq!(rupiah(0), "Rp 0");
         assert_eq!(ribuan(-1000), "-1.000");
         assert_eq!(angka(95.5), "95,5");

@@ -8,6 +8,7 @@
 //! refused at once instead of failing later with a lock error.
 
 mod agreement;
+mod archive;
 pub mod audit;
 mod backup;
 mod calendar;
@@ -22,7 +23,11 @@ pub use agreement::{
     AgreementRow, Content, NewAgreement, NewBudgetLine, NewLine, Party, Proposed, VersionDoc,
     inactive_reason, party_of, propose, unit_head,
 };
-pub use backup::CADANGAN_HARIAN;
+pub use archive::{
+    ArchiveRow, NewArchive, PrintRow, SCAN_DIR, SCAN_MAKS, Scan, ScanCheck, ScanKind, ScanState,
+    Tujuan, Unregistered, lokasi, read_scan, sha256_hex,
+};
+pub use backup::{BackupSummary, CADANGAN_HARIAN, FullBackup, Staged};
 pub use cycle::{CycleRow, TaskRow};
 pub use exchange::ImportSummary;
 pub use office::{LOGO_MAKS, Office, logo_mime};
@@ -50,6 +55,7 @@ pub const APPLICATION_ID: i32 = 0x504B_494E;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_agreement_frozen.sql"),
+    include_str!("migrations/003_archive.sql"),
 ];
 
 /// The schema version this build writes.
@@ -229,7 +235,7 @@ fn inspect_file(path: &Path) -> Result<FileKind> {
 }
 
 /// Read-only inspection of an existing SQLite file: is it ours, not newer, intact?
-fn inspect_db(path: &Path) -> Result<i32> {
+pub(crate) fn inspect_db(path: &Path) -> Result<i32> {
     let corrupt = |e: rusqlite::Error| StoreError::Corrupt {
         path: path.to_path_buf(),
         detail: sqlite_message(&e),
@@ -302,6 +308,23 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// The writer's connection: WAL, foreign keys on.
+pub(crate) fn open_writer(path: &Path) -> Result<Connection> {
+    let conn = Connection::open(path)?;
+    configure(&conn)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::Invalid(format!(
+            "Mode jurnal WAL tidak dapat diaktifkan pada {} (mode: {mode})",
+            path.display()
+        )));
+    }
+    // NORMAL in WAL mode: a committed transaction survives a crash of the
+    // process; only a power cut can lose the last few (never corrupts).
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(conn)
+}
+
 impl Store {
     /// Opens (creating if absent) a database for writing, migrated to the
     /// latest schema, with the built-in SOP templates and calendar installed.
@@ -323,20 +346,8 @@ impl Store {
         if let FileKind::Sqlite = inspect_file(path)? {
             inspect_db(path)?;
         }
-        let conn = Connection::open(path)?;
-        configure(&conn)?;
-        let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            return Err(StoreError::Invalid(format!(
-                "Mode jurnal WAL tidak dapat diaktifkan pada {} (mode: {mode})",
-                path.display()
-            )));
-        }
-        // NORMAL in WAL mode: a committed transaction survives a crash of the
-        // process; only a power cut can lose the last few (never corrupts).
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
         let mut store = Store {
-            conn,
+            conn: open_writer(path)?,
             path: path.to_path_buf(),
             _lock: Some(lock),
             operator: os_operator(),

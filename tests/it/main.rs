@@ -1,6 +1,7 @@
 //! One integration-test binary (linked once), a module per area.
 
 mod agreement;
+mod archive;
 mod cli;
 mod common;
 mod crash;

@@ -1,0 +1,830 @@
+//! The archive register of signed agreements (paper place and scanned copy)
+//! and the print log.
+//!
+//! A scan is copied into the `pindaian` folder beside the database under the
+//! name of its SHA-256 (`<hash>.pdf`), and the hash is recorded with the
+//! entry, so a scan that goes missing or is altered afterwards is found by
+//! [`Store::check_scans`]. Scans are never overwritten or deleted by perkin:
+//! a replaced scan stays in the folder, and the audit log names both hashes.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::{AuditMeta, Result, Store, StoreError, Written, image, io_message, ts};
+use crate::model::agreement::{is_signed, status_label};
+
+/// The largest scan accepted: 50 MB.
+pub const SCAN_MAKS: u64 = 50 * 1024 * 1024;
+
+/// The folder of the scans, beside the database.
+pub const SCAN_DIR: &str = "pindaian";
+
+/// What a scan is, told by its content (never by its name).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScanKind {
+    Pdf,
+    Jpeg,
+    Png,
+}
+
+impl ScanKind {
+    /// Reads the first bytes: `%PDF-` (within the first kilobyte, as the
+    /// PDF standard allows), the JPEG SOI marker, or the PNG signature.
+    pub fn sniff(head: &[u8]) -> Option<ScanKind> {
+        if head.starts_with(&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a]) {
+            Some(ScanKind::Png)
+        } else if head.starts_with(&[0xff, 0xd8, 0xff]) {
+            Some(ScanKind::Jpeg)
+        } else if head[..head.len().min(1024)]
+            .windows(5)
+            .any(|w| w == b"%PDF-")
+        {
+            Some(ScanKind::Pdf)
+        } else {
+            None
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            ScanKind::Pdf => "application/pdf",
+            ScanKind::Jpeg => "image/jpeg",
+            ScanKind::Png => "image/png",
+        }
+    }
+
+    pub fn ext(self) -> &'static str {
+        match self {
+            ScanKind::Pdf => "pdf",
+            ScanKind::Jpeg => "jpg",
+            ScanKind::Png => "png",
+        }
+    }
+
+    fn from_mime(mime: &str) -> Option<ScanKind> {
+        [ScanKind::Pdf, ScanKind::Jpeg, ScanKind::Png]
+            .into_iter()
+            .find(|k| k.mime() == mime)
+    }
+}
+
+/// The SHA-256 of some bytes, as lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The file name a scan is stored under.
+pub fn scan_file_name(sha256: &str, mime: &str) -> String {
+    let ext = ScanKind::from_mime(mime).map_or("bin", ScanKind::ext);
+    format!("{sha256}.{ext}")
+}
+
+/// A register entry as typed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NewArchive {
+    pub version_id: i64,
+    pub nomor_agenda: String,
+    pub tanggal: NaiveDate,
+    pub rangkap: u32,
+    pub lemari: String,
+    pub rak: String,
+    pub boks: String,
+    pub map: String,
+    /// Where a copy went, e.g. "Biro Organisasi Setda".
+    pub diserahkan_kepada: String,
+    pub tanggal_serah: Option<NaiveDate>,
+    pub keterangan: String,
+}
+
+/// The scanned signed copy of an entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Scan {
+    pub sha256: String,
+    /// The name of the file the user picked.
+    pub nama: String,
+    pub mime: String,
+    pub bytes: i64,
+}
+
+/// One entry of the register, with its agreement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArchiveRow {
+    pub id: i64,
+    pub entry: NewArchive,
+    pub tahun: i32,
+    pub agreement_id: i64,
+    pub unit_id: i64,
+    pub unit: String,
+    pub jenis: String,
+    pub versi: i32,
+    /// The nomor of the agreement itself.
+    pub nomor_pk: String,
+    pub scan: Option<Scan>,
+}
+
+impl ArchiveRow {
+    /// "Lemari 2, Rak B, Boks 3, Map 12" (the parts that are filled).
+    pub fn lokasi(&self) -> String {
+        lokasi(&self.entry)
+    }
+}
+
+/// The paper place of an entry in words.
+pub fn lokasi(e: &NewArchive) -> String {
+    [
+        ("Lemari", &e.lemari),
+        ("Rak", &e.rak),
+        ("Boks", &e.boks),
+        ("Map", &e.map),
+    ]
+    .iter()
+    .filter(|(_, v)| !v.trim().is_empty())
+    .map(|(k, v)| format!("{k} {}", v.trim()))
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+/// A signed version not yet in the register.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unregistered {
+    pub version_id: i64,
+    pub agreement_id: i64,
+    pub tahun: i32,
+    pub unit: String,
+    pub versi: i32,
+    pub signed_at: Option<String>,
+}
+
+/// What "Periksa berkas" found for one entry's scan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ScanState {
+    /// The stored file is there and its hash matches.
+    Cocok,
+    /// The stored file is gone.
+    Hilang,
+    /// The stored file's content no longer matches the recorded hash.
+    Berubah { ditemukan: String },
+    /// The file is there but cannot be read.
+    TakTerbaca(String),
+}
+
+impl ScanState {
+    pub fn label(&self) -> String {
+        match self {
+            ScanState::Cocok => "Cocok".into(),
+            ScanState::Hilang => "HILANG: berkas pindaian tidak ada".into(),
+            ScanState::Berubah { .. } => "BERUBAH: isi berkas tidak sesuai hash tercatat".into(),
+            ScanState::TakTerbaca(e) => format!("Tidak dapat dibaca: {e}"),
+        }
+    }
+
+    pub fn ok(&self) -> bool {
+        matches!(self, ScanState::Cocok)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScanCheck {
+    pub entry_id: i64,
+    pub nomor_agenda: String,
+    pub unit: String,
+    pub state: ScanState,
+}
+
+/// Why a copy was printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Tujuan {
+    /// The final text, printed for the officials to sign.
+    TandaTangan,
+    /// A copy of the signed version.
+    Salinan,
+}
+
+impl Tujuan {
+    pub fn kode(self) -> &'static str {
+        match self {
+            Tujuan::TandaTangan => "tanda_tangan",
+            Tujuan::Salinan => "salinan",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Tujuan::TandaTangan => "untuk ditandatangani",
+            Tujuan::Salinan => "salinan",
+        }
+    }
+
+    fn parse(s: &str) -> Tujuan {
+        if s == "tanda_tangan" {
+            Tujuan::TandaTangan
+        } else {
+            Tujuan::Salinan
+        }
+    }
+
+    /// What a version in `status` may be printed as, if anything: the text
+    /// to sign once all paraf are done, copies once it is signed.
+    pub fn for_status(status: &str) -> Option<Tujuan> {
+        if is_signed(status) {
+            Some(Tujuan::Salinan)
+        } else if status == "diparaf" {
+            Some(Tujuan::TandaTangan)
+        } else {
+            None
+        }
+    }
+}
+
+/// One print recorded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrintRow {
+    pub id: i64,
+    pub version_id: i64,
+    pub at: String,
+    pub rangkap: u32,
+    pub operator: String,
+    pub tujuan: Tujuan,
+}
+
+const SELECT_ENTRY: &str = "SELECT e.id, e.version_id, e.nomor_agenda, e.tanggal, e.rangkap, e.lemari, e.rak, e.boks, e.map,
+        e.diserahkan_kepada, e.tanggal_serah, e.keterangan, e.scan_sha256, e.scan_nama, e.scan_mime, e.scan_bytes,
+        e.tahun, a.id, a.unit_id, u.nama, a.jenis, v.versi, v.nomor
+ FROM archive_entry e
+ JOIN agreement_version v ON v.id = e.version_id
+ JOIN agreement a ON a.id = v.agreement_id
+ JOIN unit u ON u.id = a.unit_id";
+
+fn date(s: Option<String>) -> Option<NaiveDate> {
+    s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+}
+
+fn read_entry(r: &Row<'_>) -> rusqlite::Result<ArchiveRow> {
+    let sha: Option<String> = r.get(12)?;
+    let scan = match sha {
+        Some(sha256) => Some(Scan {
+            sha256,
+            nama: r.get::<_, Option<String>>(13)?.unwrap_or_default(),
+            mime: r.get::<_, Option<String>>(14)?.unwrap_or_default(),
+            bytes: r.get::<_, Option<i64>>(15)?.unwrap_or_default(),
+        }),
+        None => None,
+    };
+    Ok(ArchiveRow {
+        id: r.get(0)?,
+        entry: NewArchive {
+            version_id: r.get(1)?,
+            nomor_agenda: r.get(2)?,
+            tanggal: date(r.get(3)?).unwrap_or_default(),
+            rangkap: r.get(4)?,
+            lemari: r.get(5)?,
+            rak: r.get(6)?,
+            boks: r.get(7)?,
+            map: r.get(8)?,
+            diserahkan_kepada: r.get(9)?,
+            tanggal_serah: date(r.get(10)?),
+            keterangan: r.get(11)?,
+        },
+        scan,
+        tahun: r.get(16)?,
+        agreement_id: r.get(17)?,
+        unit_id: r.get(18)?,
+        unit: r.get(19)?,
+        jenis: r.get(20)?,
+        versi: r.get(21)?,
+        nomor_pk: r.get(22)?,
+    })
+}
+
+/// The leading number of an agenda number ("007/PK/2026" → 7).
+fn leading_number(s: &str) -> Option<u64> {
+    let digits: String = s
+        .trim()
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    digits.parse().ok()
+}
+
+fn check_entry(e: &NewArchive) -> Result<()> {
+    let invalid = |m: &str| Err(StoreError::Invalid(m.to_string()));
+    if e.nomor_agenda.trim().is_empty() {
+        return invalid("Nomor agenda wajib diisi");
+    }
+    if e.nomor_agenda.chars().count() > 60 {
+        return invalid("Nomor agenda terlalu panjang (maksimal 60 karakter)");
+    }
+    if !(1..=99).contains(&e.rangkap) {
+        return invalid("Jumlah rangkap harus 1 sampai 99");
+    }
+    for (label, v) in [
+        ("Lemari", &e.lemari),
+        ("Rak", &e.rak),
+        ("Boks", &e.boks),
+        ("Map", &e.map),
+        ("Diserahkan kepada", &e.diserahkan_kepada),
+    ] {
+        if v.chars().count() > 200 {
+            return Err(StoreError::Invalid(format!(
+                "{label} terlalu panjang (maksimal 200 karakter)"
+            )));
+        }
+    }
+    if e.keterangan.chars().count() > 2000 {
+        return invalid("Keterangan terlalu panjang (maksimal 2000 karakter)");
+    }
+    if e.tanggal_serah.is_some() && e.diserahkan_kepada.trim().is_empty() {
+        return invalid("Isi kepada siapa dokumen diserahkan, atau kosongkan tanggal serah");
+    }
+    if let Some(serah) = e.tanggal_serah
+        && serah < e.tanggal
+    {
+        return invalid("Tanggal serah tidak boleh sebelum tanggal pendaftaran");
+    }
+    Ok(())
+}
+
+/// The entry as stored: every text trimmed.
+fn cleaned(e: &NewArchive) -> NewArchive {
+    let t = |s: &String| s.trim().to_string();
+    NewArchive {
+        nomor_agenda: t(&e.nomor_agenda),
+        lemari: t(&e.lemari),
+        rak: t(&e.rak),
+        boks: t(&e.boks),
+        map: t(&e.map),
+        diserahkan_kepada: t(&e.diserahkan_kepada),
+        keterangan: t(&e.keterangan),
+        ..e.clone()
+    }
+}
+
+/// Writes the editable fields of an entry.
+fn set_fields(tx: &rusqlite::Transaction<'_>, id: i64, e: &NewArchive) -> rusqlite::Result<usize> {
+    tx.execute(
+        "UPDATE archive_entry SET nomor_agenda = ?2, tanggal = ?3, rangkap = ?4, lemari = ?5, rak = ?6,
+            boks = ?7, map = ?8, diserahkan_kepada = ?9, tanggal_serah = ?10, keterangan = ?11
+         WHERE id = ?1",
+        params![
+            id,
+            e.nomor_agenda,
+            e.tanggal.to_string(),
+            e.rangkap,
+            e.lemari,
+            e.rak,
+            e.boks,
+            e.map,
+            e.diserahkan_kepada,
+            e.tanggal_serah.map(|d| d.to_string()),
+            e.keterangan
+        ],
+    )
+}
+
+/// Reads a scan the user picked: at most [`SCAN_MAKS`], and a PDF, JPEG or
+/// PNG by its content.
+pub fn read_scan(path: &Path) -> Result<(Vec<u8>, ScanKind)> {
+    let io = |e: std::io::Error| {
+        StoreError::Invalid(format!(
+            "Berkas pindaian {} tidak dapat dibaca: {}",
+            path.display(),
+            io_message(&e)
+        ))
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(StoreError::Invalid(format!(
+            "{} adalah folder; pilih berkas pindaian (PDF, JPG atau PNG)",
+            path.display()
+        )));
+    }
+    if meta.len() > SCAN_MAKS {
+        return Err(StoreError::Invalid(format!(
+            "Berkas pindaian terlalu besar ({}); maksimal 50 MB. Pindai ulang dengan resolusi lebih rendah.",
+            crate::fmt::ukuran(meta.len())
+        )));
+    }
+    if meta.len() == 0 {
+        return Err(StoreError::Invalid(
+            "Berkas pindaian kosong (0 bita)".into(),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .map_err(io)?
+        // A file that grew since: never read more than the limit (+1 to see it).
+        .take(SCAN_MAKS + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > SCAN_MAKS {
+        return Err(StoreError::Invalid(
+            "Berkas pindaian terlalu besar; maksimal 50 MB".into(),
+        ));
+    }
+    let kind = ScanKind::sniff(&bytes).ok_or_else(|| {
+        StoreError::Invalid(format!(
+            "{} bukan PDF, JPG atau PNG (dilihat dari isinya, bukan dari namanya). Pindaian tidak dilampirkan.",
+            path.file_name()
+                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+        ))
+    })?;
+    Ok((bytes, kind))
+}
+
+/// Writes `bytes` to `dest` through a temporary file in the same folder, so
+/// a crash never leaves half a file under the final name.
+pub(crate) fn write_new_file(dest: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = dest.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = dest.as_os_str().to_owned();
+    tmp.push(".sementara");
+    let tmp = PathBuf::from(tmp);
+    let mut f = std::fs::File::create(&tmp)?;
+    f.write_all(bytes)?;
+    f.sync_all()?;
+    drop(f);
+    std::fs::rename(&tmp, dest).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+impl Store {
+    /// The folder of the scans: `pindaian` beside the database.
+    pub fn scan_dir(&self) -> PathBuf {
+        self.path()
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join(SCAN_DIR)
+    }
+
+    /// Where the scan of an entry is stored.
+    pub fn scan_path(&self, scan: &Scan) -> PathBuf {
+        self.scan_dir()
+            .join(scan_file_name(&scan.sha256, &scan.mime))
+    }
+
+    /// The next free agenda number of a year: one past the highest leading
+    /// number used, three digits ("001", "002", …).
+    pub fn next_agenda(&self, tahun: i32) -> Result<String> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT nomor_agenda FROM archive_entry WHERE tahun = ?1")?;
+        let max = stmt
+            .query_map([tahun], |r| r.get::<_, String>(0))?
+            .filter_map(|r| r.ok())
+            .filter_map(|n| leading_number(&n))
+            .max()
+            .unwrap_or(0);
+        Ok(format!("{:03}", max + 1))
+    }
+
+    fn duplicate_agenda(&self, tahun: i32, nomor: &str, except: Option<i64>) -> Result<()> {
+        let other: Option<(String, i32)> = self
+            .conn
+            .query_row(
+                "SELECT u.nama, v.versi FROM archive_entry e
+                 JOIN agreement_version v ON v.id = e.version_id
+                 JOIN agreement a ON a.id = v.agreement_id
+                 JOIN unit u ON u.id = a.unit_id
+                 WHERE e.tahun = ?1 AND e.nomor_agenda = ?2 AND e.id IS NOT ?3",
+                params![tahun, nomor.trim(), except],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        match other {
+            Some((unit, versi)) => Err(StoreError::Invalid(format!(
+                "Nomor agenda {} sudah dipakai pada register arsip {tahun} ({unit}, versi {versi}). Pilih nomor lain.",
+                nomor.trim()
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    /// Registers a signed version in the archive; the version becomes
+    /// "diarsipkan". Returns the entry id.
+    pub fn register_archive(&mut self, e: &NewArchive) -> Result<i64> {
+        check_entry(e)?;
+        let doc = self.version(e.version_id)?;
+        if !is_signed(&doc.status) {
+            return Err(StoreError::Invalid(format!(
+                "Versi {} Perjanjian Kinerja {} berstatus {}: hanya versi yang sudah ditandatangani yang dapat didaftarkan di arsip",
+                doc.versi,
+                doc.unit,
+                status_label(&doc.status).to_lowercase()
+            )));
+        }
+        if let Some(id) = self.archive_of(e.version_id)? {
+            let nomor: String = self.conn.query_row(
+                "SELECT nomor_agenda FROM archive_entry WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
+            return Err(StoreError::Invalid(format!(
+                "Versi {} Perjanjian Kinerja {} sudah terdaftar di arsip dengan nomor agenda {nomor}",
+                doc.versi, doc.unit
+            )));
+        }
+        self.duplicate_agenda(doc.tahun, &e.nomor_agenda, None)?;
+        let now = ts(self.now());
+        let tahun = doc.tahun;
+        let e = cleaned(e);
+        self.write(AuditMeta::new("daftar", "arsip"), |tx| {
+            tx.execute(
+                "INSERT INTO archive_entry (version_id, tahun, nomor_agenda, tanggal, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![e.version_id, tahun, e.nomor_agenda, e.tanggal.to_string(), now],
+            )?;
+            let id = tx.last_insert_rowid();
+            set_fields(tx, id, &e)?;
+            tx.execute(
+                "UPDATE agreement_version SET status = 'diarsipkan' WHERE id = ?1 AND status = 'ditandatangani'",
+                [e.version_id],
+            )?;
+            Ok(Written::new(id, id, None, Some(image(&e))))
+        })
+    }
+
+    /// Corrects an entry (place, handover, note, number); the version stays.
+    pub fn update_archive(&mut self, id: i64, e: &NewArchive) -> Result<()> {
+        check_entry(e)?;
+        let old = self.archive_entry(id)?;
+        if old.entry.version_id != e.version_id {
+            return Err(StoreError::Invalid(
+                "Entri arsip tetap milik versi yang didaftarkan".into(),
+            ));
+        }
+        self.duplicate_agenda(old.tahun, &e.nomor_agenda, Some(id))?;
+        let e = cleaned(e);
+        self.write(AuditMeta::new("ubah", "arsip"), |tx| {
+            set_fields(tx, id, &e)?;
+            Ok(Written::new(
+                (),
+                id,
+                Some(image(&old.entry)),
+                Some(image(&e)),
+            ))
+        })
+    }
+
+    /// Attaches the scanned signed copy to an entry: checked (content and
+    /// size), copied into the scan folder under its hash, the hash recorded.
+    pub fn attach_scan(&mut self, id: i64, src: &Path) -> Result<Scan> {
+        let (bytes, kind) = read_scan(src)?;
+        let old = self.archive_entry(id)?;
+        let scan = Scan {
+            sha256: sha256_hex(&bytes),
+            nama: src
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            mime: kind.mime().to_string(),
+            bytes: bytes.len() as i64,
+        };
+        let dest = self.scan_path(&scan);
+        // Content-addressed: an intact file of the same name is this scan.
+        let intact = std::fs::read(&dest).is_ok_and(|b| sha256_hex(&b) == scan.sha256);
+        if !intact {
+            write_new_file(&dest, &bytes).map_err(|e| StoreError::Io {
+                path: dest.clone(),
+                source: e,
+            })?;
+        }
+        let s = scan.clone();
+        self.write(AuditMeta::new("lampirkan", "arsip"), |tx| {
+            tx.execute(
+                "UPDATE archive_entry SET scan_sha256 = ?2, scan_nama = ?3, scan_mime = ?4, scan_bytes = ?5 WHERE id = ?1",
+                params![id, s.sha256, s.nama, s.mime, s.bytes],
+            )?;
+            Ok(Written::new(
+                (),
+                id,
+                old.scan.as_ref().map(image),
+                Some(image(&s)),
+            ))
+        })?;
+        Ok(scan)
+    }
+
+    /// The register entry of a version, if it has one.
+    pub fn archive_of(&self, version_id: i64) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM archive_entry WHERE version_id = ?1",
+                [version_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    pub fn archive_entry(&self, id: i64) -> Result<ArchiveRow> {
+        self.conn
+            .query_row(&format!("{SELECT_ENTRY} WHERE e.id = ?1"), [id], read_entry)
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("Entri arsip {id}")))
+    }
+
+    /// The register, of one year or of all years: by year, then agenda number.
+    pub fn archive_entries(&self, tahun: Option<i32>) -> Result<Vec<ArchiveRow>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "{SELECT_ENTRY} WHERE ?1 IS NULL OR e.tahun = ?1 ORDER BY e.tahun, e.tanggal, e.id"
+        ))?;
+        let mut rows = stmt
+            .query_map([tahun], read_entry)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        // "2" before "10": by the leading number, then as text.
+        rows.sort_by(|a, b| {
+            a.tahun.cmp(&b.tahun).then_with(|| {
+                leading_number(&a.entry.nomor_agenda)
+                    .cmp(&leading_number(&b.entry.nomor_agenda))
+                    .then_with(|| a.entry.nomor_agenda.cmp(&b.entry.nomor_agenda))
+            })
+        });
+        Ok(rows)
+    }
+
+    /// The years that have register entries.
+    pub fn archive_years(&self) -> Result<Vec<i32>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT tahun FROM archive_entry ORDER BY tahun")?;
+        let rows = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Signed versions not yet registered (of every year): the reminders.
+    pub fn unregistered(&self) -> Result<Vec<Unregistered>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT v.id, a.id, a.tahun, u.nama, v.versi, v.signed_at
+             FROM agreement_version v
+             JOIN agreement a ON a.id = v.agreement_id
+             JOIN unit u ON u.id = a.unit_id
+             WHERE v.status = 'ditandatangani'
+               AND NOT EXISTS (SELECT 1 FROM archive_entry e WHERE e.version_id = v.id)
+             ORDER BY a.tahun, u.urutan, u.id, v.versi",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(Unregistered {
+                    version_id: r.get(0)?,
+                    agreement_id: r.get(1)?,
+                    tahun: r.get(2)?,
+                    unit: r.get(3)?,
+                    versi: r.get(4)?,
+                    signed_at: r.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// "Periksa berkas": every entry with a scan, its stored file read again
+    /// and hashed.
+    pub fn check_scans(&self) -> Result<Vec<ScanCheck>> {
+        let entries = self.archive_entries(None)?;
+        Ok(entries
+            .into_iter()
+            .filter_map(|e| {
+                let scan = e.scan.as_ref()?;
+                let state = match std::fs::read(self.scan_path(scan)) {
+                    Ok(b) => {
+                        let found = sha256_hex(&b);
+                        if found == scan.sha256 {
+                            ScanState::Cocok
+                        } else {
+                            ScanState::Berubah { ditemukan: found }
+                        }
+                    }
+                    Err(err) if err.kind() == std::io::ErrorKind::NotFound => ScanState::Hilang,
+                    Err(err) => ScanState::TakTerbaca(io_message(&err)),
+                };
+                Some(ScanCheck {
+                    entry_id: e.id,
+                    nomor_agenda: e.entry.nomor_agenda.clone(),
+                    unit: e.unit.clone(),
+                    state,
+                })
+            })
+            .collect())
+    }
+
+    /// Records a print of a version (after its PDF was written).
+    pub fn record_print(&mut self, version_id: i64, rangkap: u32, tujuan: Tujuan) -> Result<i64> {
+        if !(1..=99).contains(&rangkap) {
+            return Err(StoreError::Invalid(
+                "Jumlah rangkap harus 1 sampai 99".into(),
+            ));
+        }
+        let doc = self.version(version_id)?;
+        if Tujuan::for_status(&doc.status) != Some(tujuan) {
+            return Err(StoreError::Invalid(format!(
+                "Versi {} berstatus {}: tidak dapat dicetak {}",
+                doc.versi,
+                status_label(&doc.status).to_lowercase(),
+                tujuan.label()
+            )));
+        }
+        let at = ts(self.now());
+        let operator = self.operator().to_string();
+        self.write(AuditMeta::new("cetak", "cetak"), |tx| {
+            tx.execute(
+                "INSERT INTO print_log (version_id, at, rangkap, operator, final, tujuan) VALUES (?1, ?2, ?3, ?4, 1, ?5)",
+                params![version_id, at, rangkap, operator, tujuan.kode()],
+            )?;
+            let id = tx.last_insert_rowid();
+            Ok(Written::new(
+                id,
+                id,
+                None,
+                Some(serde_json::json!({
+                    "versi_id": version_id,
+                    "rangkap": rangkap,
+                    "tujuan": tujuan.kode(),
+                })),
+            ))
+        })
+    }
+
+    /// The prints of a version, oldest first.
+    pub fn prints(&self, version_id: i64) -> Result<Vec<PrintRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, version_id, at, rangkap, operator, tujuan FROM print_log WHERE version_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt
+            .query_map([version_id], |r| {
+                Ok(PrintRow {
+                    id: r.get(0)?,
+                    version_id: r.get(1)?,
+                    at: r.get(2)?,
+                    rangkap: r.get(3)?,
+                    operator: r.get(4)?,
+                    tujuan: Tujuan::parse(&r.get::<_, String>(5)?),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scans_are_told_by_content() {
+        assert_eq!(ScanKind::sniff(b"%PDF-1.7\n..."), Some(ScanKind::Pdf));
+        // Junk before the header is allowed within the first kilobyte.
+        let mut late = vec![b' '; 500];
+        late.extend_from_slice(b"%PDF-1.4");
+        assert_eq!(ScanKind::sniff(&late), Some(ScanKind::Pdf));
+        let mut too_late = vec![b' '; 1100];
+        too_late.extend_from_slice(b"%PDF-1.4");
+        assert_eq!(ScanKind::sniff(&too_late), None);
+        assert_eq!(
+            ScanKind::sniff(&[0xff, 0xd8, 0xff, 0xe0]),
+            Some(ScanKind::Jpeg)
+        );
+        assert_eq!(
+            ScanKind::sniff(&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0]),
+            Some(ScanKind::Png)
+        );
+        assert_eq!(ScanKind::sniff(b"PK\x03\x04 a zip named scan.pdf"), None);
+        assert_eq!(ScanKind::sniff(b""), None);
+    }
+
+    #[test]
+    fn agenda_numbers_sort_by_their_number() {
+        assert_eq!(leading_number("007/PK/2026"), Some(7));
+        assert_eq!(leading_number(" 12"), Some(12));
+        assert_eq!(leading_number("A-1"), None);
+    }
+
+    #[test]
+    fn places_read_as_words() {
+        let e = NewArchive {
+            version_id: 1,
+            nomor_agenda: "001".into(),
+            tanggal: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+            rangkap: 2,
+            lemari: "2".into(),
+            rak: " ".into(),
+            boks: "B".into(),
+            map: "12".into(),
+            diserahkan_kepada: String::new(),
+            tanggal_serah: None,
+            keterangan: String::new(),
+        };
+        assert_eq!(lokasi(&e), "Lemari 2, Boks B, Map 12");
+    }
+}
