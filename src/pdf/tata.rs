@@ -244,11 +244,25 @@ fn potong_kata(fc: &FontCache, g: Style, kata: &str, ruang: f64) -> Vec<(String,
     let mut hasil = Vec::new();
     let mut buf = String::new();
     let mut w = 0.0;
+    let lebar = |t: &str| t.chars().map(|c| nilai(g.char_width(fc, c))).sum::<f64>();
     for c in kata.chars() {
         let cw = nilai(g.char_width(fc, c));
         if !buf.is_empty() && w + cw > ruang {
-            hasil.push((std::mem::take(&mut buf), w));
-            w = 0.0;
+            // Break after the last "/" or "-" when there is one
+            // ("800/001/ | BKPSDM/2027"), else between letters.
+            match buf.rfind(['/', '-']).filter(|&i| i + 1 < buf.len()) {
+                Some(i) => {
+                    let sisa = buf.split_off(i + 1);
+                    hasil.push((std::mem::replace(&mut buf, sisa), 0.0));
+                    let n = hasil.len();
+                    hasil[n - 1].1 = lebar(&hasil[n - 1].0);
+                    w = lebar(&buf);
+                }
+                None => {
+                    hasil.push((std::mem::take(&mut buf), w));
+                    w = 0.0;
+                }
+            }
         }
         buf.push(c);
         w += cw;

@@ -314,6 +314,13 @@ fn leading_number(s: &str) -> Option<u64> {
     digits.parse().ok()
 }
 
+/// The agenda number after the ones used: one past the highest leading
+/// number, three digits ("001", "002", …).
+pub fn next_agenda_of<'a>(used: impl Iterator<Item = &'a str>) -> String {
+    let max = used.filter_map(leading_number).max().unwrap_or(0);
+    format!("{:03}", max + 1)
+}
+
 fn check_entry(e: &NewArchive) -> Result<()> {
     let invalid = |m: &str| Err(StoreError::Invalid(m.to_string()));
     if e.nomor_agenda.trim().is_empty() {
@@ -478,13 +485,10 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare("SELECT nomor_agenda FROM archive_entry WHERE tahun = ?1")?;
-        let max = stmt
+        let used = stmt
             .query_map([tahun], |r| r.get::<_, String>(0))?
-            .filter_map(|r| r.ok())
-            .filter_map(|n| leading_number(&n))
-            .max()
-            .unwrap_or(0);
-        Ok(format!("{:03}", max + 1))
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(next_agenda_of(used.iter().map(String::as_str)))
     }
 
     fn duplicate_agenda(&self, tahun: i32, nomor: &str, except: Option<i64>) -> Result<()> {

@@ -25,7 +25,7 @@ pub use agreement::{
 };
 pub use archive::{
     ArchiveRow, NewArchive, PrintRow, SCAN_DIR, SCAN_MAKS, Scan, ScanCheck, ScanKind, ScanState,
-    Tujuan, Unregistered, lokasi, read_scan, sha256_hex,
+    Tujuan, Unregistered, lokasi, next_agenda_of, read_scan, sha256_hex,
 };
 pub use backup::{BackupSummary, CADANGAN_HARIAN, FullBackup, Staged};
 pub use cycle::{CycleRow, TaskRow};
@@ -611,6 +611,11 @@ pub(crate) fn image<T: serde::Serialize>(v: &T) -> Value {
 
 pub(crate) fn ts(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// A stored timestamp (RFC 3339, UTC).
+pub fn parse_time(s: &str) -> std::result::Result<DateTime<Utc>, chrono::ParseError> {
+    DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc))
 }
 
 pub(crate) fn parse_ts(s: &str) -> rusqlite::Result<DateTime<Utc>> {

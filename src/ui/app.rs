@@ -130,6 +130,30 @@ pub enum Command {
     ExportSopPdf(String, std::path::PathBuf, crate::pdf::Kertas),
     /// The history of a cycle as PDF.
     ExportHistoryPdf(i64, std::path::PathBuf),
+    /// Registers a signed version in the archive, with its scan if given
+    /// (the scan is checked before anything is written).
+    RegisterArchive(Box<crate::store::NewArchive>, Option<std::path::PathBuf>),
+    /// Corrects an entry; a scan given replaces the attached one.
+    UpdateArchive(
+        i64,
+        Box<crate::store::NewArchive>,
+        Option<std::path::PathBuf>,
+    ),
+    /// "Periksa berkas": every stored scan hashed again.
+    CheckScans,
+    /// Opens an entry's stored scan in the system's viewer.
+    OpenScan(i64),
+    /// A list (the archive register) as a landscape PDF, or as .xlsx.
+    ExportListPdf(Box<crate::pdf::Daftar>, std::path::PathBuf),
+    ExportListXlsx(Box<crate::pdf::Daftar>, std::path::PathBuf),
+    /// The final text of a version printed (no DRAF), and the print recorded.
+    PrintVersion(i64, u32, crate::pdf::Kertas),
+    /// "Cadangkan sekarang": database and scans into one .zip.
+    BackupNow(std::path::PathBuf),
+    /// "Pulihkan": check a backup file and ask for confirmation.
+    StageRestore(std::path::PathBuf),
+    /// The user confirmed (true) or cancelled the restore of the checked file.
+    Restore(bool),
 }
 
 /// The result of a command, for the form that sent it.
@@ -180,6 +204,15 @@ pub struct PerkinApp {
     /// The agreement open in the editor.
     open_pk: Option<i64>,
     pdf: super::pdf::PdfUi,
+    /// A backup checked by "Pulihkan", waiting for the user's yes.
+    staged: Option<crate::store::Staged>,
+    /// "Cadangkan sekarang" writing its zip.
+    backup_job: Option<super::jobs::Job<String>>,
+    /// Whether written files (PDF, workbook, scan) are opened in the
+    /// system's viewer; tests turn it off.
+    open_files: bool,
+    /// Commands sent from outside the panels, run with the next frame's.
+    pending: Vec<(&'static str, Command)>,
 }
 
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
@@ -220,6 +253,10 @@ impl PerkinApp {
                 .and_then(|v| v.first())
                 .map(|v| v.agreement_id),
             pdf: Default::default(),
+            staged: None,
+            backup_job: None,
+            open_files: true,
+            pending: Vec::new(),
             loaded_at: std::time::Instant::now(),
             store,
             view,
@@ -277,9 +314,66 @@ impl PerkinApp {
 
     fn reload(&mut self) {
         self.loaded_at = std::time::Instant::now();
+        let scan_check = self.view.scan_check.take();
         self.view = ViewData::load(&self.store, self.year, self.store.now());
         self.view.load_pk(&self.store, self.open_pk);
+        self.view.scan_check = scan_check;
+        self.view.staged = self.staged.as_ref().map(|s| super::view::StagedView {
+            sumber: s.sumber.display().to_string(),
+            ringkasan: s.ringkasan.clone(),
+        });
         self.panels.refresh(&self.view);
+    }
+
+    /// "Cadangkan sekarang" into `path`: the database snapshot is taken at
+    /// once, the zip with the scans is written in the background.
+    pub fn backup_now(
+        &mut self,
+        path: std::path::PathBuf,
+        ctx: Option<egui::Context>,
+    ) -> Result<(), String> {
+        if self.backup_job.is_some() {
+            return Err("Tunggu pencadangan yang sedang berjalan selesai".into());
+        }
+        let fb = self
+            .store
+            .prepare_full_backup()
+            .map_err(|e| format!("Cadangan gagal: {e}"))?;
+        self.backup_job = Some(super::jobs::Job::spawn(
+            "Mencadangkan basis data dan pindaian",
+            ctx,
+            move |p| {
+                let s = fb
+                    .write(&path, &mut |f| {
+                        p.set(f);
+                        !p.cancelled()
+                    })
+                    .map_err(|e| format!("Cadangan gagal: {e}"))?;
+                Ok(format!(
+                    "Cadangan lengkap disimpan di {} ({}, {} berkas pindaian)",
+                    s.path.display(),
+                    crate::fmt::ukuran(s.bytes),
+                    s.pindaian
+                ))
+            },
+        ));
+        Ok(())
+    }
+
+    /// Sends a command as a panel does (e.g. "Pulihkan" after its file
+    /// dialog); it runs with the next frame.
+    pub fn send(&mut self, form: &'static str, cmd: Command) {
+        self.pending.push((form, cmd));
+    }
+
+    /// Turns opening written files in the system's viewer on or off.
+    pub fn set_open_files(&mut self, on: bool) {
+        self.open_files = on;
+    }
+
+    /// The backup running, if any (tests wait for it).
+    pub fn backup_busy(&self) -> bool {
+        self.backup_job.is_some()
     }
 
     /// After an autosave only the agreement parts change: read just those.
@@ -353,9 +447,70 @@ impl PerkinApp {
         self.pdf.export_list(daftar, path, open, ctx)
     }
 
+    /// The whole archive register (every year) as the buku register PDF,
+    /// or as .xlsx when `path` ends in .xlsx — as the Arsip panel's export
+    /// buttons do with no filter chosen.
+    pub fn export_register(
+        &mut self,
+        path: std::path::PathBuf,
+        open: bool,
+        ctx: Option<egui::Context>,
+    ) -> Result<(), String> {
+        let rows: Vec<_> = self.view.archive.iter().collect();
+        let d = panels::register_daftar(&self.view, &rows, vec!["Semua tahun".into()]);
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+        {
+            self.pdf
+                .export_bytes("Membuat berkas Excel", path, open, ctx, move || {
+                    crate::model::excel::daftar_xlsx(&d)
+                })
+        } else {
+            self.pdf.export_list(d, path, open, ctx)
+        }
+    }
+
     /// The PDF export running, if any (tests wait for it).
     pub fn pdf_busy(&self) -> bool {
         self.pdf.busy()
+    }
+
+    /// "Cetak untuk ditandatangani" / "Cetak salinan": the final PDF into the
+    /// `cetak` folder, opened to print (`open`); the print is recorded once
+    /// the PDF is written.
+    pub fn print_version(
+        &mut self,
+        version_id: i64,
+        rangkap: u32,
+        kertas: crate::pdf::Kertas,
+        open: bool,
+        ctx: Option<egui::Context>,
+    ) -> Result<std::path::PathBuf, String> {
+        self.pdf
+            .print_version(&self.store, version_id, rangkap, kertas, open, ctx)
+    }
+
+    /// Records a print whose PDF was written (called when the job ends;
+    ///).
+    fn record_print(&mut self, p: super::pdf::Print) {
+        let jam = self.jam();
+        match self.store.record_print(p.version_id, p.rangkap, p.tujuan) {
+            Ok(_) => self.notes.push(
+                Kind::Sukses,
+                format!(
+                    "Cetak {} tercatat: {} rangkap. Atur jumlah salinan {} pada jendela cetak penampil PDF.",
+                    p.tujuan.label(),
+                    p.rangkap,
+                    p.rangkap
+                ),
+                jam,
+            ),
+            Err(e) => self
+                .notes
+                .push(Kind::Galat, format!("Cetakan tidak tercatat: {e}"), jam),
+        }
+        self.reload();
     }
 
     fn jam(&self) -> String {
@@ -379,6 +534,11 @@ impl PerkinApp {
             }
             other => other,
         };
+        if matches!(cmd, Command::Restore(true)) {
+            // The pending edit goes into the data kept as a backup; the
+            // editor then lets go of it (its version may not exist after).
+            self.flush_editor();
+        }
         let opens = matches!(cmd, Command::CreateAgreement { .. });
         let closes = match &cmd {
             Command::DeleteDraft(v) => self.store.version(*v).is_ok_and(|d| d.versi == 1),
@@ -581,6 +741,81 @@ impl PerkinApp {
                     })
                 })
             }
+            Command::RegisterArchive(e, scan) => {
+                let checked = scan.as_deref().map(crate::store::read_scan).transpose();
+                checked.and_then(|_| {
+                    let id = s.register_archive(&e)?;
+                    let mut msg = format!("Terdaftar di arsip dengan nomor agenda {}", e.nomor_agenda.trim());
+                    if let Some(p) = scan {
+                        match s.attach_scan(id, &p) {
+                            Ok(_) => msg.push_str("; pindaian dilampirkan"),
+                            Err(err) => return Ok(Reply::Err(format!("{msg}, tetapi pindaian tidak dilampirkan: {err}"))),
+                        }
+                    }
+                    Ok(Reply::Ok { message: msg, id: Some(id) })
+                })
+            }
+            Command::UpdateArchive(id, e, scan) => {
+                let checked = scan.as_deref().map(crate::store::read_scan).transpose();
+                checked.and_then(|_| {
+                    s.update_archive(id, &e)?;
+                    if let Some(p) = scan {
+                        s.attach_scan(id, &p)?;
+                    }
+                    Ok(done(&format!("Entri arsip nomor agenda {} disimpan", e.nomor_agenda.trim())))
+                })
+            }
+            Command::CheckScans => s.check_scans().map(|found| {
+                let bad = found.iter().filter(|c| !c.state.ok()).count();
+                let msg = if found.is_empty() {
+                    "Belum ada pindaian untuk diperiksa".to_string()
+                } else if bad == 0 {
+                    format!("Periksa berkas: {} pindaian utuh", found.len())
+                } else {
+                    format!("Periksa berkas: {bad} dari {} pindaian hilang atau berubah", found.len())
+                };
+                let at = self.view.kal.as_ref().map(|k| k.ke_lokal(s.now())).unwrap_or_default();
+                self.view.scan_check = Some((at, found));
+                if bad == 0 { done(&msg) } else { Reply::Err(msg) }
+            }),
+            Command::OpenScan(id) => s.archive_entry(id).and_then(|e| {
+                let scan = e.scan.ok_or_else(|| crate::store::StoreError::Invalid(format!(
+                    "Entri nomor agenda {} belum memiliki pindaian", e.entry.nomor_agenda
+                )))?;
+                let path = s.scan_path(&scan);
+                if !path.exists() {
+                    return Err(crate::store::StoreError::Invalid(format!(
+                        "Berkas pindaian {} hilang dari folder data; lampirkan lagi atau pulihkan dari cadangan",
+                        path.display()
+                    )));
+                }
+                if self.open_files {
+                    open::that_detached(&path).map_err(|e| crate::store::StoreError::Io { path: path.clone(), source: e })?;
+                }
+                Ok(Reply::Ok { message: String::new(), id: None })
+            }),
+            Command::Restore(false) => {
+                self.staged = None;
+                Ok(done("Pemulihan dibatalkan; data tidak berubah"))
+            }
+            Command::Restore(true) => match self.staged.take() {
+                None => Err(crate::store::StoreError::Invalid("Pilih berkas cadangan terlebih dahulu".into())),
+                Some(staged) => {
+                    let sumber = staged.sumber.display().to_string();
+                    s.restore(staged).map(|kept| {
+                        self.open_pk = None;
+                        self.panels.forget_pk();
+                        done(&format!(
+                            "Data dipulihkan dari {sumber}. Data sebelumnya disimpan sebagai cadangan {}",
+                            kept.display()
+                        ))
+                    })
+                }
+            },
+            Command::StageRestore(p) => s.stage_restore(&p).map(|staged| {
+                self.staged = Some(staged);
+                Reply::Ok { message: String::new(), id: None }
+            }),
             // Started as background work by `start_excel` before reaching here.
             Command::ExportExcel(_) | Command::ImportExcel(_) | Command::SaveExcelTemplate(_) => {
                 Err(crate::store::StoreError::Invalid(
@@ -589,6 +824,10 @@ impl PerkinApp {
             }
             // Handled above / started as background work in `ui`.
             Command::OpenAgreement(_)
+            | Command::ExportListPdf(..)
+            | Command::ExportListXlsx(..)
+            | Command::PrintVersion(..)
+            | Command::BackupNow(_)
             | Command::ExportPdf(..)
             | Command::ExportSopPdf(..)
             | Command::ExportHistoryPdf(..) => Err(crate::store::StoreError::Invalid(
@@ -740,7 +979,9 @@ impl eframe::App for PerkinApp {
             .resizable(false)
             .exact_size(170.0)
             .show(ui, |ui| self.navigation(ui));
-        let mut outbox = Outbox::default();
+        let mut outbox = Outbox {
+            sent: std::mem::take(&mut self.pending),
+        };
         let replies = std::mem::take(&mut self.replies);
         egui::CentralPanel::default().show(ui, |ui| {
             self.panels
@@ -748,11 +989,30 @@ impl eframe::App for PerkinApp {
         });
         self.notes.show(&ctx);
         self.notes.history_window(&ctx);
-        if let Some(r) = self.pdf.show(&ctx) {
+        if let Some((r, print)) = self.pdf.show(&ctx) {
             let jam = self.jam();
             match r {
-                Ok(m) => self.notes.push(Kind::Sukses, m, jam),
-                Err(e) => self.notes.push(Kind::Galat, e, jam),
+                Ok(m) => self.notes.push(Kind::Sukses, m, jam.clone()),
+                Err(e) => self.notes.push(Kind::Galat, e, jam.clone()),
+            }
+            if let Some(p) = print {
+                self.record_print(p);
+            }
+        }
+        if let Some(job) = &self.backup_job {
+            match job.poll() {
+                Some(r) => {
+                    self.backup_job = None;
+                    let jam = self.jam();
+                    match r {
+                        Ok(m) => self.notes.push(Kind::Sukses, m, jam),
+                        Err(e) => self.notes.push(Kind::Galat, e, jam),
+                    }
+                    self.reload();
+                }
+                None => {
+                    super::excel::progress_bar(&ctx, &job.judul, job.fraction(), || job.cancel())
+                }
             }
         }
         if let Some(ev) = self.excel.show(&ctx, &mut self.store) {
@@ -772,25 +1032,40 @@ impl eframe::App for PerkinApp {
                 .sent
                 .iter()
                 .all(|(_, c)| matches!(c, Command::SaveDraft(..)));
+            let open = self.open_files;
             for (form, cmd) in outbox.sent {
                 if self.start_excel(&cmd, &ctx) {
                     continue;
                 }
                 let started = match cmd {
                     Command::ExportPdf(v, path, kertas) => {
-                        Err(self.export_pdf(v, path, kertas, true, Some(ctx.clone())))
+                        Err(self.export_pdf(v, path, kertas, open, Some(ctx.clone())))
                     }
                     Command::ExportSopPdf(kode, path, kertas) => Err(self.pdf.export_sop(
                         &self.store,
                         &kode,
                         path,
                         kertas,
-                        true,
+                        open,
                         Some(ctx.clone()),
                     )),
                     Command::ExportHistoryPdf(id, path) => {
-                        Err(self.export_history(id, path, true, Some(ctx.clone())))
+                        Err(self.export_history(id, path, open, Some(ctx.clone())))
                     }
+                    Command::ExportListPdf(d, path) => {
+                        Err(self.pdf.export_list(*d, path, open, Some(ctx.clone())))
+                    }
+                    Command::ExportListXlsx(d, path) => Err(self.pdf.export_bytes(
+                        "Membuat berkas Excel",
+                        path,
+                        open,
+                        Some(ctx.clone()),
+                        move || crate::model::excel::daftar_xlsx(&d),
+                    )),
+                    Command::PrintVersion(v, rangkap, kertas) => Err(self
+                        .print_version(v, rangkap, kertas, open, Some(ctx.clone()))
+                        .map(|_| ())),
+                    Command::BackupNow(path) => Err(self.backup_now(path, Some(ctx.clone()))),
                     other => Ok(other),
                 };
                 let reply = match started {

@@ -7,11 +7,21 @@ use std::path::PathBuf;
 use super::excel::{progress_bar, write_atomic};
 use super::jobs::{Job, Progress};
 use crate::pdf::{Kertas, dari, pk_pdf_with_progress, sop_pdf};
-use crate::store::Store;
+use crate::store::{Store, Tujuan};
 
 #[derive(Default)]
 pub struct PdfUi {
     job: Option<Job<String>>,
+    /// The print to record once the running job has written its PDF.
+    print: Option<Print>,
+}
+
+/// A print waiting for its PDF: (version, copies, why).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Print {
+    pub version_id: i64,
+    pub rangkap: u32,
+    pub tujuan: Tujuan,
 }
 
 impl PdfUi {
@@ -38,6 +48,81 @@ impl PdfUi {
             ctx,
             move |p| pk_pdf_with_progress(&doc, &mut |f| p.set(f * 0.9)).map_err(|e| e.to_string()),
         );
+        Ok(())
+    }
+
+    /// The final text of a version for printing (no DRAF mark): to be
+    /// signed once every paraf is done, or a copy of the signed version.
+    /// Written into the `cetak` folder beside the database and opened in the
+    /// system's viewer to print; the print is recorded once written.
+    pub fn print_version(
+        &mut self,
+        store: &Store,
+        version_id: i64,
+        rangkap: u32,
+        kertas: Kertas,
+        open: bool,
+        ctx: Option<egui::Context>,
+    ) -> Result<PathBuf, String> {
+        self.idle()?;
+        let v = store.version(version_id).map_err(|e| e.to_string())?;
+        let tujuan = Tujuan::for_status(&v.status).ok_or_else(|| {
+            format!(
+                "Versi {} berstatus {}: cetak akhir tersedia setelah semua paraf selesai",
+                v.versi,
+                crate::model::agreement::status_label(&v.status).to_lowercase()
+            )
+        })?;
+        if !(1..=99).contains(&rangkap) {
+            return Err("Jumlah rangkap harus 1 sampai 99".into());
+        }
+        let mut doc = dari::load_pk(store, version_id, kertas).map_err(|e| e.to_string())?;
+        doc.draf = false;
+        let nama = crate::pdf::nama_berkas_pk(v.tahun, &v.unit, v.versi);
+        let nama = match tujuan {
+            Tujuan::TandaTangan => nama.replace(".pdf", "-untuk-ditandatangani.pdf"),
+            Tujuan::Salinan => nama.replace(".pdf", "-salinan.pdf"),
+        };
+        let dir = store
+            .path()
+            .parent()
+            .unwrap_or(std::path::Path::new("."))
+            .join("cetak");
+        std::fs::create_dir_all(&dir).map_err(|e| {
+            format!(
+                "Folder {} tidak dapat dibuat: {}",
+                dir.display(),
+                crate::store::io_message(&e)
+            )
+        })?;
+        let path = dir.join(nama);
+        self.print = Some(Print {
+            version_id,
+            rangkap,
+            tujuan,
+        });
+        self.spawn(
+            "Menyiapkan cetakan Perjanjian Kinerja",
+            path.clone(),
+            open,
+            ctx,
+            move |p| pk_pdf_with_progress(&doc, &mut |f| p.set(f * 0.9)).map_err(|e| e.to_string()),
+        );
+        Ok(path)
+    }
+
+    /// Any bytes made in the background (a workbook), written and opened
+    /// like a PDF.
+    pub fn export_bytes(
+        &mut self,
+        judul: &str,
+        path: PathBuf,
+        open: bool,
+        ctx: Option<egui::Context>,
+        render: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
+    ) -> Result<(), String> {
+        self.idle()?;
+        self.spawn(judul, path, open, ctx, move |_| render());
         Ok(())
     }
 
@@ -97,10 +182,18 @@ impl PdfUi {
             p.check()?;
             write_atomic(&path, &bytes)?;
             p.set(1.0);
-            let mut msg = format!("PDF disimpan di {}", path.display());
+            let jenis = if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+            {
+                "PDF"
+            } else {
+                "Berkas"
+            };
+            let mut msg = format!("{jenis} disimpan di {}", path.display());
             if open && let Err(e) = open::that_detached(&path) {
                 msg.push_str(&format!(
-                    " (penampil PDF tidak dapat dibuka: {})",
+                    " (aplikasi penampil tidak dapat dibuka: {})",
                     crate::store::io_message(&e)
                 ));
             }
@@ -109,12 +202,15 @@ impl PdfUi {
     }
 
     /// Shows the progress; the result once the work has ended.
-    pub fn show(&mut self, ctx: &egui::Context) -> Option<Result<String, String>> {
+    /// With a finished print, the print to record (only when its PDF was
+    /// written).
+    pub fn show(&mut self, ctx: &egui::Context) -> Option<(Result<String, String>, Option<Print>)> {
         let job = self.job.as_ref()?;
         match job.poll() {
             Some(r) => {
                 self.job = None;
-                Some(r)
+                let print = self.print.take().filter(|_| r.is_ok());
+                Some((r, print))
             }
             None => {
                 progress_bar(ctx, &job.judul, job.fraction(), || job.cancel());

@@ -193,6 +193,25 @@ pub struct ViewData {
     pub error: Option<String>,
     /// The agreement open in the editor: all its versions, oldest first.
     pub pk: Option<Vec<crate::store::VersionDoc>>,
+    /// The prints of the open agreement's versions, oldest first.
+    pub prints: Vec<crate::store::PrintRow>,
+    /// The archive register, every year.
+    pub archive: Vec<crate::store::ArchiveRow>,
+    /// Signed versions not yet in the register.
+    pub unregistered: Vec<crate::store::Unregistered>,
+    /// The last "Periksa berkas": when (local), and what it found.
+    pub scan_check: Option<(chrono::NaiveDateTime, Vec<crate::store::ScanCheck>)>,
+    /// The automatic backups: folder, and the copies (name, bytes), newest first.
+    pub backups: (std::path::PathBuf, Vec<(String, u64)>),
+    /// A backup checked and waiting for the user's yes to restore it.
+    pub staged: Option<StagedView>,
+}
+
+/// What the restore confirmation shows.
+#[derive(Clone, Debug, Default)]
+pub struct StagedView {
+    pub sumber: String,
+    pub ringkasan: String,
 }
 
 impl ViewData {
@@ -206,6 +225,12 @@ impl ViewData {
                 .collect();
             docs.filter(|d| !d.is_empty())
         });
+        self.prints = self
+            .pk
+            .iter()
+            .flatten()
+            .flat_map(|d| store.prints(d.id).unwrap_or_default())
+            .collect();
     }
 
     /// The list of agreements and the open one, read again after an autosave.
@@ -378,7 +403,25 @@ impl ViewData {
         years.extend([this_year, this_year + 1, year]);
         years.sort_unstable();
         years.dedup();
+        let backup_dir = store.backup_dir();
+        let mut backups: Vec<(String, u64)> = std::fs::read_dir(&backup_dir)
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.ok())
+            .filter_map(|e| {
+                let len = e.metadata().ok().filter(|m| m.is_file())?.len();
+                Some((e.file_name().into_string().ok()?, len))
+            })
+            .filter(|(n, _)| n.ends_with(".db") || n.ends_with(".zip"))
+            .collect();
+        backups.sort_by(|a, b| b.0.cmp(&a.0));
         Ok(ViewData {
+            archive: store.archive_entries(None)?,
+            unregistered: store.unregistered()?,
+            backups: (backup_dir, backups),
+            prints: Vec::new(),
+            scan_check: None,
+            staged: None,
             office,
             units,
             officials: store.officials()?,

@@ -5,7 +5,7 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use perkin::store::Store;
-use perkin::ui::PerkinApp;
+use perkin::ui::{Command, PerkinApp};
 
 use crate::common::{db_in, demo_store, local, store_at, tmp};
 
@@ -23,6 +23,15 @@ fn harness(store: Store) -> Harness<'static, PerkinApp> {
 fn go(h: &mut Harness<'static, PerkinApp>, panel: &str) {
     h.get_by_role_and_label(egui::accesskit::Role::Button, panel)
         .click();
+    h.run();
+}
+
+/// Opens the list of recent notifications and finds one that contains `text`.
+fn notified_containing(h: &mut Harness<'static, PerkinApp>, text: &str) {
+    h.get_by_label_contains("Pemberitahuan (").click();
+    h.run();
+    h.get_by_label_contains(text);
+    h.get_by_label_contains("Pemberitahuan (").click();
     h.run();
 }
 
@@ -119,7 +128,7 @@ fn every_panel_shows_the_demo_office() {
     );
 
     go(&mut h, "Arsip");
-    h.get_by_label("Arsip 2027");
+    h.get_by_label("Register masih kosong. Dokumen didaftarkan setelah ditandatangani.");
 
     go(&mut h, "Alur SOP");
     let ntt = crate::common::template("badan-ntt-pk");
@@ -1529,4 +1538,298 @@ fn the_first_start_of_the_day_makes_a_backup() {
         1
     );
     drop(h);
+}
+
+/// Waits for the background PDF/workbook job, then draws.
+fn wait_jobs(h: &mut Harness<'static, PerkinApp>) {
+    for _ in 0..400 {
+        if !h.state().pdf_busy() && !h.state().backup_busy() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+        h.step();
+    }
+    assert!(
+        !h.state().pdf_busy() && !h.state().backup_busy(),
+        "the job ended"
+    );
+    h.run();
+}
+
+#[test]
+fn a_signed_agreement_is_registered_with_its_scan_and_periksa_berkas_flags_a_changed_byte() {
+    let dir = tmp();
+    let mut s = demo_store(dir.path(), local(2026, 11, 23, 10, 0));
+    let signed = crate::archive::sign_demo(&mut s, 2);
+    let units: Vec<String> = s
+        .agreements(2027)
+        .unwrap()
+        .into_iter()
+        .skip(1)
+        .take(2)
+        .map(|a| a.unit)
+        .collect();
+    let mut h = harness(s);
+    h.state_mut().set_open_files(false);
+    h.get_by_label_contains("Pengingat: 2 Perjanjian Kinerja sudah ditandatangani");
+
+    go(&mut h, "Arsip");
+    h.get_by_label("Sudah ditandatangani, belum terdaftar di arsip (2)");
+    h.query_all_by_role_and_label(egui::accesskit::Role::Button, "Daftarkan")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    let judul = format!("{} — versi 1 (2027)", units[0]);
+    assert_eq!(
+        h.query_all_by_label(&judul).count(),
+        2,
+        "in the list and the form"
+    );
+    assert_eq!(
+        h.get_by_label("Nomor agenda").value().as_deref(),
+        Some("001")
+    );
+    assert_eq!(
+        h.get_by_label("Jumlah rangkap").value().as_deref(),
+        Some("3")
+    );
+    type_into(&mut h, "Lemari", "2");
+    type_into(&mut h, "Rak", "B");
+    type_into(&mut h, "Boks", "7");
+    type_into(&mut h, "Diserahkan kepada", "Biro Organisasi Setda");
+    let fixture = crate::archive::scan_fixture();
+    type_into(
+        &mut h,
+        "Berkas pindaian (PDF/JPG/PNG)",
+        fixture.to_str().unwrap(),
+    );
+    button(&mut h, "Simpan");
+    notified(
+        &mut h,
+        "Terdaftar di arsip dengan nomor agenda 001; pindaian dilampirkan",
+    );
+    assert_eq!(count(&h, "SELECT count(*) FROM archive_entry"), 1);
+
+    // The register lists it, with its place and its scan.
+    h.get_by_label(&format!("{} (2027)", units[0]));
+    h.get_by_label("Lemari 2, Rak B, Boks 7");
+    h.get_by_label("Buka (618 bita)");
+    h.get_by_label("Sudah ditandatangani, belum terdaftar di arsip (1)");
+
+    // The second one with the same agenda number: refused in the form.
+    button(&mut h, "Daftarkan");
+    assert_eq!(
+        h.get_by_label("Nomor agenda").value().as_deref(),
+        Some("002")
+    );
+    retype(&mut h, "Nomor agenda", "001");
+    button(&mut h, "Simpan");
+    h.get_by_label_contains("Nomor agenda 001 sudah dipakai pada register arsip 2027");
+    assert_eq!(count(&h, "SELECT count(*) FROM archive_entry"), 1);
+    retype(&mut h, "Nomor agenda", "002");
+    button(&mut h, "Simpan");
+    assert_eq!(count(&h, "SELECT count(*) FROM archive_entry"), 2);
+    assert!(
+        h.query_by_label_contains("belum terdaftar di arsip")
+            .is_none()
+    );
+
+    // "Periksa berkas": all intact, then one byte of the stored scan changed.
+    button(&mut h, "Periksa berkas");
+    h.get_by_label_contains("1 pindaian utuh");
+    let entry = h.state().store().archive_entries(None).unwrap()[0].clone();
+    let stored = h.state().store().scan_path(entry.scan.as_ref().unwrap());
+    let mut bytes = std::fs::read(&stored).unwrap();
+    bytes[100] ^= 0x20;
+    std::fs::write(&stored, bytes).unwrap();
+    button(&mut h, "Periksa berkas");
+    h.get_by_label("BERUBAH");
+    h.get_by_label_contains("— BERUBAH: isi berkas tidak sesuai hash tercatat");
+    notified(
+        &mut h,
+        "Periksa berkas: 1 dari 1 pindaian hilang atau berubah",
+    );
+    assert_eq!(
+        h.state().store().version(signed[0]).unwrap().status,
+        "diarsipkan"
+    );
+}
+
+#[test]
+fn a_signed_version_prints_without_draf_and_every_print_is_recorded() {
+    let dir = tmp();
+    let mut s = demo_store(dir.path(), local(2026, 11, 23, 10, 0));
+    let v = crate::archive::sign_demo(&mut s, 1)[0];
+    let unit = s.version(v).unwrap().unit;
+    let mut h = harness(s);
+    h.state_mut().set_open_files(false);
+    go(&mut h, "Perjanjian Kinerja");
+    h.get_by_label(&unit).click();
+    h.run();
+    button(&mut h, "Cetak salinan…");
+    assert_eq!(
+        h.get_by_label("Jumlah rangkap").value().as_deref(),
+        Some("3")
+    );
+    retype(&mut h, "Jumlah rangkap", "0");
+    button(&mut h, "Cetak");
+    h.get_by_label("Jumlah rangkap harus angka 1 sampai 99");
+    retype(&mut h, "Jumlah rangkap", "4");
+    button(&mut h, "Cetak");
+    wait_jobs(&mut h);
+    let printed = dir
+        .path()
+        .join("cetak")
+        .join(perkin::pdf::nama_berkas_pk(2027, &unit, 1).replace(".pdf", "-salinan.pdf"));
+    notified(&mut h, &format!("PDF disimpan di {}", printed.display()));
+    let p = h.state().store().prints(v).unwrap();
+    assert_eq!(p.len(), 1);
+    assert_eq!(
+        (p[0].rangkap, p[0].tujuan),
+        (4, perkin::store::Tujuan::Salinan)
+    );
+    h.get_by_label_contains("Dicetak 1 kali (4 rangkap)");
+    let text = std::process::Command::new("pdftotext")
+        .arg(&printed)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("PERJANJIAN KINERJA"), "{text}");
+    assert!(!text.contains("DRAF"), "{text}");
+}
+
+#[test]
+fn backup_now_then_restore_from_pengaturan_returns_the_earlier_data() {
+    let dir = tmp();
+    let s = demo_store(dir.path(), local(2026, 11, 23, 10, 0));
+    let mut h = harness(s);
+    h.state_mut().set_open_files(false);
+    let zip = dir.path().join("cadangan-uji.zip");
+    h.state_mut().backup_now(zip.clone(), None).unwrap();
+    wait_jobs(&mut h);
+    assert!(zip.exists());
+    notified_containing(
+        &mut h,
+        &format!("Cadangan lengkap disimpan di {}", zip.display()),
+    );
+    let units_before = count(&h, "SELECT count(*) FROM unit");
+    let (_, _) = bidang_baru(h.state_mut().store_mut());
+    h.run();
+    assert_eq!(count(&h, "SELECT count(*) FROM unit"), units_before + 1);
+
+    go(&mut h, "Pengaturan");
+    go(&mut h, "Cadangan");
+    h.get_by_label("Cadangan dan pemulihan");
+    h.get_by_label("perkin-2026-11-23.db");
+    // Garbage: refused with the reason, nothing asked, nothing changed.
+    let junk = dir.path().join("bukan-cadangan.zip");
+    std::fs::write(&junk, "ini bukan cadangan").unwrap();
+    h.state_mut()
+        .send("cadangan", Command::StageRestore(junk.clone()));
+    h.run();
+    h.get_by_label_contains("bukan cadangan perkin");
+    assert!(h.query_by_label("Ya, pulihkan").is_none());
+    assert_eq!(count(&h, "SELECT count(*) FROM unit"), units_before + 1);
+
+    h.state_mut()
+        .send("cadangan", Command::StageRestore(zip.clone()));
+    h.run();
+    h.get_by_label("Pulihkan data dari cadangan?");
+    h.get_by_label_contains("Isinya: ");
+    button(&mut h, "Ya, pulihkan");
+    notified_containing(&mut h, &format!("Data dipulihkan dari {}", zip.display()));
+    assert_eq!(count(&h, "SELECT count(*) FROM unit"), units_before);
+    assert!(h.query_by_label("Pulihkan data dari cadangan?").is_none());
+    assert!(h.state().store().check().unwrap().is_empty());
+}
+
+#[test]
+fn the_register_as_pdf_and_xlsx_holds_every_entry() {
+    let dir = tmp();
+    let mut s = demo_store(dir.path(), local(2026, 11, 23, 10, 0));
+    let signed = crate::archive::sign_demo(&mut s, 5);
+    assert_eq!(signed.len(), 5);
+    for (i, v) in signed.iter().enumerate() {
+        let mut e = crate::archive::entry(*v, &format!("{:03}/ARS/2027", i + 1));
+        e.lemari = format!("L{}", i + 1);
+        // Long notes push the register over several pages.
+        e.keterangan = format!("Catatan entri {} ", i + 1).repeat(12);
+        let id = s.register_archive(&e).unwrap();
+        if i % 2 == 0 {
+            s.attach_scan(id, &crate::archive::scan_fixture()).unwrap();
+        }
+    }
+    let entries = s.archive_entries(None).unwrap();
+    let mut h = harness(s);
+    let pdf = dir.path().join("register.pdf");
+    h.state_mut()
+        .export_register(pdf.clone(), false, None)
+        .unwrap();
+    wait_jobs(&mut h);
+    let xlsx = dir.path().join("register.xlsx");
+    h.state_mut()
+        .export_register(xlsx.clone(), false, None)
+        .unwrap();
+    wait_jobs(&mut h);
+
+    let o = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
+    let text = String::from_utf8_lossy(&o.stdout);
+    if let Ok(keep) = std::env::var("PERKIN_KEEP_PDF") {
+        std::fs::copy(&pdf, keep).unwrap();
+    }
+    // Whitespace-normalised; a number broken after a "/" joins up again.
+    let flat = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("/ ", "/");
+    assert!(
+        flat.contains("BUKU REGISTER ARSIP PERJANJIAN KINERJA"),
+        "{text}"
+    );
+    assert!(flat.contains("5 entri"), "{text}");
+    let words = |s: &str| s.split_whitespace().all(|w| flat.contains(w));
+    for e in &entries {
+        assert!(
+            flat.contains(&e.entry.nomor_agenda),
+            "{} in {text}",
+            e.entry.nomor_agenda
+        );
+        assert!(words(&e.unit), "{} in {text}", e.unit);
+        assert!(flat.contains(&e.entry.lemari), "{}", e.entry.lemari);
+        assert!(flat.contains(&format!("Catatan entri {}", &e.entry.lemari[1..])));
+        if let Some(scan) = &e.scan {
+            // The hash may be broken over lines: its first 16 digits stay together.
+            assert!(
+                text.contains(&scan.sha256[..16]),
+                "{} in {text}",
+                scan.sha256
+            );
+        }
+    }
+
+    use calamine::{Reader, Xlsx};
+    let mut wb: Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let sheet = wb.worksheet_range_at(0).unwrap().unwrap();
+    let rows: Vec<Vec<String>> = sheet
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    for e in &entries {
+        let row = rows
+            .iter()
+            .find(|r| r.first() == Some(&e.entry.nomor_agenda))
+            .unwrap_or_else(|| panic!("{} in {rows:?}", e.entry.nomor_agenda));
+        assert!(row.contains(&e.unit));
+        assert!(row.contains(&e.lokasi()));
+        if let Some(scan) = &e.scan {
+            assert!(row.iter().any(|c| c.contains(&scan.sha256)));
+        }
+    }
 }

@@ -53,6 +53,28 @@ pub fn show(ui: &mut egui::Ui, view: &ViewData, year: i32) {
                 ui.label(format!("Jumlah: {}", view.agreements.len()));
             });
         }
+        if !view.unregistered.is_empty() {
+            ui.add_space(10.0);
+            ui.label(
+                RichText::new(format!(
+                    "Pengingat: {} Perjanjian Kinerja sudah ditandatangani tetapi belum terdaftar di arsip",
+                    view.unregistered.len()
+                ))
+                .strong()
+                .color(egui::Color32::from_rgb(180, 110, 0)),
+            );
+            for u in &view.unregistered {
+                let sejak = u
+                    .signed_at
+                    .as_deref()
+                    .and_then(|t| crate::store::parse_time(t).ok())
+                    .zip(view.kal.as_ref())
+                    .map(|(t, k)| format!(", ditandatangani {}", fmt::tanggal(k.ke_lokal(t).date())))
+                    .unwrap_or_default();
+                ui.label(format!("• {} — versi {} ({}){sejak}", u.unit, u.versi, u.tahun));
+            }
+            ui.label(RichText::new("Daftarkan di menu Arsip: nomor agenda, tempat fisik dan pindaiannya.").weak());
+        }
         ui.add_space(10.0);
 
         let late: Vec<_> = view.tasks.iter().filter(|t| t.status == TaskStatus::Lewat).collect();

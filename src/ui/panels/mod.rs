@@ -2,7 +2,9 @@
 //! commands; none touches the store.
 
 mod antrian;
+mod arsip;
 mod beranda;
+mod cadangan;
 mod lists;
 mod pengaturan;
 mod perjanjian;
@@ -24,15 +26,18 @@ pub struct FormDrafts {
     pub plan: plan::PlanDrafts,
     #[serde(default)]
     pub pk: perjanjian::PkDrafts,
+    #[serde(default)]
+    pub arsip: arsip::ArsipDrafts,
 }
 
+pub use arsip::register_daftar;
 pub use perjanjian::F_PK_SAVE;
 
 pub struct Panels {
     sop: sop::SopPanel,
     pengaturan: pengaturan::Pengaturan,
     plan: plan::PlanPanels,
-    lists: lists::Lists,
+    arsip: arsip::Arsip,
     pk: perjanjian::PkPanel,
     antrian: antrian::Antrian,
 }
@@ -43,7 +48,7 @@ impl Panels {
             sop: sop::SopPanel::default(),
             pengaturan: pengaturan::Pengaturan::new(view),
             plan: plan::PlanPanels::default(),
-            lists: lists::Lists::default(),
+            arsip: arsip::Arsip::default(),
             pk: perjanjian::PkPanel::default(),
             antrian: antrian::Antrian::default(),
         }
@@ -59,6 +64,7 @@ impl Panels {
             pengaturan: self.pengaturan.drafts(),
             plan: self.plan.drafts(),
             pk: self.pk.drafts(),
+            arsip: self.arsip.drafts(),
         }
     }
 
@@ -66,11 +72,17 @@ impl Panels {
         self.pengaturan.restore(d.pengaturan);
         self.plan.restore(d.plan);
         self.pk.restore(d.pk);
+        self.arsip.restore(d.arsip);
     }
 
     /// The agreement editor's edit not yet written.
     pub fn unsaved_pk(&self) -> Option<(i64, crate::model::agreement::Content)> {
         self.pk.unsaved()
+    }
+
+    /// The data was replaced (restore): drop the editor's state.
+    pub fn forget_pk(&mut self) {
+        self.pk.forget();
     }
 
     pub fn pk_saved(&mut self, version_id: i64) {
@@ -89,6 +101,8 @@ impl Panels {
         self.plan.on_replies(replies);
         self.pk.on_replies(replies);
         self.antrian.on_replies(replies);
+        self.arsip.on_replies(replies);
+        cadangan::confirm_restore(ui.ctx(), view, out);
         match panel {
             Panel::Beranda => beranda::show(ui, view, year),
             Panel::Renstra => self.plan.renstra(ui, view, year, out),
@@ -96,7 +110,7 @@ impl Panels {
             Panel::Perjanjian => self.pk.show(ui, view, year, out),
             Panel::Antrian => self.antrian.show(ui, view, year, out),
             Panel::AlurSop => self.sop.show(ui, view, out),
-            Panel::Arsip => self.lists.arsip(ui, view, year),
+            Panel::Arsip => self.arsip.show(ui, view, out),
             Panel::Pengaturan => self.pengaturan.show(ui, view, year, replies, out),
         }
     }

@@ -21,16 +21,24 @@ pub enum Tab {
     Unit,
     Pejabat,
     Kalender,
+    Cadangan,
 }
 
 impl Tab {
-    const ALL: [Tab; 4] = [Tab::Instansi, Tab::Unit, Tab::Pejabat, Tab::Kalender];
+    const ALL: [Tab; 5] = [
+        Tab::Instansi,
+        Tab::Unit,
+        Tab::Pejabat,
+        Tab::Kalender,
+        Tab::Cadangan,
+    ];
     fn label(self) -> &'static str {
         match self {
             Tab::Instansi => "Instansi",
             Tab::Unit => "Unit Kerja",
             Tab::Pejabat => "Pejabat",
             Tab::Kalender => "Kalender Kerja",
+            Tab::Cadangan => "Cadangan",
         }
     }
 }
@@ -299,6 +307,14 @@ impl Pengaturan {
             Tab::Unit => self.unit(ui, view, out),
             Tab::Pejabat => self.pejabat(ui, view, out),
             Tab::Kalender => self.kalender(ui, view, out),
+            Tab::Cadangan => super::cadangan::show(
+                ui,
+                view,
+                self.errors
+                    .get(super::cadangan::F_CADANGAN)
+                    .map(String::as_str),
+                out,
+            ),
         });
         // An error belongs to the input that caused it: editing clears it.
         let (d, before) = (&self.d, &self.last);

@@ -8,14 +8,16 @@ use egui_extras::{Column, TableBuilder};
 use serde::{Deserialize, Serialize};
 
 use super::lists::fixed;
-use super::widgets::{Confirm, chip, confirm_window, heading, inline_error, official_picker};
+use super::widgets::{
+    Confirm, chip, confirm_window, heading, inline_error, official_picker, text_field,
+};
 use crate::fmt;
 use crate::model::agreement::{
     self as rules, ALASAN, Content, Field, Jenis, NewBudgetLine, NewLine, Party, Problem,
     budget_total, is_signed, level_label, quarter_warning, status_label,
 };
 use crate::pdf::Kertas;
-use crate::store::VersionDoc;
+use crate::store::{Tujuan, VersionDoc};
 use crate::store::{inactive_reason, party_of, propose};
 use crate::ui::app::{Command, Outbox, Reply};
 use crate::ui::view::ViewData;
@@ -127,6 +129,14 @@ impl Editor {
     }
 }
 
+/// "Cetak untuk ditandatangani" / "Cetak salinan": how many copies.
+struct PrintForm {
+    version_id: i64,
+    tujuan: Tujuan,
+    rangkap: String,
+    error: Option<String>,
+}
+
 struct AmendForm {
     version_id: i64,
     jenis: &'static str,
@@ -145,6 +155,7 @@ pub struct PkPanel {
     /// The version shown (None: the latest).
     shown: Option<i64>,
     amend: Option<AmendForm>,
+    print: Option<PrintForm>,
     /// The two versions compared (version ids).
     compare: Option<(i64, i64)>,
     confirm: Option<Confirm>,
@@ -179,6 +190,17 @@ impl PkPanel {
             .as_ref()
             .filter(|e| e.unsaved)
             .map(|e| (e.version_id, e.content.clone()))
+    }
+
+    /// The data was replaced by a restore: nothing open, nothing pending.
+    pub fn forget(&mut self) {
+        self.ed = None;
+        self.shown = None;
+        self.amend = None;
+        self.print = None;
+        self.compare = None;
+        self.confirm = None;
+        self.restored = None;
     }
 
     /// The app wrote the edit of `version_id`.
@@ -543,6 +565,26 @@ impl PkPanel {
             ui.separator();
             self.actions(ui, doc, latest, editable, view, out);
         });
+        let prints: Vec<_> = view
+            .prints
+            .iter()
+            .filter(|p| p.version_id == doc.id)
+            .collect();
+        if let Some(last) = prints.last() {
+            let total: u32 = prints.iter().map(|p| p.rangkap).sum();
+            let when = crate::store::parse_time(&last.at)
+                .ok()
+                .zip(view.kal.as_ref())
+                .map(|(t, k)| crate::fmt::tanggal_jam(k.ke_lokal(t)))
+                .unwrap_or_default();
+            ui.label(format!(
+                "Dicetak {} kali ({total} rangkap); terakhir {when}: {} rangkap {} oleh {}",
+                prints.len(),
+                last.rangkap,
+                last.tujuan.label(),
+                last.operator
+            ));
+        }
         if doc.versi > 1 {
             ui.label(
                 RichText::new(format!(
@@ -624,6 +666,7 @@ impl PkPanel {
             }
         }
         self.amend_window(ui.ctx(), out);
+        self.print_window(ui.ctx(), out);
         self.compare_window(ui.ctx(), versions);
     }
 
@@ -716,6 +759,25 @@ impl PkPanel {
                 error: None,
             });
         }
+        if let Some(tujuan) = Tujuan::for_status(&doc.status) {
+            let label = match tujuan {
+                Tujuan::TandaTangan => "Cetak untuk ditandatangani…",
+                Tujuan::Salinan => "Cetak salinan…",
+            };
+            if ui
+                .button(label)
+                .on_hover_text("PDF akhir tanpa tanda DRAF, dibuka di penampil untuk dicetak; setiap cetak dicatat")
+                .clicked()
+            {
+                self.flush(out);
+                self.print = Some(PrintForm {
+                    version_id: doc.id,
+                    tujuan,
+                    rangkap: view.office.rangkap_cetak.to_string(),
+                    error: None,
+                });
+            }
+        }
         ui.separator();
         let l = ui.label("Kertas");
         egui::ComboBox::from_id_salt("pk_kertas")
@@ -737,6 +799,49 @@ impl PkPanel {
             {
                 out.send(F_PK, Command::ExportPdf(doc.id, path, self.kertas));
             }
+        }
+    }
+
+    fn print_window(&mut self, ctx: &egui::Context, out: &mut Outbox) {
+        let Some(p) = self.print.as_mut() else { return };
+        let mut close = false;
+        let title = match p.tujuan {
+            Tujuan::TandaTangan => "Cetak untuk ditandatangani",
+            Tujuan::Salinan => "Cetak salinan",
+        };
+        egui::Window::new(title)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                // A fixed width: the field below fills it without the window
+                // growing with what is typed.
+                ui.set_width(420.0);
+                ui.label(match p.tujuan {
+                    Tujuan::TandaTangan => "Naskah akhir (semua paraf selesai) dicetak tanpa tanda DRAF untuk ditandatangani para pihak.",
+                    Tujuan::Salinan => "Salinan versi yang sudah ditandatangani dicetak tanpa tanda DRAF.",
+                });
+                ui.label(format!("Kertas: {}", self.kertas.label()));
+                egui::Grid::new("pk_cetak").num_columns(2).show(ui, |ui| {
+                    text_field(ui, "Jumlah rangkap", &mut p.rangkap, p.error.as_deref());
+                });
+                ui.horizontal(|ui| {
+                    if ui.button("Cetak").clicked() {
+                        match p.rangkap.trim().parse::<u32>().ok().filter(|n| (1..=99).contains(n)) {
+                            Some(n) => {
+                                out.send(F_PK, Command::PrintVersion(p.version_id, n, self.kertas));
+                                close = true;
+                            }
+                            None => p.error = Some("Jumlah rangkap harus angka 1 sampai 99".into()),
+                        }
+                    }
+                    if ui.button("Batal").clicked() {
+                        close = true;
+                    }
+                });
+            });
+        if close {
+            self.print = None;
         }
     }
 

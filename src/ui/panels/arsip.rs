@@ -1,0 +1,611 @@
+//! Arsip: the register of signed agreements — nomor agenda, paper place,
+//! handover and the scanned signed copy — with the signed versions still to
+//! register, "Periksa berkas", and the register as PDF and .xlsx.
+
+use egui::{Color32, RichText};
+use egui_extras::TableBuilder;
+use serde::{Deserialize, Serialize};
+
+use super::lists::fixed;
+use super::widgets::{heading, inline_error, text_field};
+use crate::fmt;
+use crate::store::{ArchiveRow, NewArchive, ScanState};
+use crate::ui::app::{Command, Outbox, Reply};
+use crate::ui::view::ViewData;
+
+/// The form of the register entry.
+pub const F_ARSIP: &str = "arsip";
+/// The toolbar (check, open, export).
+const F_ARSIP_ALAT: &str = "arsip_alat";
+
+/// The register entry being typed (kept across restarts).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ArsipForm {
+    /// The entry edited (None: a new registration).
+    pub id: Option<i64>,
+    pub version_id: i64,
+    /// "Bagian Umum — versi 1 (2027)".
+    pub judul: String,
+    pub nomor: String,
+    pub tanggal: String,
+    pub rangkap: String,
+    pub lemari: String,
+    pub rak: String,
+    pub boks: String,
+    pub map: String,
+    pub serah_kepada: String,
+    pub tanggal_serah: String,
+    pub keterangan: String,
+    /// The scan to attach: a path picked with the dialog (or typed).
+    pub scan: String,
+    #[serde(skip)]
+    pub error: Option<String>,
+}
+
+impl ArsipForm {
+    /// Reads the form; the message names the field.
+    fn entry(&self) -> Result<(NewArchive, Option<std::path::PathBuf>), String> {
+        let tanggal = fmt::baca_tanggal(&self.tanggal).map_err(|e| format!("Tanggal: {e}"))?;
+        let tanggal_serah = match self.tanggal_serah.trim() {
+            "" => None,
+            t => Some(fmt::baca_tanggal(t).map_err(|e| format!("Tanggal serah: {e}"))?),
+        };
+        let rangkap = self
+            .rangkap
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=99).contains(n))
+            .ok_or("Jumlah rangkap harus angka 1 sampai 99")?;
+        let scan = match self.scan.trim() {
+            "" => None,
+            p => Some(std::path::PathBuf::from(p)),
+        };
+        Ok((
+            NewArchive {
+                version_id: self.version_id,
+                nomor_agenda: self.nomor.trim().to_string(),
+                tanggal,
+                rangkap,
+                lemari: self.lemari.clone(),
+                rak: self.rak.clone(),
+                boks: self.boks.clone(),
+                map: self.map.clone(),
+                diserahkan_kepada: self.serah_kepada.clone(),
+                tanggal_serah,
+                keterangan: self.keterangan.clone(),
+            },
+            scan,
+        ))
+    }
+
+    fn of(r: &ArchiveRow) -> ArsipForm {
+        let e = &r.entry;
+        ArsipForm {
+            id: Some(r.id),
+            version_id: e.version_id,
+            judul: format!("{} — versi {} ({})", r.unit, r.versi, r.tahun),
+            nomor: e.nomor_agenda.clone(),
+            tanggal: fmt::tanggal_isian(e.tanggal),
+            rangkap: e.rangkap.to_string(),
+            lemari: e.lemari.clone(),
+            rak: e.rak.clone(),
+            boks: e.boks.clone(),
+            map: e.map.clone(),
+            serah_kepada: e.diserahkan_kepada.clone(),
+            tanggal_serah: e.tanggal_serah.map(fmt::tanggal_isian).unwrap_or_default(),
+            keterangan: e.keterangan.clone(),
+            scan: String::new(),
+            error: None,
+        }
+    }
+}
+
+/// The next free agenda number of a year in the register shown.
+fn next_agenda(view: &ViewData, tahun: i32) -> String {
+    crate::store::next_agenda_of(
+        view.archive
+            .iter()
+            .filter(|r| r.tahun == tahun)
+            .map(|r| r.entry.nomor_agenda.as_str()),
+    )
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct ArsipDrafts {
+    #[serde(default)]
+    pub form: Option<ArsipForm>,
+    #[serde(default)]
+    pub cari: String,
+}
+
+#[derive(Default)]
+pub struct Arsip {
+    form: Option<ArsipForm>,
+    cari: String,
+    /// None: every year.
+    tahun: Option<i32>,
+    /// None: every unit.
+    unit: Option<i64>,
+}
+
+/// The columns of the register as printed and exported.
+const KOLOM: [&str; 11] = [
+    "No. Agenda",
+    "Tanggal",
+    "Tahun",
+    "Unit Kerja",
+    "Versi",
+    "Nomor PK",
+    "Lokasi Fisik",
+    "Rangkap",
+    "Diserahkan kepada",
+    "Pindaian (SHA-256)",
+    "Keterangan",
+];
+
+/// One entry as the cells of the printed register.
+fn cells(r: &ArchiveRow) -> Vec<String> {
+    let e = &r.entry;
+    let serah = match (&e.diserahkan_kepada, e.tanggal_serah) {
+        (k, _) if k.is_empty() => String::new(),
+        (k, Some(t)) => format!("{k} ({})", fmt::tanggal(t)),
+        (k, None) => k.clone(),
+    };
+    vec![
+        e.nomor_agenda.clone(),
+        fmt::tanggal(e.tanggal),
+        r.tahun.to_string(),
+        r.unit.clone(),
+        r.versi.to_string(),
+        r.nomor_pk.clone(),
+        r.lokasi(),
+        e.rangkap.to_string(),
+        serah,
+        r.scan
+            .as_ref()
+            .map(|s| format!("{} ({})", s.sha256, s.nama))
+            .unwrap_or_else(|| "Belum ada".into()),
+        e.keterangan.clone(),
+    ]
+}
+
+/// The buku register arsip of `rows`, as printed and exported; `filter`
+/// names what was chosen (year, unit, search).
+pub fn register_daftar(
+    view: &ViewData,
+    rows: &[&ArchiveRow],
+    filter: Vec<String>,
+) -> crate::pdf::Daftar {
+    let mut keterangan = vec![view.office.nama_instansi.clone()];
+    keterangan.extend(filter);
+    if let Some(t) = view.today {
+        keterangan.push(format!(
+            "Dicetak {} — {} entri",
+            fmt::tanggal(t),
+            rows.len()
+        ));
+    }
+    crate::pdf::Daftar {
+        judul: "Buku Register Arsip Perjanjian Kinerja".into(),
+        keterangan: keterangan.into_iter().filter(|k| !k.is_empty()).collect(),
+        kolom: KOLOM.map(String::from).to_vec(),
+        lebar: vec![
+            24.0, 18.0, 12.0, 30.0, 12.0, 26.0, 28.0, 17.0, 26.0, 32.0, 24.0,
+        ],
+        baris: rows.iter().map(|r| cells(r)).collect(),
+        kertas: crate::pdf::Kertas::A4,
+    }
+}
+
+impl Arsip {
+    pub fn drafts(&self) -> ArsipDrafts {
+        ArsipDrafts {
+            form: self.form.clone(),
+            cari: self.cari.clone(),
+        }
+    }
+
+    pub fn restore(&mut self, d: ArsipDrafts) {
+        self.form = d.form;
+        self.cari = d.cari;
+    }
+
+    pub fn on_replies(&mut self, replies: &[(&'static str, Reply)]) {
+        for (form, r) in replies {
+            if *form != F_ARSIP {
+                continue;
+            }
+            match r {
+                Reply::Ok { .. } => self.form = None,
+                Reply::Err(e) => {
+                    if let Some(f) = self.form.as_mut() {
+                        f.error = Some(e.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    /// The entries passing the filters.
+    fn shown<'a>(&self, view: &'a ViewData) -> Vec<&'a ArchiveRow> {
+        let cari = self.cari.trim().to_lowercase();
+        view.archive
+            .iter()
+            .filter(|r| self.tahun.is_none_or(|t| r.tahun == t))
+            .filter(|r| self.unit.is_none_or(|u| r.unit_id == u))
+            .filter(|r| {
+                cari.is_empty()
+                    || [
+                        &r.entry.nomor_agenda,
+                        &r.unit,
+                        &r.nomor_pk,
+                        &r.lokasi(),
+                        &r.entry.diserahkan_kepada,
+                        &r.entry.keterangan,
+                    ]
+                    .iter()
+                    .any(|s| s.to_lowercase().contains(&cari))
+            })
+            .collect()
+    }
+
+    fn daftar(&self, view: &ViewData, rows: &[&ArchiveRow]) -> crate::pdf::Daftar {
+        let mut filter = vec![match self.tahun {
+            Some(t) => format!("Perjanjian Kinerja tahun {t}"),
+            None => "Semua tahun".into(),
+        }];
+        if let Some(u) = self
+            .unit
+            .and_then(|u| view.units.iter().find(|n| n.unit.id == u))
+        {
+            filter.push(format!("Unit kerja: {}", u.unit.nama));
+        }
+        if !self.cari.trim().is_empty() {
+            filter.push(format!("Pencarian: {}", self.cari.trim()));
+        }
+        register_daftar(view, rows, filter)
+    }
+
+    pub fn show(&mut self, ui: &mut egui::Ui, view: &ViewData, out: &mut Outbox) {
+        heading(
+            ui,
+            "Arsip",
+            "Register dokumen Perjanjian Kinerja yang telah ditandatangani: nomor agenda, tempat fisik, penyerahan dan salinan pindaian.",
+        );
+        self.form_window(ui.ctx(), out);
+        if !view.unregistered.is_empty() {
+            ui.label(
+                RichText::new(format!(
+                    "Sudah ditandatangani, belum terdaftar di arsip ({})",
+                    view.unregistered.len()
+                ))
+                .strong()
+                .color(Color32::from_rgb(180, 110, 0)),
+            );
+            for u in &view.unregistered {
+                ui.horizontal(|ui| {
+                    ui.label(format!("{} — versi {} ({})", u.unit, u.versi, u.tahun));
+                    if ui
+                        .button("Daftarkan")
+                        .on_hover_text("Catat nomor agenda, tempat fisik dan pindaiannya")
+                        .clicked()
+                    {
+                        self.form = Some(ArsipForm {
+                            id: None,
+                            version_id: u.version_id,
+                            judul: format!("{} — versi {} ({})", u.unit, u.versi, u.tahun),
+                            nomor: next_agenda(view, u.tahun),
+                            tanggal: view.today.map(fmt::tanggal_isian).unwrap_or_default(),
+                            rangkap: view.office.rangkap_cetak.to_string(),
+                            ..Default::default()
+                        });
+                    }
+                });
+            }
+            ui.add_space(8.0);
+        }
+        let rows = self.shown(view);
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label("Tahun");
+            let mut years: Vec<i32> = view.archive.iter().map(|r| r.tahun).collect();
+            years.sort_unstable();
+            years.dedup();
+            egui::ComboBox::from_id_salt("arsip_tahun")
+                .selected_text(self.tahun.map_or("Semua tahun".into(), |t| t.to_string()))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.tahun, None, "Semua tahun");
+                    for y in years {
+                        ui.selectable_value(&mut self.tahun, Some(y), y.to_string());
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let l = ui.label("Unit");
+            let mut units: Vec<(i64, &str)> = view
+                .archive
+                .iter()
+                .map(|r| (r.unit_id, r.unit.as_str()))
+                .collect();
+            units.sort_unstable();
+            units.dedup();
+            let unit_name = |id: Option<i64>| {
+                id.and_then(|id| units.iter().find(|u| u.0 == id))
+                    .map_or("Semua unit".to_string(), |u| u.1.to_string())
+            };
+            egui::ComboBox::from_id_salt("arsip_unit")
+                .selected_text(unit_name(self.unit))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.unit, None, "Semua unit");
+                    for (id, nama) in &units {
+                        ui.selectable_value(&mut self.unit, Some(*id), *nama);
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let l = ui.label("Cari");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.cari)
+                    .hint_text("nomor, unit, tempat…")
+                    .desired_width(200.0),
+            )
+            .labelled_by(l.id);
+            ui.separator();
+            if ui
+                .button("Periksa berkas")
+                .on_hover_text(
+                    "Baca ulang setiap pindaian dan cocokkan dengan hash SHA-256 yang tercatat",
+                )
+                .clicked()
+            {
+                out.send(F_ARSIP_ALAT, Command::CheckScans);
+            }
+            if ui.button("Ekspor PDF…").clicked()
+                && let Some(path) = rfd::FileDialog::new()
+                    .set_title("Simpan buku register arsip sebagai PDF")
+                    .add_filter("Dokumen PDF", &["pdf"])
+                    .set_file_name("Register-Arsip-PK.pdf")
+                    .save_file()
+            {
+                out.send(
+                    F_ARSIP_ALAT,
+                    Command::ExportListPdf(Box::new(self.daftar(view, &rows)), path),
+                );
+            }
+            if ui.button("Ekspor Excel…").clicked()
+                && let Some(path) = rfd::FileDialog::new()
+                    .set_title("Simpan register arsip sebagai lembar kerja Excel")
+                    .add_filter("Lembar kerja Excel", &["xlsx"])
+                    .set_file_name("Register-Arsip-PK.xlsx")
+                    .save_file()
+            {
+                out.send(
+                    F_ARSIP_ALAT,
+                    Command::ExportListXlsx(Box::new(self.daftar(view, &rows)), path),
+                );
+            }
+        });
+        if let Some((at, found)) = &view.scan_check {
+            let bad: Vec<_> = found.iter().filter(|c| !c.state.ok()).collect();
+            if bad.is_empty() {
+                ui.colored_label(
+                    Color32::from_rgb(21, 128, 61),
+                    format!(
+                        "Periksa berkas {}: {} pindaian utuh",
+                        fmt::tanggal_jam(*at),
+                        found.len()
+                    ),
+                );
+            } else {
+                for c in bad {
+                    ui.colored_label(
+                        Color32::from_rgb(185, 28, 28),
+                        format!(
+                            "Periksa berkas {}: nomor agenda {} ({}) — {}",
+                            fmt::tanggal_jam(*at),
+                            c.nomor_agenda,
+                            c.unit,
+                            c.state.label()
+                        ),
+                    );
+                }
+            }
+        }
+        ui.add_space(4.0);
+        if view.archive.is_empty() {
+            ui.label("Register masih kosong. Dokumen didaftarkan setelah ditandatangani.");
+            return;
+        }
+        ui.label(format!("{} dari {} entri", rows.len(), view.archive.len()));
+        self.table(ui, view, &rows, out);
+    }
+
+    fn table(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &ViewData,
+        rows: &[&ArchiveRow],
+        out: &mut Outbox,
+    ) {
+        let state = |r: &ArchiveRow| {
+            view.scan_check
+                .as_ref()
+                .and_then(|(_, f)| f.iter().find(|c| c.entry_id == r.id))
+                .map(|c| c.state.clone())
+        };
+        let widths = [80.0, 140.0, 220.0, 50.0, 220.0, 70.0, 200.0, 150.0, 150.0];
+        egui::ScrollArea::horizontal()
+            .id_salt("arsip_h")
+            .show(ui, |ui| {
+                let mut t = TableBuilder::new(ui)
+                    .id_salt("arsip_tabel")
+                    .striped(true)
+                    .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+                for w in widths {
+                    t = t.column(fixed(w));
+                }
+                t.header(22.0, |mut h| {
+                    for k in [
+                        "No. Agenda",
+                        "Tanggal",
+                        "Unit Kerja",
+                        "Versi",
+                        "Lokasi Fisik",
+                        "Rangkap",
+                        "Diserahkan kepada",
+                        "Pindaian",
+                        "",
+                    ] {
+                        h.col(|ui| {
+                            ui.strong(k);
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(26.0, rows.len(), |mut row| {
+                        let r = rows[row.index()];
+                        let e = &r.entry;
+                        for text in [
+                            e.nomor_agenda.clone(),
+                            fmt::tanggal(e.tanggal),
+                            format!("{} ({})", r.unit, r.tahun),
+                            r.versi.to_string(),
+                            r.lokasi(),
+                            e.rangkap.to_string(),
+                            e.diserahkan_kepada.clone(),
+                        ] {
+                            row.col(|ui| {
+                                ui.label(text);
+                            });
+                        }
+                        row.col(|ui| match (&r.scan, state(r)) {
+                            (None, _) => {
+                                ui.label(RichText::new("Belum ada").weak());
+                            }
+                            (Some(s), Some(st)) if !st.ok() => {
+                                ui.colored_label(
+                                    Color32::from_rgb(185, 28, 28),
+                                    match st {
+                                        ScanState::Hilang => "HILANG",
+                                        ScanState::Berubah { .. } => "BERUBAH",
+                                        _ => "TIDAK TERBACA",
+                                    },
+                                )
+                                .on_hover_text(format!(
+                                    "{} — {}",
+                                    s.nama,
+                                    st.label()
+                                ));
+                            }
+                            (Some(s), _) => {
+                                if ui
+                                    .link(format!("Buka ({})", fmt::ukuran(s.bytes.max(0) as u64)))
+                                    .on_hover_text(format!("{}\nSHA-256 {}", s.nama, s.sha256))
+                                    .clicked()
+                                {
+                                    out.send(F_ARSIP_ALAT, Command::OpenScan(r.id));
+                                }
+                            }
+                        });
+                        row.col(|ui| {
+                            if ui
+                                .button("Ubah")
+                                .on_hover_text(format!(
+                                    "Ubah entri nomor agenda {}",
+                                    e.nomor_agenda
+                                ))
+                                .clicked()
+                            {
+                                self.form = Some(ArsipForm::of(r));
+                            }
+                        });
+                    });
+                });
+            });
+    }
+
+    fn form_window(&mut self, ctx: &egui::Context, out: &mut Outbox) {
+        let Some(f) = self.form.as_mut() else { return };
+        let mut close = false;
+        let title = if f.id.is_some() {
+            "Ubah entri arsip"
+        } else {
+            "Daftarkan di arsip"
+        };
+        egui::Window::new(title)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                ui.set_width(560.0);
+                ui.label(RichText::new(&f.judul).strong());
+                ui.add_space(4.0);
+                egui::Grid::new("arsip_form")
+                    .num_columns(2)
+                    .spacing([8.0, 4.0])
+                    .min_col_width(140.0)
+                    .show(ui, |ui| {
+                        text_field(ui, "Nomor agenda", &mut f.nomor, None);
+                        text_field(ui, "Tanggal (hh-bb-tttt)", &mut f.tanggal, None);
+                        text_field(ui, "Jumlah rangkap", &mut f.rangkap, None);
+                        text_field(ui, "Lemari", &mut f.lemari, None);
+                        text_field(ui, "Rak", &mut f.rak, None);
+                        text_field(ui, "Boks", &mut f.boks, None);
+                        text_field(ui, "Map", &mut f.map, None);
+                        text_field(ui, "Diserahkan kepada", &mut f.serah_kepada, None);
+                        text_field(ui, "Tanggal serah (hh-bb-tttt)", &mut f.tanggal_serah, None);
+                        text_field(ui, "Keterangan", &mut f.keterangan, None);
+                        let l = ui.label(if f.id.is_some() {
+                            "Ganti pindaian (PDF/JPG/PNG)"
+                        } else {
+                            "Berkas pindaian (PDF/JPG/PNG)"
+                        });
+                        ui.horizontal(|ui| {
+                            ui.add(
+                                egui::TextEdit::singleline(&mut f.scan)
+                                    .id_salt("arsip_scan")
+                                    .desired_width(300.0)
+                                    .hint_text("boleh dilampirkan nanti"),
+                            )
+                            .labelled_by(l.id);
+                            if ui.button("Pilih berkas…").clicked()
+                                && let Some(p) = rfd::FileDialog::new()
+                                    .set_title("Pilih pindaian PK yang telah ditandatangani")
+                                    .add_filter(
+                                        "Pindaian (PDF, JPG, PNG)",
+                                        &["pdf", "jpg", "jpeg", "png"],
+                                    )
+                                    .pick_file()
+                            {
+                                f.scan = p.display().to_string();
+                            }
+                        });
+                        ui.end_row();
+                    });
+                if let Some(e) = &f.error {
+                    inline_error(ui, e);
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Simpan").clicked() {
+                        match f.entry() {
+                            Err(e) => f.error = Some(e),
+                            Ok((entry, scan)) => {
+                                f.error = None;
+                                let cmd = match f.id {
+                                    Some(id) => Command::UpdateArchive(id, Box::new(entry), scan),
+                                    None => Command::RegisterArchive(Box::new(entry), scan),
+                                };
+                                out.send(F_ARSIP, cmd);
+                            }
+                        }
+                    }
+                    if ui.button("Batal").clicked() {
+                        close = true;
+                    }
+                });
+            });
+        if close {
+            self.form = None;
+        }
+    }
+}
