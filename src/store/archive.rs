@@ -232,11 +232,12 @@ impl Tujuan {
     }
 
     /// What a version in `status` may be printed as, if anything: the text
-    /// to sign once all paraf are done, copies once it is signed.
+    /// to paraf and sign once it is submitted (its content is then fixed),
+    /// copies once it is signed. A draft is never printed as final.
     pub fn for_status(status: &str) -> Option<Tujuan> {
         if is_signed(status) {
             Some(Tujuan::Salinan)
-        } else if status == "diparaf" {
+        } else if matches!(status, "diajukan" | "diparaf") {
             Some(Tujuan::TandaTangan)
         } else {
             None

@@ -104,6 +104,8 @@ pub enum Command {
     FillFromPlan(i64),
     SubmitAgreement(i64),
     ReturnAgreement(i64),
+    /// Diajukan → diparaf.
+    InitialAgreement(i64),
     SignAgreement(i64),
     /// (signed version, alasan jenis, alasan)
     AmendAgreement(i64, String, String),
@@ -282,11 +284,14 @@ impl PerkinApp {
             .store
             .daily_backup(&dir, today, crate::store::CADANGAN_HARIAN)
         {
-            Ok(Some(p)) => self.notes.push(
-                Kind::Sukses,
-                format!("Cadangan harian dibuat: {}", p.display()),
-                jam,
-            ),
+            Ok(Some(p)) => {
+                self.notes.push(
+                    Kind::Sukses,
+                    format!("Cadangan harian dibuat: {}", p.display()),
+                    jam,
+                );
+                self.view.backups = super::view::backups_in(&self.store);
+            }
             Ok(None) => {}
             Err(e) => self
                 .notes
@@ -677,6 +682,12 @@ impl PerkinApp {
                     d.unit
                 ))
             }),
+            Command::InitialAgreement(v) => s.initial_version(v).map(|d| {
+                done(&format!(
+                    "Perjanjian Kinerja {} versi {} tercatat sudah diparaf",
+                    d.unit, d.versi
+                ))
+            }),
             Command::SignAgreement(v) => s.sign_version(v).map(|d| {
                 done(&format!(
                     "Perjanjian Kinerja {} versi {} ditandatangani; isinya kini tidak dapat diubah",
@@ -790,7 +801,9 @@ impl PerkinApp {
                     )));
                 }
                 if self.open_files {
-                    open::that_detached(&path).map_err(|e| crate::store::StoreError::Io { path: path.clone(), source: e })?;
+                    super::pdf::open_in_viewer(&path).map_err(|e| {
+                        crate::store::StoreError::Invalid(format!("Pindaian {} {e}", path.display()))
+                    })?;
                 }
                 Ok(Reply::Ok { message: String::new(), id: None })
             }),

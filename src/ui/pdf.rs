@@ -9,6 +9,14 @@ use super::jobs::{Job, Progress};
 use crate::pdf::{Kertas, dari, pk_pdf_with_progress, sop_pdf};
 use crate::store::{Store, Tujuan};
 
+/// Opens a file in the system's application for its type. The launcher's
+/// own message is English and technical: say in Indonesian what to do.
+pub fn open_in_viewer(path: &std::path::Path) -> Result<(), String> {
+    open::that_detached(path).map_err(|_| {
+        "tidak dapat dibuka otomatis: belum ada aplikasi penampil yang terdaftar untuk berkas ini; buka berkasnya dari folder tersebut".to_string()
+    })
+}
+
 #[derive(Default)]
 pub struct PdfUi {
     job: Option<Job<String>>,
@@ -68,7 +76,7 @@ impl PdfUi {
         let v = store.version(version_id).map_err(|e| e.to_string())?;
         let tujuan = Tujuan::for_status(&v.status).ok_or_else(|| {
             format!(
-                "Versi {} berstatus {}: cetak akhir tersedia setelah semua paraf selesai",
+                "Versi {} berstatus {}: cetak akhir tersedia setelah versi diajukan",
                 v.versi,
                 crate::model::agreement::status_label(&v.status).to_lowercase()
             )
@@ -191,11 +199,8 @@ impl PdfUi {
                 "Berkas"
             };
             let mut msg = format!("{jenis} disimpan di {}", path.display());
-            if open && let Err(e) = open::that_detached(&path) {
-                msg.push_str(&format!(
-                    " (aplikasi penampil tidak dapat dibuka: {})",
-                    crate::store::io_message(&e)
-                ));
+            if open && let Err(e) = open_in_viewer(&path) {
+                msg.push_str(&format!(" ({e})"));
             }
             Ok(msg)
         }));

@@ -214,6 +214,23 @@ pub struct StagedView {
     pub ringkasan: String,
 }
 
+/// The backup folder and its copies (name, bytes), newest name first.
+pub fn backups_in(store: &Store) -> (std::path::PathBuf, Vec<(String, u64)>) {
+    let dir = store.backup_dir();
+    let mut backups: Vec<(String, u64)> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let len = e.metadata().ok().filter(|m| m.is_file())?.len();
+            Some((e.file_name().into_string().ok()?, len))
+        })
+        .filter(|(n, _)| n.ends_with(".db") || n.ends_with(".zip"))
+        .collect();
+    backups.sort_by(|a, b| b.0.cmp(&a.0));
+    (dir, backups)
+}
+
 impl ViewData {
     /// Loads the versions of the agreement open in the editor.
     pub fn load_pk(&mut self, store: &Store, agreement: Option<i64>) {
@@ -403,22 +420,10 @@ impl ViewData {
         years.extend([this_year, this_year + 1, year]);
         years.sort_unstable();
         years.dedup();
-        let backup_dir = store.backup_dir();
-        let mut backups: Vec<(String, u64)> = std::fs::read_dir(&backup_dir)
-            .into_iter()
-            .flatten()
-            .filter_map(|e| e.ok())
-            .filter_map(|e| {
-                let len = e.metadata().ok().filter(|m| m.is_file())?.len();
-                Some((e.file_name().into_string().ok()?, len))
-            })
-            .filter(|(n, _)| n.ends_with(".db") || n.ends_with(".zip"))
-            .collect();
-        backups.sort_by(|a, b| b.0.cmp(&a.0));
         Ok(ViewData {
             archive: store.archive_entries(None)?,
             unregistered: store.unregistered()?,
-            backups: (backup_dir, backups),
+            backups: backups_in(store),
             prints: Vec::new(),
             scan_check: None,
             staged: None,

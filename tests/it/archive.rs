@@ -219,6 +219,14 @@ fn prints_are_recorded_only_for_final_text() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("tidak dapat dicetak"), "{err}");
+    // Submitted: the final text may be printed to paraf and sign.
+    let submitted = rows[3].version_id;
+    let mut c = s.version(submitted).unwrap().content;
+    c.tanggal = NaiveDate::from_ymd_opt(2027, 1, 29);
+    s.save_draft(submitted, &c).unwrap();
+    s.submit_version(submitted).unwrap();
+    s.record_print(submitted, 2, Tujuan::TandaTangan).unwrap();
+    assert!(s.record_print(submitted, 2, Tujuan::Salinan).is_err());
     let v = sign_demo(&mut s, 1)[0];
     assert!(s.record_print(v, 2, Tujuan::TandaTangan).is_err());
     assert!(s.record_print(v, 0, Tujuan::Salinan).is_err());

@@ -288,7 +288,7 @@ impl Pengaturan {
         heading(
             ui,
             "Pengaturan",
-            "Identitas instansi, struktur organisasi, pejabat dan kalender kerja kantor.",
+            "Identitas instansi, struktur organisasi, pejabat, kalender kerja kantor, serta cadangan data.",
         );
         ui.horizontal(|ui| {
             for t in Tab::ALL {

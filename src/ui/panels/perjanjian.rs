@@ -739,6 +739,14 @@ impl PkPanel {
             if ui.button("Kembalikan ke draf").clicked() {
                 out.send(F_PK, Command::ReturnAgreement(doc.id));
             }
+            if doc.status == "diajukan"
+                && ui
+                    .button("Tandai sudah diparaf")
+                    .on_hover_text("Semua paraf pada naskah yang dicetak sudah dibubuhkan")
+                    .clicked()
+            {
+                out.send(F_PK, Command::InitialAgreement(doc.id));
+            }
             if ui.button("Tandai sudah ditandatangani").clicked() {
                 self.confirm = Some(Confirm {
                     pesan: format!(
@@ -818,7 +826,7 @@ impl PkPanel {
                 // growing with what is typed.
                 ui.set_width(420.0);
                 ui.label(match p.tujuan {
-                    Tujuan::TandaTangan => "Naskah akhir (semua paraf selesai) dicetak tanpa tanda DRAF untuk ditandatangani para pihak.",
+                    Tujuan::TandaTangan => "Naskah akhir dicetak tanpa tanda DRAF untuk diparaf dan ditandatangani para pihak.",
                     Tujuan::Salinan => "Salinan versi yang sudah ditandatangani dicetak tanpa tanda DRAF.",
                 });
                 ui.label(format!("Kertas: {}", self.kertas.label()));
