@@ -97,10 +97,11 @@ pub enum Command {
     /// Memeriksa integritas basis data, kunci asing, dan rantai hash log audit
     #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opsi", override_usage = "perkin check --db BERKAS")]
     Check,
-    /// Mencadangkan basis data ke berkas baru (boleh saat aplikasi terbuka)
+    /// Mencadangkan basis data ke berkas baru (boleh saat aplikasi terbuka);
+    /// berkas .zip: cadangan lengkap dengan semua pindaian arsip
     #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opsi", override_usage = "perkin backup --db BERKAS --to BERKAS")]
     Backup {
-        /// Berkas cadangan yang akan dibuat
+        /// Berkas cadangan yang akan dibuat (.db: basis data; .zip: lengkap dengan pindaian)
         #[arg(long, value_name = "BERKAS")]
         to: PathBuf,
     },
@@ -349,7 +350,16 @@ fn run_command(
         Command::Check => {
             let path = db_or_default(db)?;
             let store = Store::open_read_only(&path).map_err(|e| e.to_string())?;
-            let faults = store.check().map_err(|e| e.to_string())?;
+            let mut faults = store.check().map_err(|e| e.to_string())?;
+            let scans = store.check_scans().map_err(|e| e.to_string())?;
+            faults.extend(scans.iter().filter(|c| !c.state.ok()).map(|c| {
+                format!(
+                    "Pindaian arsip nomor agenda {} ({}): {}",
+                    c.nomor_agenda,
+                    c.unit,
+                    c.state.label()
+                )
+            }));
             if faults.is_empty() {
                 let audit: i64 = store
                     .conn()
@@ -358,8 +368,9 @@ fn run_command(
                 w(
                     out,
                     &format!(
-                        "Basis data {} sehat: integritas baik, kunci asing utuh, rantai hash log audit utuh ({audit} baris).",
-                        path.display()
+                        "Basis data {} sehat: integritas baik, kunci asing utuh, rantai hash log audit utuh ({audit} baris), {} pindaian arsip cocok dengan hash-nya.",
+                        path.display(),
+                        scans.len()
                     ),
                 )?;
                 Ok(0)
@@ -443,11 +454,33 @@ fn run_command(
         Command::Backup { to } => {
             let path = db_or_default(db)?;
             let store = Store::open_read_only(&path).map_err(|e| e.to_string())?;
-            store.backup_to(&to).map_err(|e| e.to_string())?;
-            w(
-                out,
-                &format!("Cadangan dibuat: {} (sudah diperiksa, utuh).", to.display()),
-            )?;
+            if to
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+            {
+                if to.exists() {
+                    return Err(format!(
+                        "Berkas tujuan {} sudah ada; pilih nama lain agar tidak tertimpa",
+                        to.display()
+                    ));
+                }
+                let s = store.full_backup(&to).map_err(|e| e.to_string())?;
+                w(
+                    out,
+                    &format!(
+                        "Cadangan lengkap dibuat: {} (basis data dan {} berkas pindaian, {}).",
+                        to.display(),
+                        s.pindaian,
+                        crate::fmt::ukuran(s.bytes)
+                    ),
+                )?;
+            } else {
+                store.backup_to(&to).map_err(|e| e.to_string())?;
+                w(
+                    out,
+                    &format!("Cadangan dibuat: {} (sudah diperiksa, utuh).", to.display()),
+                )?;
+            }
             Ok(0)
         }
     }

@@ -359,3 +359,55 @@ fn backup_makes_a_checked_copy() {
     assert_eq!(r.code, 1);
     assert!(r.err.contains("sudah ada"));
 }
+
+#[test]
+fn a_zip_backup_holds_the_scans_and_check_names_an_altered_scan() {
+    let dir = tmp();
+    let mut s = crate::common::demo_store(dir.path(), crate::common::local(2026, 11, 23, 9, 0));
+    let v = crate::archive::sign_demo(&mut s, 1)[0];
+    let id = s
+        .register_archive(&crate::archive::entry(v, "001"))
+        .unwrap();
+    let scan = s.attach_scan(id, &crate::archive::scan_fixture()).unwrap();
+    let stored = s.scan_path(&scan);
+    drop(s);
+    let db = db_in(dir.path());
+    let d = db.to_str().unwrap();
+    let zip = dir.path().join("lengkap.zip");
+    let r = run(&["backup", "--db", d, "--to", zip.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}{}", r.out, r.err);
+    assert!(
+        r.out.contains("basis data dan 1 berkas pindaian"),
+        "{}",
+        r.out
+    );
+    let names: Vec<String> = {
+        let mut z = zip::ZipArchive::new(std::fs::File::open(&zip).unwrap()).unwrap();
+        (0..z.len())
+            .map(|i| z.by_index(i).unwrap().name().unwrap().to_string())
+            .collect()
+    };
+    assert!(names.contains(&"perkin.db".to_string()), "{names:?}");
+    assert!(
+        names.contains(&format!("pindaian/{}.pdf", scan.sha256)),
+        "{names:?}"
+    );
+    // Not over an existing file.
+    let r = run(&["backup", "--db", d, "--to", zip.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("sudah ada"), "{}", r.err);
+
+    let r = run(&["check", "--db", d]);
+    assert_eq!(r.code, 0, "{}{}", r.out, r.err);
+    assert!(r.out.contains("1 pindaian arsip cocok"), "{}", r.out);
+    let mut b = std::fs::read(&stored).unwrap();
+    b[40] ^= 1;
+    std::fs::write(&stored, b).unwrap();
+    let r = run(&["check", "--db", d]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.out.contains("Pindaian arsip nomor agenda 001") && r.out.contains("BERUBAH"),
+        "{}",
+        r.out
+    );
+}
