@@ -528,14 +528,15 @@ pub struct FieldChange {
     pub changed: bool,
 }
 
-/// A JSON value as a person reads it: text without quotes, `null` as
-/// "(kosong)", true/false as ya/tidak, nested values pretty-printed.
+/// A JSON value as a person reads it: text without quotes, `null` and
+/// empty text as "(kosong)", true/false as ya/tidak, nested values pretty-printed.
 pub fn show_value(v: &Value) -> String {
     match v {
         Value::Null => "(kosong)".into(),
         Value::Bool(true) => "ya".into(),
         Value::Bool(false) => "tidak".into(),
         Value::Number(n) => n.to_string(),
+        Value::String(s) if s.is_empty() => "(kosong)".into(),
         Value::String(s) => s.clone(),
         other => serde_json::to_string_pretty(other).unwrap_or_else(|_| other.to_string()),
     }
@@ -577,7 +578,11 @@ pub fn compare(before: Option<&str>, after: Option<&str>) -> Vec<FieldChange> {
     };
     match (fb, fa) {
         (Some(Some(fb)), Some(Some(fa))) if same_kind => {
-            merge(&fb, &fa, matches!(b, Some(Value::Object(_))))
+            let objects = matches!(b, Some(Value::Object(_)));
+            match objects.then(|| unwrap_after(&fb, &fa)).flatten() {
+                Some(v) => v,
+                None => merge(&fb, &fa, objects),
+            }
         }
         (Some(Some(fb)), None) => merge(&fb, &[], false),
         (None, Some(Some(fa))) => merge(&[], &fa, false),
@@ -627,6 +632,28 @@ fn merge(b: &[(String, &Value)], a: &[(String, &Value)], objects: bool) -> Vec<F
         .collect()
 }
 
+fn shares_a_field(x: &[(String, &Value)], y: &[(String, &Value)]) -> bool {
+    x.iter().any(|(k, _)| y.iter().any(|(n, _)| n == k))
+}
+
+/// Objects that share no field, where one field of the after image holds
+/// the same thing as the before image (a task step: the visit before, and
+/// `{"ditutup": visit, "dibuka": [...]}` after): that field is compared
+/// with the before image, the after image's other fields follow as new.
+fn unwrap_after(b: &[(String, &Value)], a: &[(String, &Value)]) -> Option<Vec<FieldChange>> {
+    if shares_a_field(b, a) {
+        return None;
+    }
+    let (key, inner) = a.iter().find_map(|(k, v)| {
+        let f = v.is_object().then(|| fields(v)).flatten()?;
+        shares_a_field(b, &f).then_some((k, f))
+    })?;
+    let mut out = merge(b, &inner, true);
+    let rest: Vec<(String, &Value)> = a.iter().filter(|(k, _)| k != key).cloned().collect();
+    out.extend(merge(&[], &rest, false));
+    Some(out)
+}
+
 /// At most `max` characters on one line, "…" when cut.
 fn one_line(s: &str, max: usize) -> String {
     let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -647,6 +674,7 @@ fn name_of(v: &Value) -> Option<String> {
         "nama_instansi",
         "uraian",
         "judul",
+        "nomor",
         "kode",
         "tanggal",
     ]
@@ -682,6 +710,27 @@ pub fn summary(row: &AuditRow) -> String {
             &format!("Dihapus: {}", name_of(b).unwrap_or_else(|| whole(b))),
             MAX,
         ),
+        // A task step closed: who did it, with the note or the reason.
+        (Some(_), Some(a))
+            if a.pointer("/ditutup/performer")
+                .and_then(Value::as_str)
+                .is_some_and(|p| !p.trim().is_empty()) =>
+        {
+            let text = |p: &str| {
+                a.pointer(p)
+                    .and_then(Value::as_str)
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+            };
+            let mut s = format!("Oleh {}", text("/ditutup/performer").unwrap_or_default());
+            if let Some(n) = text("/ditutup/note") {
+                s.push_str(&format!("; catatan: {n}"));
+            }
+            if let Some(r) = text("/ditutup/reason") {
+                s.push_str(&format!("; alasan: {r}"));
+            }
+            one_line(&s, MAX)
+        }
         (Some(_), Some(_)) => {
             let changes: Vec<FieldChange> =
                 compare(row.before_json.as_deref(), row.after_json.as_deref())
@@ -801,6 +850,23 @@ mod tests {
         // Images sharing no field: every field is a change.
         let c = compare(Some(r#"{"a":1}"#), Some(r#"{"b":2}"#));
         assert!(c.iter().all(|x| x.changed));
+        // The after image wraps the thing the before image is.
+        let c = compare(
+            Some(r#"{"note":"","outcome":null,"seq":2}"#),
+            Some(r#"{"dibuka":[3],"ditutup":{"note":"Beres","outcome":"selesai","seq":2}}"#),
+        );
+        assert_eq!(
+            c.iter()
+                .map(|x| (x.field.as_str(), x.changed))
+                .collect::<Vec<_>>(),
+            [
+                ("note", true),
+                ("outcome", true),
+                ("seq", false),
+                ("dibuka", true)
+            ]
+        );
+        assert_eq!(c[0].after.as_deref(), Some("Beres"));
         // A hand-edited image that is no JSON is shown as it is.
         let c = compare(Some("bukan json"), None);
         assert_eq!(c[0].before.as_deref(), Some("bukan json"));
@@ -839,6 +905,22 @@ mod tests {
             "Tanpa perubahan isi"
         );
         assert_eq!(summary(&row(Some("3"), Some("4"))), "3 → 4");
+        assert_eq!(
+            summary(&row(
+                Some(r#"{"note":"","performer":""}"#),
+                Some(
+                    r#"{"dibuka":[],"ditutup":{"note":"","performer":"Sri Wahyuni","reason":"Target belum sesuai"}}"#
+                )
+            )),
+            "Oleh Sri Wahyuni; alasan: Target belum sesuai"
+        );
+        assert_eq!(
+            summary(&row(
+                None,
+                Some(r#"{"nomor":"800/1/2027","tanggal":"2027-01-29"}"#)
+            )),
+            "Baru: 800/1/2027"
+        );
         assert_eq!(summary(&row(None, None)), "");
         let long = format!(r#"{{"nama":"{}"}}"#, "x".repeat(300));
         let s = summary(&row(None, Some(&long)));
