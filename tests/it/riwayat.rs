@@ -391,3 +391,194 @@ fn riwayat_chain_check_finds_a_rehashed_row_by_the_broken_link_after_it() {
         )
     );
 }
+
+// ---- The Riwayat tab on the real App ----------------------------------------------
+
+use crate::ui::{button, go, harness, type_into};
+use egui_kittest::Harness;
+use egui_kittest::kittest::NodeT;
+use egui_kittest::kittest::Queryable;
+use perkin::ui::PerkinApp;
+
+/// Picks `entry` in the combo box named `combo` (the table has a column
+/// of the same name).
+fn choose(h: &mut Harness<'static, PerkinApp>, combo: &str, entry: &str) {
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, combo)
+        .click();
+    h.run();
+    let options: Vec<_> = h
+        .query_all_by_label(entry)
+        .filter(|n| n.accesskit_node().role() != egui::accesskit::Role::Label)
+        .collect();
+    assert_eq!(options.len(), 1, "one entry '{entry}' in '{combo}'");
+    options[0].click();
+    h.run();
+}
+
+/// Runs frames until the background hash-chain check has reported.
+fn wait_chain(h: &mut Harness<'static, PerkinApp>) {
+    for _ in 0..400 {
+        if !h.state().chain_busy() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    assert!(!h.state().chain_busy(), "the chain check ended");
+    h.run();
+}
+
+#[test]
+fn riwayat_tab_filters_by_entity_and_shows_before_and_after() {
+    let Log {
+        _dir,
+        s,
+        budi_unit,
+        sari_ubah,
+        sari_nonaktif,
+        ..
+    } = log();
+    let n = s.audit_last_id().unwrap();
+    let mut h = harness(s);
+    go(&mut h, "Pengaturan");
+    go(&mut h, "Riwayat");
+    wait_chain(&mut h);
+    h.get_by_label(&format!("Rantai hash utuh: {n} entri diperiksa"));
+    h.get_by_label(&format!("Menampilkan {n} dari {n} entri, terbaru di atas"));
+    h.get_by_label("Baru: Hari jadi kabupaten (100% libur)");
+
+    choose(&mut h, "Entitas", "Unit kerja");
+    h.get_by_label("Menampilkan 3 dari 3 entri yang cocok, terbaru di atas");
+    assert_eq!(
+        h.query_all_by_label("Baru: Hari jadi kabupaten (100% libur)")
+            .count(),
+        0,
+        "the holiday is filtered out"
+    );
+    h.get_by_label("Baru: Badan Kepegawaian Daerah");
+    let ubah = "nama: Badan Kepegawaian Daerah → Badan Kepegawaian dan Pengembangan SDM";
+    h.get_by_label(ubah);
+    for id in [budi_unit, sari_ubah, sari_nonaktif] {
+        h.get_by_label(&id.to_string());
+    }
+
+    // The entry's before and after, field by field; only nama changed.
+    h.get_by_label(ubah).click();
+    h.run();
+    h.get_by_label(&format!("Entri {sari_ubah}: Ubah Unit kerja 1"));
+    h.get_by_label_contains("oleh sari, 20 November 2026 23.59.00 WIB");
+    h.get_by_label("Sebelum");
+    h.get_by_label("Sesudah");
+    h.get_by_label("Badan Kepegawaian Daerah");
+    h.get_by_label("Badan Kepegawaian dan Pengembangan SDM");
+    assert_eq!(h.query_all_by_label("berubah").count(), 1);
+    h.get_by_label("nama");
+
+    // A wrong date is named inline and not applied.
+    type_into(&mut h, "Dari tanggal", "31-02-2026");
+    button(&mut h, "Terapkan");
+    h.get_by_label(
+        "Dari tanggal: Tanggal '31-02-2026' tidak sah: tulis hh-bb-tttt, mis. 17-08-2026",
+    );
+    h.get_by_label("Menampilkan 3 dari 3 entri yang cocok, terbaru di atas");
+
+    // Operator and local dates narrow it further.
+    crate::ui::retype(&mut h, "Dari tanggal", "20-11-2026");
+    type_into(&mut h, "Sampai tanggal", "21-11-2026");
+    choose(&mut h, "Operator", "sari");
+    h.get_by_label("Menampilkan 1 dari 1 entri yang cocok, terbaru di atas");
+    h.get_by_label(ubah);
+
+    button(&mut h, "Hapus filter");
+    h.get_by_label(&format!("Menampilkan {n} dari {n} entri, terbaru di atas"));
+    assert_eq!(h.get_by_label("Dari tanggal").value().as_deref(), Some(""));
+
+    // The filter survives the reload of the view after another command
+    // (as after the periodic one); the log grew, so its rows are read again.
+    choose(&mut h, "Entitas", "Hari libur");
+    h.get_by_label("Menampilkan 2 dari 2 entri yang cocok, terbaru di atas");
+    go(&mut h, "Kalender Kerja");
+    type_into(&mut h, "Tanggal libur", "24-11-2026");
+    type_into(&mut h, "Keterangan libur", "Hari Jadi Kabupaten");
+    button(&mut h, "Tambah hari libur");
+    assert_eq!(h.state().store().audit_last_id().unwrap(), n + 1);
+    go(&mut h, "Riwayat");
+    h.get_by_label("Menampilkan 3 dari 3 entri yang cocok, terbaru di atas");
+    h.get_by_label("Baru: Hari Jadi Kabupaten");
+    assert!(h.query_all_by_label(ubah).next().is_none());
+}
+
+#[test]
+fn riwayat_tab_names_the_row_where_a_tampered_chain_breaks() {
+    let Log {
+        _dir,
+        s,
+        sari_ubah,
+        budi_libur,
+        ..
+    } = log();
+    let mut h = harness(s);
+    go(&mut h, "Pengaturan");
+    go(&mut h, "Riwayat");
+    wait_chain(&mut h);
+    h.get_by_label_contains("Rantai hash utuh:");
+
+    {
+        let c = h.state().store().conn();
+        c.execute("DROP TRIGGER audit_log_no_update", []).unwrap();
+        c.execute(
+            "UPDATE audit_log SET after_json = '{\"nama\":\"Badan Palsu\"}' WHERE id = ?1",
+            [sari_ubah],
+        )
+        .unwrap();
+    }
+    // Filtered to something else: the broken row is still reachable.
+    type_into(&mut h, "Cari", "2026-12-03");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label("Menampilkan 1 dari 1 entri yang cocok, terbaru di atas");
+    h.get_by_label(&budi_libur.to_string());
+
+    button(&mut h, "Periksa ulang");
+    wait_chain(&mut h);
+    h.get_by_label_contains(&format!("Rantai hash putus pada entri {sari_ubah}: "));
+    h.get_by_label(&format!(
+        "Log audit baris {sari_ubah}: isi baris telah diubah (ubah unit pada {}; hash tidak cocok)",
+        local(2026, 11, 20, 23, 59).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    ));
+    assert!(
+        h.query_all_by_label_contains("Rantai hash utuh")
+            .next()
+            .is_none()
+    );
+
+    button(&mut h, &format!("Tampilkan entri {sari_ubah}"));
+    h.get_by_label(&format!("Entri {sari_ubah}: Ubah Unit kerja 1"));
+    h.get_by_label("Badan Kepegawaian Daerah");
+    h.get_by_label("Badan Palsu");
+}
+
+#[test]
+fn riwayat_tab_loads_older_entries_a_page_at_a_time() {
+    let Log { _dir, s, .. } = log();
+    append_rows(&s, 450, local(2026, 11, 23, 8, 0));
+    let n = s.audit_last_id().unwrap();
+    let mut h = harness(s);
+    go(&mut h, "Pengaturan");
+    go(&mut h, "Riwayat");
+    wait_chain(&mut h);
+    h.get_by_label(&format!("Rantai hash utuh: {n} entri diperiksa"));
+    h.get_by_label(&format!("Menampilkan 200 dari {n} entri, terbaru di atas"));
+    button(&mut h, "Muat 200 berikutnya");
+    h.get_by_label(&format!("Menampilkan 400 dari {n} entri, terbaru di atas"));
+    let rest = n - 400;
+    button(&mut h, &format!("Muat {rest} berikutnya"));
+    h.get_by_label(&format!("Menampilkan {n} dari {n} entri, terbaru di atas"));
+    assert!(
+        h.query_all_by_label_contains("berikutnya").next().is_none(),
+        "nothing more to load"
+    );
+    let v = h.state().view().riwayat.as_ref().unwrap();
+    let ids: Vec<i64> = v.entries.iter().map(|e| e.row.id).collect();
+    assert_eq!(ids, (1..=n).rev().collect::<Vec<_>>());
+}
