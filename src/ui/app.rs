@@ -430,6 +430,20 @@ impl PerkinApp {
         self.set_chain(super::view::ChainState::Berjalan(0.0));
     }
 
+    /// Another database took the place of the open one (Pulihkan): the
+    /// audit view reads its log afresh, under the same filter, and its chain
+    /// is checked again (a check of the old file still running is dropped).
+    fn reset_audit(&mut self) {
+        self.chain = None;
+        if let Some(old) = self.view.riwayat.take() {
+            if let Err(e) = self.view.query_audit(&self.store, old.filter) {
+                let jam = self.jam();
+                self.notes.push(Kind::Galat, e.to_string(), jam);
+            }
+            self.check_chain(None);
+        }
+    }
+
     /// The hash-chain check is running (tests wait for it).
     pub fn chain_busy(&self) -> bool {
         self.chain.is_some()
@@ -667,6 +681,7 @@ impl PerkinApp {
             self.flush_editor();
         }
         let opens = matches!(cmd, Command::CreateAgreement { .. });
+        let restores = matches!(cmd, Command::Restore(true));
         let closes = match &cmd {
             Command::DeleteDraft(v) => self.store.version(*v).is_ok_and(|d| d.versi == 1),
             _ => false,
@@ -968,6 +983,7 @@ impl PerkinApp {
         match &r {
             Ok(Reply::Ok { id: Some(a), .. }) if opens => self.open_pk = Some(*a),
             Ok(_) if closes => self.open_pk = None,
+            Ok(_) if restores => self.reset_audit(),
             _ => {}
         }
         r.unwrap_or_else(|e| Reply::Err(e.to_string()))

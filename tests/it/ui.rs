@@ -1541,7 +1541,7 @@ fn the_first_start_of_the_day_makes_a_backup() {
 }
 
 /// Waits for the background PDF/workbook job, then draws.
-fn wait_jobs(h: &mut Harness<'static, PerkinApp>) {
+pub(crate) fn wait_jobs(h: &mut Harness<'static, PerkinApp>) {
     for _ in 0..400 {
         if !h.state().pdf_busy() && !h.state().backup_busy() {
             break;
