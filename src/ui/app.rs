@@ -156,6 +156,27 @@ pub enum Command {
     StageRestore(std::path::PathBuf),
     /// The user confirmed (true) or cancelled the restore of the checked file.
     Restore(bool),
+    /// Pengaturan → Riwayat: the audit log through a filter (first page).
+    QueryAudit(crate::store::audit::AuditFilter),
+    /// The next page of the audit log under the same filter.
+    MoreAudit,
+    /// Shows one audit row by id, whatever the filter (None: closes it).
+    ShowAuditRow(Option<i64>),
+    /// Walks the audit hash chain again, in the background.
+    CheckChain,
+}
+
+impl Command {
+    /// Reads the audit log only: nothing changes, no view reload needed.
+    fn audit_read(&self) -> bool {
+        matches!(
+            self,
+            Command::QueryAudit(_)
+                | Command::MoreAudit
+                | Command::ShowAuditRow(_)
+                | Command::CheckChain
+        )
+    }
 }
 
 /// The result of a command, for the form that sent it.
@@ -215,6 +236,8 @@ pub struct PerkinApp {
     open_files: bool,
     /// Commands sent from outside the panels, run with the next frame's.
     pending: Vec<(&'static str, Command)>,
+    /// The hash-chain check running in the background.
+    chain: Option<super::jobs::Job<crate::store::audit::ChainReport>>,
 }
 
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
@@ -259,6 +282,7 @@ impl PerkinApp {
             backup_job: None,
             open_files: true,
             pending: Vec::new(),
+            chain: None,
             loaded_at: std::time::Instant::now(),
             store,
             view,
@@ -319,6 +343,8 @@ impl PerkinApp {
 
     fn reload(&mut self) {
         self.loaded_at = std::time::Instant::now();
+        // The audit view keeps its filter, rows and chain check.
+        let riwayat = self.view.riwayat.take();
         let scan_check = self.view.scan_check.take();
         self.view = ViewData::load(&self.store, self.year, self.store.now());
         self.view.load_pk(&self.store, self.open_pk);
@@ -327,6 +353,8 @@ impl PerkinApp {
             sumber: s.sumber.display().to_string(),
             ringkasan: s.ringkasan.clone(),
         });
+        self.view.riwayat = riwayat;
+        self.view.refresh_audit(&self.store);
         self.panels.refresh(&self.view);
     }
 
@@ -385,6 +413,92 @@ impl PerkinApp {
     fn reload_agreements(&mut self) {
         self.view
             .reload_agreements(&self.store, self.year, self.open_pk);
+        self.view.refresh_audit(&self.store);
+    }
+
+    /// Starts walking the audit hash chain on a connection of its own off
+    /// the UI thread (a long log takes a while); the Riwayat tab shows the
+    /// progress and then the result. A check already running goes on.
+    pub fn check_chain(&mut self, ctx: Option<egui::Context>) {
+        if self.chain.is_some() {
+            return;
+        }
+        let path = self.store.path().to_path_buf();
+        self.chain = Some(super::jobs::Job::spawn(
+            "Memeriksa rantai hash log audit",
+            ctx,
+            move |p| {
+                crate::store::audit::check_chain_file(&path, &mut |f| p.set(f))
+                    .map_err(|e| e.to_string())
+            },
+        ));
+        self.set_chain(super::view::ChainState::Berjalan(0.0));
+    }
+
+    /// Another database took the place of the open one (Pulihkan): the
+    /// audit view reads its log afresh, under the same filter, and its chain
+    /// is checked again (a check of the old file still running is dropped).
+    fn reset_audit(&mut self) {
+        self.chain = None;
+        if let Some(old) = self.view.riwayat.take() {
+            if let Err(e) = self.view.query_audit(&self.store, old.filter) {
+                let jam = self.jam();
+                self.notes.push(Kind::Galat, e.to_string(), jam);
+            }
+            self.check_chain(None);
+        }
+    }
+
+    /// The hash-chain check is running (tests wait for it).
+    pub fn chain_busy(&self) -> bool {
+        self.chain.is_some()
+    }
+
+    fn set_chain(&mut self, state: super::view::ChainState) {
+        if self.view.riwayat.is_none()
+            && let Err(e) = self.view.query_audit(&self.store, Default::default())
+        {
+            let jam = self.jam();
+            self.notes.push(Kind::Galat, e.to_string(), jam);
+        }
+        if let Some(r) = self.view.riwayat.as_mut() {
+            r.chain = state;
+        }
+    }
+
+    /// Takes the chain check's progress or result into the view.
+    fn poll_chain(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.chain else { return };
+        let state = match job.poll() {
+            None => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(200));
+                super::view::ChainState::Berjalan(job.fraction())
+            }
+            Some(r) => {
+                self.chain = None;
+                if let Ok(Some(row)) = r.as_ref().map(|r| r.first_broken()) {
+                    // Said also where the user is now, not only in Riwayat.
+                    let jam = self.jam();
+                    self.notes.push(
+                        Kind::Galat,
+                        format!(
+                            "Log audit: rantai hash putus pada entri {row}; lihat Pengaturan → Riwayat"
+                        ),
+                        jam,
+                    );
+                }
+                match r {
+                    Ok(report) => super::view::ChainState::Selesai {
+                        report,
+                        pukul: self.view.kal.as_ref().map_or_else(String::new, |k| {
+                            crate::fmt::tanggal_jam(k.ke_lokal(self.store.now()))
+                        }),
+                    },
+                    Err(e) => super::view::ChainState::Gagal(e),
+                }
+            }
+        };
+        self.set_chain(state);
     }
 
     /// Writes the editor's pending edit at once (the window closes, or the
@@ -537,6 +651,33 @@ impl PerkinApp {
                     id: None,
                 };
             }
+            Command::QueryAudit(f) => {
+                return self.view.query_audit(&self.store, f).map_or_else(
+                    |e| Reply::Err(format!("Log audit tidak dapat dibaca: {e}")),
+                    |_| Reply::Ok {
+                        message: String::new(),
+                        id: None,
+                    },
+                );
+            }
+            Command::MoreAudit => {
+                return self.view.more_audit(&self.store).map_or_else(
+                    |e| Reply::Err(format!("Log audit tidak dapat dibaca: {e}")),
+                    |_| Reply::Ok {
+                        message: String::new(),
+                        id: None,
+                    },
+                );
+            }
+            Command::ShowAuditRow(id) => {
+                return self.view.show_audit_row(&self.store, id).map_or_else(
+                    |e| Reply::Err(e.to_string()),
+                    |_| Reply::Ok {
+                        message: String::new(),
+                        id,
+                    },
+                );
+            }
             other => other,
         };
         if matches!(cmd, Command::Restore(true)) {
@@ -545,6 +686,7 @@ impl PerkinApp {
             self.flush_editor();
         }
         let opens = matches!(cmd, Command::CreateAgreement { .. });
+        let restores = matches!(cmd, Command::Restore(true));
         let closes = match &cmd {
             Command::DeleteDraft(v) => self.store.version(*v).is_ok_and(|d| d.versi == 1),
             _ => false,
@@ -843,13 +985,18 @@ impl PerkinApp {
             | Command::BackupNow(_)
             | Command::ExportPdf(..)
             | Command::ExportSopPdf(..)
-            | Command::ExportHistoryPdf(..) => Err(crate::store::StoreError::Invalid(
+            | Command::ExportHistoryPdf(..)
+            | Command::QueryAudit(_)
+            | Command::MoreAudit
+            | Command::ShowAuditRow(_)
+            | Command::CheckChain => Err(crate::store::StoreError::Invalid(
                 "Perintah tidak dapat dijalankan".into(),
             )),
         };
         match &r {
             Ok(Reply::Ok { id: Some(a), .. }) if opens => self.open_pk = Some(*a),
             Ok(_) if closes => self.open_pk = None,
+            Ok(_) if restores => self.reset_audit(),
             _ => {}
         }
         r.unwrap_or_else(|e| Reply::Err(e.to_string()))
@@ -1002,6 +1149,7 @@ impl eframe::App for PerkinApp {
         });
         self.notes.show(&ctx);
         self.notes.history_window(&ctx);
+        self.poll_chain(&ctx);
         if let Some((r, print)) = self.pdf.show(&ctx) {
             let jam = self.jam();
             match r {
@@ -1046,6 +1194,8 @@ impl eframe::App for PerkinApp {
                 .iter()
                 .all(|(_, c)| matches!(c, Command::SaveDraft(..)));
             let open = self.open_files;
+            // Reading the audit log changes nothing else.
+            let only_audit = outbox.sent.iter().all(|(_, c)| c.audit_read());
             for (form, cmd) in outbox.sent {
                 if self.start_excel(&cmd, &ctx) {
                     continue;
@@ -1079,6 +1229,10 @@ impl eframe::App for PerkinApp {
                         .print_version(v, rangkap, kertas, open, Some(ctx.clone()))
                         .map(|_| ())),
                     Command::BackupNow(path) => Err(self.backup_now(path, Some(ctx.clone()))),
+                    Command::CheckChain => {
+                        self.check_chain(Some(ctx.clone()));
+                        continue;
+                    }
                     other => Ok(other),
                 };
                 let reply = match started {
@@ -1099,7 +1253,7 @@ impl eframe::App for PerkinApp {
             }
             if only_autosave {
                 self.reload_agreements();
-            } else {
+            } else if !only_audit {
                 self.reload();
             }
             ctx.request_repaint();

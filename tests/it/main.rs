@@ -8,6 +8,7 @@ mod crash;
 mod excel;
 mod exchange;
 mod pdf;
+mod riwayat;
 mod sop;
 mod store;
 mod ui;

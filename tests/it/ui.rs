@@ -9,7 +9,7 @@ use perkin::ui::{Command, PerkinApp};
 
 use crate::common::{db_in, demo_store, local, store_at, tmp};
 
-fn harness(store: Store) -> Harness<'static, PerkinApp> {
+pub(crate) fn harness(store: Store) -> Harness<'static, PerkinApp> {
     // Notifications fade out over a few seconds of frames: allow the steps.
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
@@ -20,7 +20,7 @@ fn harness(store: Store) -> Harness<'static, PerkinApp> {
 }
 
 /// Clicks a navigation entry or a tab (a button with that label).
-fn go(h: &mut Harness<'static, PerkinApp>, panel: &str) {
+pub(crate) fn go(h: &mut Harness<'static, PerkinApp>, panel: &str) {
     h.get_by_role_and_label(egui::accesskit::Role::Button, panel)
         .click();
     h.run();
@@ -36,7 +36,7 @@ fn notified_containing(h: &mut Harness<'static, PerkinApp>, text: &str) {
 }
 
 /// Opens the list of recent notifications and finds `text` in it.
-fn notified(h: &mut Harness<'static, PerkinApp>, text: &str) {
+pub(crate) fn notified(h: &mut Harness<'static, PerkinApp>, text: &str) {
     h.get_by_label_contains("Pemberitahuan (").click();
     h.run();
     h.get_by_label(text);
@@ -45,7 +45,7 @@ fn notified(h: &mut Harness<'static, PerkinApp>, text: &str) {
 }
 
 /// Focuses the field named `label` and types `text` into it.
-fn type_into(h: &mut Harness<'static, PerkinApp>, label: &str, text: &str) {
+pub(crate) fn type_into(h: &mut Harness<'static, PerkinApp>, label: &str, text: &str) {
     h.get_by_label(label).click();
     h.run();
     h.get_by_label(label).focus();
@@ -55,7 +55,7 @@ fn type_into(h: &mut Harness<'static, PerkinApp>, label: &str, text: &str) {
 }
 
 /// Replaces the whole content of the field named `label`.
-fn retype(h: &mut Harness<'static, PerkinApp>, label: &str, text: &str) {
+pub(crate) fn retype(h: &mut Harness<'static, PerkinApp>, label: &str, text: &str) {
     h.get_by_label(label).focus();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
@@ -299,7 +299,7 @@ fn radio(h: &mut Harness<'static, PerkinApp>, label: &str) {
     h.run();
 }
 
-fn button(h: &mut Harness<'static, PerkinApp>, label: &str) {
+pub(crate) fn button(h: &mut Harness<'static, PerkinApp>, label: &str) {
     h.get_by_role_and_label(egui::accesskit::Role::Button, label)
         .click();
     h.run();
@@ -804,7 +804,7 @@ fn bidang_baru(s: &mut Store) -> (i64, i64) {
 }
 
 /// Clicks an entry of an open combo box or menu (a selectable label).
-fn pick(h: &mut Harness<'static, PerkinApp>, combo: &str, entry: &str) {
+pub(crate) fn pick(h: &mut Harness<'static, PerkinApp>, combo: &str, entry: &str) {
     h.get_by_label(combo).click();
     h.run();
     // The entry of the open popup, not a label with the same text elsewhere.
@@ -1541,7 +1541,7 @@ fn the_first_start_of_the_day_makes_a_backup() {
 }
 
 /// Waits for the background PDF/workbook job, then draws.
-fn wait_jobs(h: &mut Harness<'static, PerkinApp>) {
+pub(crate) fn wait_jobs(h: &mut Harness<'static, PerkinApp>) {
     for _ in 0..400 {
         if !h.state().pdf_busy() && !h.state().backup_busy() {
             break;

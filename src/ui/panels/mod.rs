@@ -9,6 +9,7 @@ mod lists;
 mod pengaturan;
 mod perjanjian;
 mod plan;
+mod riwayat;
 mod sop;
 pub mod widgets;
 

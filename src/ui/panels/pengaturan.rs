@@ -22,15 +22,17 @@ pub enum Tab {
     Pejabat,
     Kalender,
     Cadangan,
+    Riwayat,
 }
 
 impl Tab {
-    const ALL: [Tab; 5] = [
+    const ALL: [Tab; 6] = [
         Tab::Instansi,
         Tab::Unit,
         Tab::Pejabat,
         Tab::Kalender,
         Tab::Cadangan,
+        Tab::Riwayat,
     ];
     fn label(self) -> &'static str {
         match self {
@@ -39,6 +41,7 @@ impl Tab {
             Tab::Pejabat => "Pejabat",
             Tab::Kalender => "Kalender Kerja",
             Tab::Cadangan => "Cadangan",
+            Tab::Riwayat => "Riwayat",
         }
     }
 }
@@ -192,6 +195,7 @@ pub struct Pengaturan {
     confirm: Option<Confirm>,
     /// The active year (the holiday list shows its holidays).
     year: i32,
+    riwayat: super::riwayat::Riwayat,
 }
 
 const F_INSTANSI: &str = "instansi";
@@ -255,6 +259,7 @@ impl Pengaturan {
             last: Drafts::default(),
             confirm: None,
             year: 0,
+            riwayat: Default::default(),
         }
     }
 
@@ -298,24 +303,30 @@ impl Pengaturan {
             }
         });
         ui.separator();
-        egui::ScrollArea::vertical().show(ui, |ui| match self.d.tab {
-            Tab::Instansi => {
-                self.instansi(ui, out);
-                ui.add_space(12.0);
-                self.logo(ui, view, out);
-            }
-            Tab::Unit => self.unit(ui, view, out),
-            Tab::Pejabat => self.pejabat(ui, view, out),
-            Tab::Kalender => self.kalender(ui, view, out),
-            Tab::Cadangan => super::cadangan::show(
-                ui,
-                view,
-                self.errors
-                    .get(super::cadangan::F_CADANGAN)
-                    .map(String::as_str),
-                out,
-            ),
-        });
+        if self.d.tab == Tab::Riwayat {
+            // Scrolls inside (a long virtualised table): not in the page's scroll area.
+            self.riwayat.show(ui, view, out);
+        } else {
+            egui::ScrollArea::vertical().show(ui, |ui| match self.d.tab {
+                Tab::Instansi => {
+                    self.instansi(ui, out);
+                    ui.add_space(12.0);
+                    self.logo(ui, view, out);
+                }
+                Tab::Unit => self.unit(ui, view, out),
+                Tab::Pejabat => self.pejabat(ui, view, out),
+                Tab::Kalender => self.kalender(ui, view, out),
+                Tab::Cadangan => super::cadangan::show(
+                    ui,
+                    view,
+                    self.errors
+                        .get(super::cadangan::F_CADANGAN)
+                        .map(String::as_str),
+                    out,
+                ),
+                Tab::Riwayat => {}
+            });
+        }
         // An error belongs to the input that caused it: editing clears it.
         let (d, before) = (&self.d, &self.last);
         let changed = [
