@@ -528,6 +528,41 @@ pub struct FieldChange {
     pub changed: bool,
 }
 
+/// A stored field's name as the user reads it: the Indonesian label for
+/// the names of perkin's own images, else the name with spaces.
+pub fn field_label(key: &str) -> String {
+    let known = match key {
+        "lines" => "Baris kinerja",
+        "budget" => "Anggaran",
+        "level" => "Tingkat",
+        "pihak_pertama" => "Pihak Pertama",
+        "pihak_kedua" => "Pihak Kedua",
+        "nomor_agenda" => "Nomor agenda",
+        "diserahkan_kepada" => "Diserahkan kepada",
+        "tanggal_serah" => "Tanggal serah",
+        "version_id" | "versi_id" => "Versi (id)",
+        "sha256" => "SHA-256",
+        "mime" => "Jenis berkas",
+        "bytes" => "Ukuran (bita)",
+        "performer" => "Pelaksana",
+        "note" => "Catatan",
+        "reason" => "Alasan",
+        "status" => "Status",
+        "renja_item_id" => "Renja (id)",
+        "indikator_id" => "Indikator (id)",
+        _ => "",
+    };
+    if !known.is_empty() {
+        return known.to_string();
+    }
+    let spaced = key.replace('_', " ");
+    let mut c = spaced.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// A JSON value as a person reads it: text without quotes, `null` and
 /// empty text as "(kosong)", true/false as ya/tidak, nested values pretty-printed.
 pub fn show_value(v: &Value) -> String {
@@ -676,10 +711,14 @@ fn name_of(v: &Value) -> Option<String> {
         "judul",
         "nomor",
         "kode",
+        "nomor_agenda",
         "tanggal",
     ]
     .iter()
     .find_map(|k| match obj.get(*k) {
+        Some(Value::String(s)) if !s.trim().is_empty() && *k == "nomor_agenda" => {
+            Some(format!("nomor agenda {s}"))
+        }
         Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
         Some(Value::Number(n)) => Some(n.to_string()),
         _ => None,
@@ -702,6 +741,15 @@ pub fn summary(row: &AuditRow) -> String {
     let whole = |v: &Value| one_line(&v.to_string(), MAX);
     match (&b, &a) {
         (None, None) => String::new(),
+        // A print: how many copies, and why.
+        (None, Some(a)) if row.entity == "cetak" => {
+            let n = a.get("rangkap").and_then(Value::as_i64).unwrap_or_default();
+            let why = match a.get("tujuan").and_then(Value::as_str) {
+                Some("tanda_tangan") => "untuk ditandatangani",
+                _ => "salinan",
+            };
+            format!("{n} rangkap, {why}")
+        }
         (None, Some(a)) => one_line(
             &format!("Baru: {}", name_of(a).unwrap_or_else(|| whole(a))),
             MAX,
@@ -744,11 +792,17 @@ pub fn summary(row: &AuditRow) -> String {
                     one_line(&format!("{} → {}", shown(&c.before), shown(&c.after)), MAX)
                 }
                 [c] => one_line(
-                    &format!("{}: {} → {}", c.field, shown(&c.before), shown(&c.after)),
+                    &format!(
+                        "{}: {} → {}",
+                        field_label(&c.field),
+                        shown(&c.before),
+                        shown(&c.after)
+                    ),
                     MAX,
                 ),
                 many => {
-                    let names: Vec<&str> = many.iter().take(4).map(|c| c.field.as_str()).collect();
+                    let names: Vec<String> =
+                        many.iter().take(4).map(|c| field_label(&c.field)).collect();
                     let rest = many.len() - names.len();
                     let mut s = format!("Diubah: {}", names.join(", "));
                     if rest > 0 {
@@ -891,14 +945,14 @@ mod tests {
                 Some(r#"{"id":1,"nama":"A","kode":"K"}"#),
                 Some(r#"{"nama":"B","kode":"K"}"#)
             )),
-            "nama: A → B"
+            "Nama: A → B"
         );
         assert_eq!(
             summary(&row(
                 Some(r#"{"a":1,"b":1,"c":1,"d":1,"e":1,"f":1}"#),
                 Some(r#"{"a":2,"b":2,"c":2,"d":2,"e":2,"f":1}"#)
             )),
-            "Diubah: a, b, c, d dan 1 lainnya"
+            "Diubah: A, B, C, D dan 1 lainnya"
         );
         assert_eq!(
             summary(&row(Some(r#"{"a":1}"#), Some(r#"{"a":1}"#))),
@@ -921,6 +975,19 @@ mod tests {
             )),
             "Baru: 800/1/2027"
         );
+        assert_eq!(
+            summary(&row(
+                None,
+                Some(r#"{"nomor_agenda":"007","tanggal":"2027-02-01","rangkap":2}"#)
+            )),
+            "Baru: nomor agenda 007"
+        );
+        let mut print = row(
+            None,
+            Some(r#"{"rangkap":3,"tujuan":"salinan","versi_id":3}"#),
+        );
+        print.entity = "cetak".into();
+        assert_eq!(summary(&print), "3 rangkap, salinan");
         assert_eq!(summary(&row(None, None)), "");
         let long = format!(r#"{{"nama":"{}"}}"#, "x".repeat(300));
         let s = summary(&row(None, Some(&long)));

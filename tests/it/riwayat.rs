@@ -456,7 +456,7 @@ fn riwayat_tab_filters_by_entity_and_shows_before_and_after() {
         "the holiday is filtered out"
     );
     h.get_by_label("Baru: Badan Kepegawaian Daerah");
-    let ubah = "nama: Badan Kepegawaian Daerah → Badan Kepegawaian dan Pengembangan SDM";
+    let ubah = "Nama: Badan Kepegawaian Daerah → Badan Kepegawaian dan Pengembangan SDM";
     h.get_by_label(ubah);
     for id in [budi_unit, sari_ubah, sari_nonaktif] {
         h.get_by_label(&id.to_string());
@@ -472,7 +472,7 @@ fn riwayat_tab_filters_by_entity_and_shows_before_and_after() {
     h.get_by_label("Badan Kepegawaian Daerah");
     h.get_by_label("Badan Kepegawaian dan Pengembangan SDM");
     assert_eq!(h.query_all_by_label("berubah").count(), 1);
-    h.get_by_label("nama");
+    h.get_by_label("Nama");
 
     // A wrong date is named inline and not applied.
     type_into(&mut h, "Dari tanggal", "31-02-2026");

@@ -293,7 +293,7 @@ impl Pengaturan {
         heading(
             ui,
             "Pengaturan",
-            "Identitas instansi, struktur organisasi, pejabat, kalender kerja kantor, serta cadangan data.",
+            "Identitas instansi, struktur organisasi, pejabat, kalender kerja kantor, cadangan data dan riwayat perubahan.",
         );
         ui.horizontal(|ui| {
             for t in Tab::ALL {

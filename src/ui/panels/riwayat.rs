@@ -515,9 +515,9 @@ impl Riwayat {
                             ui.vertical(|ui| {
                                 ui.set_width(field_w);
                                 let name = if c.field.is_empty() {
-                                    "(seluruh isi)"
+                                    "(seluruh isi)".to_string()
                                 } else {
-                                    &c.field
+                                    crate::store::audit::field_label(&c.field)
                                 };
                                 ui.add(egui::Label::new(RichText::new(name).strong()).wrap());
                                 if both && c.changed {
