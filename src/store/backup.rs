@@ -121,16 +121,21 @@ fn scans_in(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
+/// The names of work folders start with this (hidden on Unix).
+const WORK_PREFIX: &str = ".perkin-";
+
 /// A folder inside the data folder for work in progress, removed when dropped.
 struct WorkDir(PathBuf);
 
 impl WorkDir {
     fn new(store: &Store, what: &str) -> Result<WorkDir> {
         let base = store.path().parent().unwrap_or(Path::new("."));
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let name = format!(
-            ".{what}-{}-{}",
+            "{WORK_PREFIX}{what}-{}-{}-{}",
             std::process::id(),
-            store.now().timestamp_nanos_opt().unwrap_or_default()
+            store.now().timestamp_nanos_opt().unwrap_or_default(),
+            NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
         );
         let dir = base.join(name);
         std::fs::create_dir_all(&dir).map_err(|e| StoreError::Io {
@@ -426,6 +431,25 @@ impl Store {
             work,
             scans: scans_in(&self.scan_dir()),
         })
+    }
+
+    /// Removes work folders left by a process that died while backing up
+    /// or restoring (older than a day, so none still in use).
+    pub fn clean_work_dirs(&self) {
+        let base = self.path().parent().unwrap_or(Path::new("."));
+        let day = std::time::Duration::from_secs(24 * 3600);
+        for e in std::fs::read_dir(base).into_iter().flatten().flatten() {
+            let stale = e
+                .metadata()
+                .ok()
+                .filter(|m| m.is_dir())
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > day);
+            if stale && e.file_name().to_string_lossy().starts_with(WORK_PREFIX) {
+                let _ = std::fs::remove_dir_all(e.path());
+            }
+        }
     }
 
     /// A full backup (database and scans) into one .zip file.

@@ -301,6 +301,7 @@ impl PerkinApp {
     /// folder beside it (the newest 14 copies are kept). A failure is shown
     /// and does not stop the app.
     fn daily_backup(&mut self) {
+        self.store.clean_work_dirs();
         let Some(today) = self.view.today else { return };
         let dir = self.store.backup_dir();
         let jam = self.jam();
@@ -953,6 +954,9 @@ impl PerkinApp {
                 self.staged = None;
                 Ok(done("Pemulihan dibatalkan; data tidak berubah"))
             }
+            Command::Restore(true) if self.backup_job.is_some() => Err(crate::store::StoreError::Invalid(
+                "Tunggu pencadangan yang sedang berjalan selesai, lalu pulihkan lagi".into(),
+            )),
             Command::Restore(true) => match self.staged.take() {
                 None => Err(crate::store::StoreError::Invalid("Pilih berkas cadangan terlebih dahulu".into())),
                 Some(staged) => {
