@@ -14,3 +14,4 @@ mod store;
 mod ui;
 mod workflow;
 mod worktime;
+mod worktime_prop;
