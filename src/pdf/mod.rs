@@ -337,8 +337,53 @@ fn render_dua_tahap(
     let mut out = Vec::new();
     d.render(&mut out)
         .map_err(|e| PdfError::Render(e.to_string()))?;
+    progress(0.9);
+    let out = ringkas(&out).unwrap_or(out);
     progress(1.0);
     Ok(out)
+}
+
+/// genpdf embeds all four fonts of the family whole and writes every
+/// stream uncompressed: a one-page PK weighed 1.8 MB. This drops the fonts
+/// no page uses and deflates every stream. On any failure the caller keeps
+/// the PDF as rendered (larger, equally correct).
+fn ringkas(pdf: &[u8]) -> Option<Vec<u8>> {
+    use lopdf::{Document, Object, content::Content};
+    let mut doc = Document::load_mem(pdf).ok()?;
+    let mut used: std::collections::BTreeSet<Vec<u8>> = Default::default();
+    for page in doc.get_pages().values() {
+        let content = doc.get_page_content(*page).ok()?;
+        for op in Content::decode(&content).ok()?.operations {
+            if op.operator == "Tf"
+                && let Some(Object::Name(n)) = op.operands.first()
+            {
+                used.insert(n.clone());
+            }
+        }
+    }
+    // The font dictionaries the page resources point to.
+    let fonts: Vec<lopdf::ObjectId> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok()?.get(b"Font").ok()?.as_reference().ok())
+        .collect();
+    for id in fonts {
+        if let Ok(Object::Dictionary(d)) = doc.get_object_mut(id) {
+            let unused: Vec<Vec<u8>> = d
+                .iter()
+                .map(|(k, _)| k.clone())
+                .filter(|k| !used.contains(k))
+                .collect();
+            for k in unused {
+                d.remove(&k);
+            }
+        }
+    }
+    doc.prune_objects();
+    doc.compress();
+    let mut out = Vec::new();
+    doc.save_to(&mut out).ok()?;
+    Some(out)
 }
 
 /// Largest logo height kept, in pixels (about 300 dpi at 25 mm): larger

@@ -360,8 +360,8 @@ fn logo_png_transparan_dipakai() {
         .unwrap();
     let logo = muat_logo(Some(&jpeg), 20.0, 30.0).expect("JPEG logo");
     assert!((logo.lebar - 30.0).abs() < 0.01 && logo.tinggi < 20.0);
-    // The image is embedded (the file grows by at least its pixels).
-    assert!(dengan.len() > tanpa.len() + 1000);
+    // The image is embedded (deflated, like every stream).
+    assert!(dengan.len() > tanpa.len());
     assert!(String::from_utf8_lossy(&dengan).contains("/Image"));
 }
 

@@ -189,6 +189,20 @@ fn a_sixty_line_agreement_repeats_the_table_header_on_every_page() {
         }
     }
     assert!(table_pages >= 3, "{table_pages}");
+    // Compact: the fonts no page uses are dropped, streams are deflated.
+    let size = std::fs::metadata(&file).unwrap().len();
+    assert!(size <= 1_000_000, "{size} bytes");
+    let fonts = Command::new("pdffonts").arg(&file).output().unwrap();
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    let embedded: Vec<&str> = fonts
+        .lines()
+        .skip(2)
+        .filter(|l| l.contains(" yes "))
+        .collect();
+    assert!(
+        !embedded.is_empty() && embedded.len() < 4,
+        "only the fonts in use of the four:\n{fonts}"
+    );
 }
 
 #[test]
