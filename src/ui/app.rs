@@ -915,6 +915,13 @@ impl PerkinApp {
                     s.update_archive(id, &e)?;
                     if let Some(p) = scan {
                         s.attach_scan(id, &p)?;
+                        // The new scan was just stored and hashed: the last
+                        // "Periksa berkas" finding for this entry is settled.
+                        if let Some((_, found)) = self.view.scan_check.as_mut()
+                            && let Some(c) = found.iter_mut().find(|c| c.entry_id == id)
+                        {
+                            c.state = crate::store::ScanState::Cocok;
+                        }
                     }
                     Ok(done(&format!("Entri arsip nomor agenda {} disimpan", e.nomor_agenda.trim())))
                 })

@@ -1650,6 +1650,21 @@ fn a_signed_agreement_is_registered_with_its_scan_and_periksa_berkas_flags_a_cha
         &mut h,
         "Periksa berkas: 1 dari 1 pindaian hilang atau berubah",
     );
+
+    // Attaching the scan again through Ubah settles the finding.
+    h.query_all_by_role_and_label(egui::accesskit::Role::Button, "Ubah")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    type_into(
+        &mut h,
+        "Ganti pindaian (PDF/JPG/PNG)",
+        fixture.to_str().unwrap(),
+    );
+    button(&mut h, "Simpan");
+    assert!(h.query_by_label("BERUBAH").is_none());
+    h.get_by_label_contains(": 1 pindaian utuh");
     assert_eq!(
         h.state().store().version(signed[0]).unwrap().status,
         "diarsipkan"
