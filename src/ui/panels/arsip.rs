@@ -433,7 +433,7 @@ impl Arsip {
                 .and_then(|(_, f)| f.iter().find(|c| c.entry_id == r.id))
                 .map(|c| c.state.clone())
         };
-        let widths = [80.0, 120.0, 220.0, 45.0, 190.0, 65.0, 150.0, 120.0, 60.0];
+        let widths = [80.0, 110.0, 200.0, 45.0, 170.0, 65.0, 150.0, 120.0, 60.0];
         egui::ScrollArea::horizontal()
             .id_salt("arsip_h")
             .show(ui, |ui| {
