@@ -36,11 +36,13 @@ impl ScanKind {
     /// Reads the first bytes: `%PDF-` (within the first kilobyte, as the
     /// PDF standard allows), the JPEG SOI marker, or the PNG signature.
     pub fn sniff(head: &[u8]) -> Option<ScanKind> {
-        if head.starts_with(&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a]) {
-            Some(ScanKind::Png)
-        } else if head.starts_with(&[0xff, 0xd8, 0xff]) {
-            Some(ScanKind::Jpeg)
-        } else if head[..head.len().min(1024)]
+        // The images are told as the letterhead logo is.
+        match super::logo_mime(head) {
+            Some("image/png") => return Some(ScanKind::Png),
+            Some("image/jpeg") => return Some(ScanKind::Jpeg),
+            _ => {}
+        }
+        if head[..head.len().min(1024)]
             .windows(5)
             .any(|w| w == b"%PDF-")
         {
@@ -449,20 +451,23 @@ pub fn read_scan(path: &Path) -> Result<(Vec<u8>, ScanKind)> {
 
 /// Writes `bytes` to `dest` through a temporary file in the same folder, so
 /// a crash never leaves half a file under the final name.
-pub(crate) fn write_new_file(dest: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub fn write_file_atomic(dest: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
-    let dir = dest.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
     let mut tmp = dest.as_os_str().to_owned();
     tmp.push(".sementara");
     let tmp = PathBuf::from(tmp);
-    let mut f = std::fs::File::create(&tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    drop(f);
-    std::fs::rename(&tmp, dest).inspect_err(|_| {
+    let written = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, dest)
+    })();
+    // Nothing half-written stays behind, whatever step failed.
+    if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
-    })
+    }
+    written
 }
 
 impl Store {
@@ -598,10 +603,12 @@ impl Store {
         // Content-addressed: an intact file of the same name is this scan.
         let intact = std::fs::read(&dest).is_ok_and(|b| sha256_hex(&b) == scan.sha256);
         if !intact {
-            write_new_file(&dest, &bytes).map_err(|e| StoreError::Io {
-                path: dest.clone(),
-                source: e,
-            })?;
+            std::fs::create_dir_all(self.scan_dir())
+                .and_then(|_| write_file_atomic(&dest, &bytes))
+                .map_err(|e| StoreError::Io {
+                    path: dest.clone(),
+                    source: e,
+                })?;
         }
         let s = scan.clone();
         self.write(AuditMeta::new("lampirkan", "arsip"), |tx| {

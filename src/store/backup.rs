@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags};
 
-use super::archive::{SCAN_MAKS, sha256_hex, write_new_file};
+use super::archive::{SCAN_MAKS, sha256_hex, write_file_atomic};
 use super::{AuditMeta, Result, SCAN_DIR, Store, StoreError, Written, io_message};
 
 /// How many daily copies are kept.
@@ -516,10 +516,12 @@ impl Store {
                     path: scan.clone(),
                     source: e,
                 })?;
-                write_new_file(&dest, &bytes).map_err(|e| StoreError::Io {
-                    path: dest.clone(),
-                    source: e,
-                })?;
+                std::fs::create_dir_all(&scan_dir)
+                    .and_then(|_| write_file_atomic(&dest, &bytes))
+                    .map_err(|e| StoreError::Io {
+                        path: dest.clone(),
+                        source: e,
+                    })?;
             }
         }
         // Close the current database (a clean close checkpoints its WAL).

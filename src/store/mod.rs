@@ -25,7 +25,7 @@ pub use agreement::{
 };
 pub use archive::{
     ArchiveRow, NewArchive, PrintRow, SCAN_DIR, SCAN_MAKS, Scan, ScanCheck, ScanKind, ScanState,
-    Tujuan, Unregistered, lokasi, next_agenda_of, read_scan, sha256_hex,
+    Tujuan, Unregistered, lokasi, next_agenda_of, read_scan, sha256_hex, write_file_atomic,
 };
 pub use backup::{BackupSummary, CADANGAN_HARIAN, FullBackup, Staged};
 pub use cycle::{CycleRow, TaskRow};

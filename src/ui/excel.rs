@@ -41,23 +41,16 @@ impl Default for ExcelUi {
     }
 }
 
-/// Writes bytes next to the target and renames, so a crash or a full disk
-/// never leaves half a file under the user's name.
-/// Writes a whole file or nothing: into a temporary file beside it, then renamed.
+/// Writes a whole file or nothing (see [`crate::store::write_file_atomic`]),
+/// with the reason in Indonesian.
 pub(super) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".sementara");
-    let tmp = std::path::PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes)
-        .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            format!(
-                "Berkas {} tidak dapat ditulis: {}",
-                path.display(),
-                crate::store::io_message(&e)
-            )
-        })
+    crate::store::write_file_atomic(path, bytes).map_err(|e| {
+        format!(
+            "Berkas {} tidak dapat ditulis: {}",
+            path.display(),
+            crate::store::io_message(&e)
+        )
+    })
 }
 
 /// Reads and parses a workbook (used by the job and by tests).

@@ -11,7 +11,7 @@ use perkin::store::Store;
 use crate::common::{db_in, demo_store, local, run, tmp};
 
 /// The text of a PDF (or of one page of it), laid out.
-fn text(pdf: &Path, page: Option<usize>) -> String {
+pub fn text(pdf: &Path, page: Option<usize>) -> String {
     let mut c = Command::new("pdftotext");
     c.arg("-layout");
     if let Some(p) = page {

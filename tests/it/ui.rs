@@ -1705,12 +1705,7 @@ fn a_signed_version_prints_without_draf_and_every_print_is_recorded() {
         (4, perkin::store::Tujuan::Salinan)
     );
     h.get_by_label_contains("Dicetak 1 kali (4 rangkap)");
-    let text = std::process::Command::new("pdftotext")
-        .arg(&printed)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed");
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = crate::pdf::text(&printed, None);
     assert!(text.contains("PERJANJIAN KINERJA"), "{text}");
     assert!(!text.contains("DRAF"), "{text}");
 }
@@ -1789,12 +1784,7 @@ fn the_register_as_pdf_and_xlsx_holds_every_entry() {
         .unwrap();
     wait_jobs(&mut h);
 
-    let o = std::process::Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed");
-    let text = String::from_utf8_lossy(&o.stdout);
+    let text = crate::pdf::text(&pdf, None);
     if let Ok(keep) = std::env::var("PERKIN_KEEP_PDF") {
         std::fs::copy(&pdf, keep).unwrap();
     }
