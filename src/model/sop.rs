@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -712,8 +712,12 @@ impl<'t, 'i> Tabel<'t, 'i> {
                 }
                 _ => Err("harus tanggal saja, tanpa jam, mis. 2023-10-01".to_string()),
             },
+            // Years outside 0000–9999 ("+12345-01-01") parse, but cannot be
+            // written back as a TOML date by `to_toml`.
             DeValue::String(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .map_err(|_| format!("'{}' bukan tanggal; tulis mis. 2023-10-01", kutip(s))),
+                .ok()
+                .filter(|d| (0..=9999).contains(&d.year()))
+                .ok_or_else(|| format!("'{}' bukan tanggal; tulis mis. 2023-10-01", kutip(s))),
             lain => Err(format!(
                 "harus tanggal, mis. {kunci} = 2023-10-01, bukan {}",
                 jenis(lain)
@@ -1159,4 +1163,35 @@ fn baca_langkah(
     }
 
     dibaca.into_iter().map(|l| l.langkah).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dengan_tanggal(nilai: &str) -> String {
+        format!(
+            "[sop]\nkode = \"contoh\"\nnama = \"Contoh\"\ntanggal_efektif = {nilai}\n\n\
+             [[pelaksana]]\nkode = \"kepala\"\nnama = \"Kepala\"\n\n\
+             [[langkah]]\nno = \"1\"\nkegiatan = \"Selesai\"\npelaksana = \"kepala\"\n\
+             waktu = \"5 menit\"\nakhir = true\n"
+        )
+    }
+
+    /// Fuzz finding (sop_template): a text date with a year beyond 9999 was
+    /// accepted, and `to_toml` then wrote `+12345-01-01`, which is no TOML.
+    #[test]
+    fn tanggal_teks_di_luar_tahun_empat_angka_ditolak() {
+        for nilai in ["\"+12345-01-01\"", "\"-0001-01-01\"", "\"+10000-01-01\""] {
+            let e = SopTemplate::parse(&dengan_tanggal(nilai), "t.toml").expect_err(nilai);
+            assert_eq!(e.0.len(), 1, "{e}");
+            assert_eq!(e.0[0].bidang, "sop.tanggal_efektif");
+            assert!(e.0[0].pesan.contains("bukan tanggal"), "{e}");
+        }
+        for nilai in ["\"0001-01-01\"", "\"9999-12-31\"", "2023-10-01"] {
+            let t = SopTemplate::parse(&dengan_tanggal(nilai), "t.toml").expect(nilai);
+            let ulang = SopTemplate::parse(&t.to_toml(), "ulang.toml").expect("to_toml parses");
+            assert_eq!(ulang, t);
+        }
+    }
 }
