@@ -82,6 +82,9 @@ pub const MAKS_BERKAS: usize = 50 * 1024 * 1024;
 const MAKS_ISI_ZIP: u64 = 512 * 1024 * 1024;
 /// Most non-empty cells read from one sheet.
 const MAKS_SEL: usize = 2_000_000;
+/// Most shared strings a workbook may declare: two full data sheets of
+/// distinct texts (calamine reserves 24 bytes for each up front).
+const MAKS_TEKS_BERSAMA: usize = 2 * MAKS_SEL;
 /// Rows given drop-down lists in an exported sheet.
 const BARIS_VALIDASI: u32 = 5000;
 
@@ -737,6 +740,11 @@ pub fn baca_xlsx(bytes: &[u8]) -> Result<Workbook, Vec<Masalah>> {
             "{PESAN_BUKAN_XLSX}: isinya terlalu besar setelah diurai"
         ))]);
     }
+    if teks_bersama_terlalu_banyak(bytes) {
+        return Err(vec![Masalah::berkas(format!(
+            "{PESAN_BUKAN_XLSX}: jumlah teks yang dinyatakan di dalamnya terlalu besar"
+        ))]);
+    }
     // calamine is third-party code fed with untrusted bytes: a panic in it
     // must become a problem report, never a crash of the app.
     let lembar = match catch_unwind(AssertUnwindSafe(|| baca_lembar_lembar(bytes))) {
@@ -913,6 +921,145 @@ fn zip_terlalu_besar(b: &[u8]) -> bool {
         Some(jumlah)
     }
     total(b).is_some_and(|t| t > MAKS_ISI_ZIP)
+}
+
+/// Whether the shared-strings part declares more than [`MAKS_TEKS_BERSAMA`]
+/// strings (`<sst uniqueCount="…">`). calamine reserves room for that many
+/// before it reads one, so a file of a few kilobytes declaring billions would
+/// abort the app on an allocation failure, which no `catch_unwind` stops.
+/// Every `uniqueCount` attribute in any part named `sharedStrings.xml` counts;
+/// an unreadable zip or part is left to calamine.
+fn teks_bersama_terlalu_banyak(b: &[u8]) -> bool {
+    use std::io::Read;
+
+    let Ok(mut arsip) = zip::ZipArchive::new(Cursor::new(b)) else {
+        return false;
+    };
+    for i in 0..arsip.len() {
+        let Ok(mut bagian) = arsip.by_index(i) else {
+            continue;
+        };
+        let nama = bagian
+            .name()
+            .map(|n| n.replace('\\', "/").to_ascii_lowercase());
+        if !nama.is_ok_and(|n| n.ends_with("sharedstrings.xml")) {
+            continue;
+        }
+        let mut pemindai = PemindaiJumlahTeks::default();
+        let mut potong = [0u8; 64 * 1024];
+        loop {
+            let n = match bagian.read(&mut potong) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => n,
+            };
+            if potong[..n].iter().any(|&c| pemindai.baca(c)) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Finds `uniqueCount = "digits"` byte by byte (in constant memory, however
+/// the part is cut into pieces) and tells whether a value exceeds
+/// [`MAKS_TEKS_BERSAMA`]. Leading zeros and a `+` are read as calamine's
+/// number parser would at worst; a value that is no number is ignored, as
+/// calamine ignores it.
+#[derive(Default)]
+struct PemindaiJumlahTeks {
+    tahap: TahapPindai,
+}
+
+enum TahapPindai {
+    /// This many bytes of the attribute name matched.
+    Nama(usize),
+    SebelumSamaDengan,
+    SesudahSamaDengan,
+    Nilai {
+        kutip: u8,
+        jumlah: u64,
+        angka: bool,
+    },
+}
+
+impl Default for TahapPindai {
+    fn default() -> Self {
+        TahapPindai::Nama(0)
+    }
+}
+
+impl PemindaiJumlahTeks {
+    const NAMA: &'static [u8] = b"uniqueCount";
+
+    /// Feeds one byte; true when a value over the limit has just closed.
+    fn baca(&mut self, c: u8) -> bool {
+        match &mut self.tahap {
+            TahapPindai::Nama(cocok) => {
+                let cocok = *cocok;
+                self.tahap = if c == Self::NAMA[cocok] {
+                    if cocok + 1 == Self::NAMA.len() {
+                        TahapPindai::SebelumSamaDengan
+                    } else {
+                        TahapPindai::Nama(cocok + 1)
+                    }
+                } else if c == Self::NAMA[0] {
+                    TahapPindai::Nama(1)
+                } else {
+                    TahapPindai::Nama(0)
+                };
+                false
+            }
+            TahapPindai::SebelumSamaDengan => {
+                match c {
+                    b'=' => self.tahap = TahapPindai::SesudahSamaDengan,
+                    c if c.is_ascii_whitespace() => {}
+                    _ => {
+                        self.tahap = TahapPindai::Nama(0);
+                        return self.baca(c);
+                    }
+                }
+                false
+            }
+            TahapPindai::SesudahSamaDengan => {
+                match c {
+                    b'"' | b'\'' => {
+                        self.tahap = TahapPindai::Nilai {
+                            kutip: c,
+                            jumlah: 0,
+                            angka: true,
+                        }
+                    }
+                    c if c.is_ascii_whitespace() => {}
+                    _ => {
+                        self.tahap = TahapPindai::Nama(0);
+                        return self.baca(c);
+                    }
+                }
+                false
+            }
+            TahapPindai::Nilai {
+                kutip,
+                jumlah,
+                angka,
+            } => {
+                if c == *kutip {
+                    let lebih = *angka && *jumlah > MAKS_TEKS_BERSAMA as u64;
+                    self.tahap = TahapPindai::Nama(0);
+                    return lebih;
+                }
+                match c {
+                    b'0'..=b'9' => {
+                        *jumlah = jumlah
+                            .saturating_mul(10)
+                            .saturating_add(u64::from(c - b'0'))
+                    }
+                    b'+' => {}
+                    _ => *angka = false,
+                }
+                false
+            }
+        }
+    }
 }
 
 /// Collects problems of one sheet and reads typed values from its cells.
@@ -2424,5 +2571,73 @@ mod tests {
         assert_eq!(baca_periode("2029-2025"), None);
         assert_eq!(baca_periode("1999-2003"), None);
         assert_eq!(baca_periode("2025"), None);
+    }
+
+    /// A template workbook whose shared-strings part has `uniqueCount{unique}`.
+    fn dengan_jumlah_teks(unique: &str) -> Vec<u8> {
+        use std::io::{Read, Write};
+        let asli = templat_xlsx((2025, 2029), 2026).unwrap();
+        let mut masuk = zip::ZipArchive::new(Cursor::new(&asli)).unwrap();
+        let mut keluar = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for i in 0..masuk.len() {
+            let mut bagian = masuk.by_index(i).unwrap();
+            let nama = bagian.name().unwrap().to_string();
+            let mut isi = String::new();
+            bagian.read_to_string(&mut isi).unwrap();
+            if nama == "xl/sharedStrings.xml" {
+                let awal = isi.find("uniqueCount=\"").unwrap() + "uniqueCount".len();
+                let akhir = awal + 2 + isi[awal + 2..].find('"').unwrap() + 1;
+                isi.replace_range(awal..akhir, unique);
+            }
+            keluar
+                .start_file(nama, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            keluar.write_all(isi.as_bytes()).unwrap();
+        }
+        keluar.finish().unwrap().into_inner()
+    }
+
+    /// Fuzz finding (xlsx_import): `<sst uniqueCount="4000000000">` in a
+    /// 12 KB file made calamine reserve 96 GB, an allocation failure that
+    /// aborts the process (out of reach of the `catch_unwind`).
+    #[test]
+    fn jumlah_teks_bersama_yang_mustahil_ditolak_sebelum_calamine() {
+        for unique in [
+            "=\"4000000000\"",
+            "='999999999999'",
+            " =  \"0000000000000000000000000000000000000000004000001\"",
+            "=\"99999999999999999999999999\"",
+        ] {
+            let m = baca_xlsx(&dengan_jumlah_teks(unique)).expect_err(unique);
+            assert_eq!(m.len(), 1, "{m:?}");
+            assert!(
+                m[0].pesan
+                    .contains("jumlah teks yang dinyatakan di dalamnya terlalu besar"),
+                "{m:?}"
+            );
+        }
+        // Within the limit, or no number at all (calamine ignores it): read as usual.
+        for unique in ["=\"4000000\"", "=\"7\"", "=\"banyak\""] {
+            assert_eq!(
+                baca_xlsx(&dengan_jumlah_teks(unique)),
+                Ok(Workbook::default()),
+                "{unique}"
+            );
+        }
+    }
+
+    #[test]
+    fn pemindai_jumlah_teks_tidak_bergantung_pada_potongan() {
+        let teks = b"<sst count=\"1\" uniquuniqueCount=\"1\" uniqueCount \t= '+00004000001'>";
+        let mut p = PemindaiJumlahTeks::default();
+        let hasil: Vec<bool> = teks.iter().map(|&c| p.baca(c)).collect();
+        assert_eq!(hasil.iter().filter(|&&b| b).count(), 1);
+        assert!(hasil[teks.len() - 2], "true exactly at the closing quote");
+        let mut p = PemindaiJumlahTeks::default();
+        assert!(
+            !b"uniqueCount=\"4000000\" uniqueCount=\"x9999999999\""
+                .iter()
+                .any(|&c| p.baca(c))
+        );
     }
 }
