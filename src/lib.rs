@@ -5,12 +5,17 @@
 //! egui window and `cli` the
 //! headless admin commands.
 
+#[cfg(feature = "app")]
 pub mod cli;
+#[cfg(feature = "app")]
 pub mod demo;
 pub mod fmt;
 pub mod model;
+#[cfg(feature = "app")]
 pub mod pdf;
+#[cfg(feature = "app")]
 pub mod store;
+#[cfg(feature = "app")]
 pub mod ui;
 
 /// Build metadata written by build.rs.

@@ -2453,6 +2453,7 @@ fn tulis_petunjuk(
 /// A list (the archive register) as a one-sheet workbook: the title and
 /// its lines, then a bold header row with a filter, then one row per
 /// entry, every cell as text so nomor agenda "001" stays "001".
+#[cfg(feature = "app")]
 pub fn daftar_xlsx(d: &crate::pdf::Daftar) -> Result<Vec<u8>, String> {
     let e = |err: XlsxError| format!("Berkas Excel tidak dapat dibuat: {err}");
     let mut wb = XlsxWorkbook::new();
