@@ -376,7 +376,7 @@ fn unzip(src: &Path, work: &Path) -> Result<Vec<PathBuf>> {
 
 /// Checks a staged database: ours, not newer, whole (full integrity check).
 fn check_staged(db: &Path, src: &Path) -> Result<(i32, String)> {
-    let version = super::inspect_db(db).map_err(|e| match e {
+    let version = super::inspect_db(db, true).map_err(|e| match e {
         StoreError::TooNew { found, known, .. } => StoreError::Invalid(format!(
             "{} dibuat oleh perkin yang lebih baru (skema versi {found}; versi ini mengenal sampai {known}). Perbarui perkin sebelum memulihkan. Tidak ada yang diubah.",
             src.display()

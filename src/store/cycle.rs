@@ -124,6 +124,18 @@ impl Store {
         Ok(rows)
     }
 
+    /// A cycle's frozen template, parsed once per store.
+    fn parsed_template(&self, source: &str, id: i64) -> Result<SopTemplate> {
+        let mut cache = self.parsed.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(t) = cache.get(source) {
+            return Ok(t.clone());
+        }
+        let t = SopTemplate::parse(source, &format!("siklus-{id}.toml"))
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        cache.insert(source.to_string(), t.clone());
+        Ok(t)
+    }
+
     /// The full state of a cycle, for the engine and the views.
     pub fn load_cycle(&self, id: i64) -> Result<Cycle> {
         let (source, minutes_per_day, finished): (String, u32, Option<String>) = self
@@ -135,8 +147,7 @@ impl Store {
             )
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("Siklus {id}")))?;
-        let template = SopTemplate::parse(&source, &format!("siklus-{id}.toml"))
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let template = self.parsed_template(&source, id)?;
         let mut stmt = self
             .conn
             .prepare("SELECT unit_id FROM cycle_unit WHERE cycle_id = ?1 ORDER BY urutan")?;

@@ -189,6 +189,9 @@ pub struct Store {
     _lock: Option<File>,
     operator: String,
     clock: Clock,
+    /// Cycle templates already parsed, by their frozen TOML source: the
+    /// views load every cycle, and parsing is the dearest part of that.
+    parsed: std::sync::Mutex<std::collections::HashMap<String, crate::model::sop::SopTemplate>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -235,7 +238,7 @@ fn inspect_file(path: &Path) -> Result<FileKind> {
 }
 
 /// Read-only inspection of an existing SQLite file: is it ours, not newer, intact?
-pub(crate) fn inspect_db(path: &Path) -> Result<i32> {
+pub(crate) fn inspect_db(path: &Path, pages: bool) -> Result<i32> {
     let corrupt = |e: rusqlite::Error| StoreError::Corrupt {
         path: path.to_path_buf(),
         detail: sqlite_message(&e),
@@ -265,6 +268,14 @@ pub(crate) fn inspect_db(path: &Path) -> Result<i32> {
             found: version,
             known: SCHEMA_VERSION,
         });
+    }
+    if !pages {
+        // The schema is read at least: a file cut short fails here.
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map_err(corrupt)?;
+        return Ok(version);
     }
     let check: String = conn
         .query_row("PRAGMA quick_check", [], |r| r.get(0))
@@ -331,7 +342,9 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let kind = inspect_file(path)?;
         if let FileKind::Sqlite = kind {
-            inspect_db(path)?;
+            // A foreign or too new file is refused before a lock file is
+            // made beside it; the page check waits for the lock.
+            inspect_db(path, false)?;
         }
         if let FileKind::Absent = kind
             && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
@@ -344,7 +357,7 @@ impl Store {
         let lock = take_lock(path)?;
         // Inspect again under the lock: another process may have migrated meanwhile.
         if let FileKind::Sqlite = inspect_file(path)? {
-            inspect_db(path)?;
+            inspect_db(path, true)?;
         }
         let mut store = Store {
             conn: open_writer(path)?,
@@ -352,6 +365,7 @@ impl Store {
             _lock: Some(lock),
             operator: os_operator(),
             clock: Box::new(Utc::now),
+            parsed: Default::default(),
         };
         store.migrate()?;
         store.install_builtins()?;
@@ -371,7 +385,7 @@ impl Store {
             }
             FileKind::Empty => return Err(StoreError::NotSqlite(path.to_path_buf())),
         }
-        let version = inspect_db(path)?;
+        let version = inspect_db(path, true)?;
         if version == 0 {
             return Err(StoreError::NotSqlite(path.to_path_buf()));
         }
@@ -386,6 +400,7 @@ impl Store {
             _lock: None,
             operator: os_operator(),
             clock: Box::new(Utc::now),
+            parsed: Default::default(),
         })
     }
 
