@@ -9,9 +9,18 @@ use super::lists::fixed;
 use super::widgets::{Confirm, confirm_window, heading, inline_error, text_field, unit_picker};
 use crate::fmt;
 use crate::model::plan::{Target, Tingkat};
-use crate::store::{NewIndikator, NewRenjaItem, RenjaItemRow};
+use crate::store::{
+    IndikatorRow, NewIndikator, NewRenjaItem, RenjaItemRow, SasaranNode, TujuanNode,
+};
 use crate::ui::app::{Command, Outbox, Reply, SAVE};
 use crate::ui::view::ViewData;
+
+/// One line of the Renstra tree.
+enum TreeRow<'a> {
+    Tujuan(&'a TujuanNode),
+    Sasaran(&'a SasaranNode),
+    Indikator(&'a IndikatorRow),
+}
 
 fn level_label(level: &str) -> &'static str {
     match level {
@@ -651,75 +660,89 @@ impl PlanPanels {
         }
         let years: Vec<i32> = (period.tahun_awal..=period.tahun_akhir).collect();
         ui.columns(2, |cols| {
+            let ui = &mut cols[0];
+            ui.horizontal_wrapped(|ui| {
+                if ui.button("Tujuan baru").clicked() {
+                    self.sel = Sel::NewTujuan;
+                }
+                let tujuan = match self.sel {
+                    Sel::Tujuan(t) => Some(t),
+                    Sel::Sasaran(s) => tree
+                        .iter()
+                        .find(|t| t.sasaran.iter().any(|x| x.id == s))
+                        .map(|t| t.id),
+                    _ => None,
+                };
+                if let Some(t) = tujuan
+                    && ui.button("Sasaran baru").clicked()
+                {
+                    self.sel = Sel::NewSasaran(t);
+                }
+                let sasaran = match self.sel {
+                    Sel::Sasaran(s) => Some(s),
+                    Sel::Indikator(i) => tree
+                        .iter()
+                        .flat_map(|t| &t.sasaran)
+                        .find(|s| s.indikator.iter().any(|x| x.id == i))
+                        .map(|s| s.id),
+                    _ => None,
+                };
+                if let Some(s) = sasaran
+                    && ui.button("Indikator baru").clicked()
+                {
+                    self.sel = Sel::NewIndikator(s);
+                }
+            });
+            ui.add_space(4.0);
+            if tree.is_empty() {
+                ui.label("Periode ini belum berisi tujuan.");
+            }
+            // One line per node, only the lines in view built: a Renstra of
+            // a large agency has well over a thousand indicators. A long
+            // name is cut with "…" and shown whole on hover and in the form.
+            let rows: Vec<TreeRow> = tree
+                .iter()
+                .flat_map(|t| {
+                    std::iter::once(TreeRow::Tujuan(t)).chain(t.sasaran.iter().flat_map(|s| {
+                        std::iter::once(TreeRow::Sasaran(s))
+                            .chain(s.indikator.iter().map(TreeRow::Indikator))
+                    }))
+                })
+                .collect();
+            let row_h = ui.spacing().interact_size.y.max(
+                ui.text_style_height(&egui::TextStyle::Button)
+                    + 2.0 * ui.spacing().button_padding.y,
+            );
             egui::ScrollArea::vertical()
                 .id_salt("pohon_renstra")
-                .show(&mut cols[0], |ui| {
-                    for t in tree {
-                        let l = format!("Tujuan {} — {}", t.kode, t.uraian);
-                        if ui
-                            .selectable_label(
-                                self.sel == Sel::Tujuan(t.id),
-                                RichText::new(l).strong(),
-                            )
-                            .clicked()
-                        {
-                            self.sel = Sel::Tujuan(t.id);
-                        }
-                        for s in &t.sasaran {
-                            let l = format!("    Sasaran {} — {}", s.kode, s.uraian);
-                            if ui
-                                .selectable_label(self.sel == Sel::Sasaran(s.id), l)
-                                .clicked()
-                            {
-                                self.sel = Sel::Sasaran(s.id);
-                            }
-                            for i in &s.indikator {
-                                let l = format!("        {} {} ({})", i.kode, i.nama, i.satuan);
-                                if ui
-                                    .selectable_label(self.sel == Sel::Indikator(i.id), l)
-                                    .clicked()
-                                {
-                                    self.sel = Sel::Indikator(i.id);
-                                }
-                            }
+                .auto_shrink([false, false])
+                .show_rows(ui, row_h, rows.len(), |ui, range| {
+                    let w = ui.available_width();
+                    for row in &rows[range] {
+                        let (sel, text) = match row {
+                            TreeRow::Tujuan(t) => (
+                                Sel::Tujuan(t.id),
+                                RichText::new(format!("Tujuan {} — {}", t.kode, t.uraian)).strong(),
+                            ),
+                            TreeRow::Sasaran(s) => (
+                                Sel::Sasaran(s.id),
+                                RichText::new(format!("    Sasaran {} — {}", s.kode, s.uraian)),
+                            ),
+                            TreeRow::Indikator(i) => (
+                                Sel::Indikator(i.id),
+                                RichText::new(format!(
+                                    "        {} {} ({})",
+                                    i.kode, i.nama, i.satuan
+                                )),
+                            ),
+                        };
+                        let button = egui::Button::selectable(self.sel == sel, text)
+                            .truncate()
+                            .min_size(egui::vec2(w, row_h));
+                        if ui.add(button).clicked() {
+                            self.sel = sel;
                         }
                     }
-                    if tree.is_empty() {
-                        ui.label("Periode ini belum berisi tujuan.");
-                    }
-                    ui.add_space(6.0);
-                    ui.horizontal_wrapped(|ui| {
-                        if ui.button("Tujuan baru").clicked() {
-                            self.sel = Sel::NewTujuan;
-                        }
-                        let tujuan = match self.sel {
-                            Sel::Tujuan(t) => Some(t),
-                            Sel::Sasaran(s) => tree
-                                .iter()
-                                .find(|t| t.sasaran.iter().any(|x| x.id == s))
-                                .map(|t| t.id),
-                            _ => None,
-                        };
-                        if let Some(t) = tujuan
-                            && ui.button("Sasaran baru").clicked()
-                        {
-                            self.sel = Sel::NewSasaran(t);
-                        }
-                        let sasaran = match self.sel {
-                            Sel::Sasaran(s) => Some(s),
-                            Sel::Indikator(i) => tree
-                                .iter()
-                                .flat_map(|t| &t.sasaran)
-                                .find(|s| s.indikator.iter().any(|x| x.id == i))
-                                .map(|s| s.id),
-                            _ => None,
-                        };
-                        if let Some(s) = sasaran
-                            && ui.button("Indikator baru").clicked()
-                        {
-                            self.sel = Sel::NewIndikator(s);
-                        }
-                    });
                 });
             let ui = &mut cols[1];
             egui::ScrollArea::vertical()
