@@ -4,6 +4,8 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 
+pub mod scale;
+
 use crate::model::org::{JenisUnit, StatusJabatan};
 use crate::model::workflow::{Act, Action};
 use crate::model::worktime::{Kalender, Zona};

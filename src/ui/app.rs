@@ -244,10 +244,20 @@ pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 
 impl PerkinApp {
     pub fn new(cc: &eframe::CreationContext<'_>, store: Store) -> PerkinApp {
-        super::install_fonts(&cc.egui_ctx);
-        egui_extras::install_image_loaders(&cc.egui_ctx);
-        let remembered: Remembered = cc
-            .storage
+        PerkinApp::open(&cc.egui_ctx, cc.storage, store)
+    }
+
+    /// The app on `ctx`, with what `storage` remembers from the last run
+    /// (the window's creation context gives both; the benchmark drives a
+    /// bare context).
+    pub fn open(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        store: Store,
+    ) -> PerkinApp {
+        super::install_fonts(ctx);
+        egui_extras::install_image_loaders(ctx);
+        let remembered: Remembered = storage
             .and_then(|s| s.get_string(KEY))
             .and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or_default();
@@ -1120,16 +1130,20 @@ impl PerkinApp {
                 )
                 .clicked()
             {
-                self.panel = p;
-                // Tables measure their columns in a first pass: draw again at once.
-                ui.ctx().request_repaint();
+                self.go_to(p, ui.ctx());
             }
         }
     }
-}
 
-impl eframe::App for PerkinApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    /// Shows panel `p`, as its navigation button does.
+    pub fn go_to(&mut self, p: Panel, ctx: &egui::Context) {
+        self.panel = p;
+        // Tables measure their columns in a first pass: draw again at once.
+        ctx.request_repaint();
+    }
+
+    /// One frame of the whole window.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         const REFRESH: std::time::Duration = std::time::Duration::from_secs(60);
         if self.loaded_at.elapsed() >= REFRESH {
@@ -1269,6 +1283,12 @@ impl eframe::App for PerkinApp {
             }
             ctx.request_repaint();
         }
+    }
+}
+
+impl eframe::App for PerkinApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

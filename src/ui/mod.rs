@@ -86,6 +86,22 @@ impl eframe::App for OpenErrorApp {
     }
 }
 
+/// Set (to anything) by the startup benchmark: the window prints
+/// `first-frame` on stdout after its first frame and closes.
+pub const EXIT_AFTER_FIRST_FRAME: &str = "PERKIN_EXIT_AFTER_FIRST_FRAME";
+
+struct FirstFrameOnly(Box<dyn eframe::App>);
+
+impl eframe::App for FirstFrameOnly {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.0.ui(ui, frame);
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "first-frame").and_then(|_| out.flush());
+        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+}
+
 /// Opens the window on `path`. Returns the process exit code.
 pub fn run_window(path: &Path) -> i32 {
     let store = Store::open(path);
@@ -101,7 +117,7 @@ pub fn run_window(path: &Path) -> i32 {
         "perkin",
         options,
         Box::new(move |cc| -> Result<Box<dyn eframe::App>, _> {
-            Ok(match store {
+            let app: Box<dyn eframe::App> = match store {
                 Ok(store) => Box::new(PerkinApp::new(cc, store)),
                 Err(e) => Box::new({
                     install_fonts(&cc.egui_ctx);
@@ -110,6 +126,11 @@ pub fn run_window(path: &Path) -> i32 {
                         message: e.to_string(),
                     }
                 }),
+            };
+            Ok(if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some() {
+                Box::new(FirstFrameOnly(app))
+            } else {
+                app
             })
         }),
     );

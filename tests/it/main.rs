@@ -9,6 +9,7 @@ mod excel;
 mod exchange;
 mod pdf;
 mod riwayat;
+mod scale;
 mod sop;
 mod store;
 mod ui;

@@ -1,0 +1,124 @@
+//! The office-scale history of the benchmark (`perkin::demo::scale`), built
+//! small here, and the panels that must stay quick at that size.
+
+use egui_kittest::kittest::Queryable;
+use perkin::demo::scale::{Scale, build};
+use perkin::store::Store;
+
+use crate::common::{db_in, local, tmp};
+use crate::ui::{go, harness};
+
+fn small(years: i32, indicators: usize, visits: usize) -> Scale {
+    Scale {
+        last_year: 2027,
+        years,
+        units: 6,
+        indicators_per_period: indicators,
+        min_lines: 20,
+        max_lines: 30,
+        visits,
+    }
+}
+
+fn count(s: &Store, sql: &str) -> i64 {
+    s.conn().query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn a_small_office_scale_history_is_built_whole() {
+    let dir = tmp();
+    let now = local(2026, 11, 23, 9, 0);
+    let mut s = Store::open(&db_in(dir.path())).unwrap();
+    s.set_clock(move || now);
+    let built = build(&mut s, &small(2, 60, 300), now).unwrap();
+    assert_eq!(built.units, 6);
+    assert_eq!(built.indicators, 60);
+    assert_eq!(built.agreements, 12);
+    assert!(
+        (300..400).contains(&built.visits),
+        "visits {}",
+        built.visits
+    );
+    assert_eq!(
+        count(&s, "SELECT count(*) FROM task_visit"),
+        built.visits as i64
+    );
+    // Every agreement has 20–30 lines; the longest draft has 30.
+    let (lo, hi): (i64, i64) = s
+        .conn()
+        .query_row(
+            "SELECT min(n), max(n) FROM (SELECT count(*) n FROM agreement_line GROUP BY version_id)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(lo >= 20 && hi <= 30, "{lo}..{hi}");
+    assert_eq!(
+        s.version(built.longest_draft).unwrap().content.lines.len(),
+        30
+    );
+    // The past year signed and archived, the prepared one in draft.
+    assert_eq!(
+        count(
+            &s,
+            "SELECT count(*) FROM agreement_version WHERE status = 'diarsipkan'"
+        ),
+        6
+    );
+    assert_eq!(count(&s, "SELECT count(*) FROM archive_entry"), 6);
+    assert_eq!(
+        count(
+            &s,
+            "SELECT count(*) FROM agreement_version WHERE status = 'draf'"
+        ),
+        6
+    );
+    // Only the prepared year's last cycle is still open.
+    let open: Vec<(i64, i32)> = s
+        .cycles()
+        .unwrap()
+        .iter()
+        .filter(|c| c.finished_at.is_none())
+        .map(|c| (c.id, c.tahun))
+        .collect();
+    assert_eq!(open.len(), 1, "{open:?}");
+    assert_eq!(open[0].1, 2027);
+    assert!(s.check().unwrap().is_empty());
+    // Once only: a second build on the same database is refused.
+    assert!(build(&mut s, &small(1, 10, 10), now).is_err());
+}
+
+#[test]
+fn the_renstra_tree_of_1200_indicators_builds_only_the_rows_in_view() {
+    let dir = tmp();
+    let now = local(2026, 11, 23, 9, 0);
+    let mut s = Store::open(&db_in(dir.path())).unwrap();
+    s.set_clock(move || now);
+    build(&mut s, &small(1, 1_200, 20), now).unwrap();
+    let mut h = harness(s);
+    go(&mut h, "Renstra");
+    let shown = |h: &egui_kittest::Harness<'static, perkin::ui::PerkinApp>| {
+        h.query_all_by_label_contains("Persentase").count()
+    };
+    let first = shown(&h);
+    assert!(
+        (5..80).contains(&first),
+        "{first} indicator rows built of 1200"
+    );
+    assert!(h.query_by_label_contains("T1.S1.I1 ").is_some());
+    // Scrolled far down, other rows are built in place of the first ones.
+    h.event(egui::Event::PointerMoved(egui::pos2(400.0, 500.0)));
+    for _ in 0..40 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -400.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.step();
+    }
+    h.run();
+    assert!(h.query_by_label_contains("T1.S1.I1 ").is_none());
+    assert!((5..80).contains(&shown(&h)));
+}
