@@ -730,7 +730,7 @@ fn count_in(path: &std::path::Path, sql: &str) -> i64 {
 
 /// A Bidang added to the demo office (the demo's own Bidang already have
 /// drafts in running cycles), with a Plt head and a Renja kegiatan for 2027.
-fn bidang_baru(s: &mut Store) -> (i64, i64) {
+pub(crate) fn bidang_baru(s: &mut Store) -> (i64, i64) {
     use perkin::model::org::{Eselon, JenisUnit, StatusJabatan};
     use perkin::store::{NewOfficial, NewRenjaIndikator, NewRenjaItem, NewUnit, Target};
     let badan = s
