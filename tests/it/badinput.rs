@@ -95,6 +95,10 @@ const FOREIGN: &[&str] = &[
 /// Every visible text: names of widgets, and the text of labels (which
 /// AccessKit keeps as their value).
 fn labels(h: &H) -> Vec<String> {
+    labels_of(h)
+}
+
+fn labels_of<S>(h: &Harness<'static, S>) -> Vec<String> {
     h.query_all_by(|_| true)
         .filter_map(|n| {
             let n = n.accesskit_node();
@@ -116,11 +120,14 @@ fn indonesian_only(h: &H, ctx: &str) {
         for v in &values {
             t = t.replace(v.as_str(), " ");
         }
-        let bad = t
-            .split(|c: char| !c.is_alphanumeric())
-            .find(|w| FOREIGN.contains(&w.to_lowercase().as_str()));
+        let bad = foreign_word(&t);
         assert!(bad.is_none(), "{ctx}: '{}' in the text {l:?}", bad.unwrap());
     }
+}
+
+fn foreign_word(t: &str) -> Option<&str> {
+    t.split(|c: char| !c.is_alphanumeric())
+        .find(|w| FOREIGN.contains(&w.to_lowercase().as_str()))
 }
 
 fn shown(h: &H, msg: &str) -> bool {
@@ -958,4 +965,193 @@ fn cetak_salinan() {
             cases: rangkap,
         }],
     });
+}
+
+// ---- The disk: full, read-only, a folder that is a file ----------------------------------
+
+/// Runs a PRAGMA on the app's own connection (the fault injected).
+fn pragma(h: &H, sql: &str) {
+    h.state().store().conn().execute_batch(sql).unwrap();
+}
+
+/// The database may not grow by a single page: the next write that needs
+/// one fails with SQLite's "database or disk is full".
+fn fill_disk(h: &H) {
+    pragma(h, "VACUUM");
+    let pages: i64 = count(h, "PRAGMA page_count");
+    pragma(h, &format!("PRAGMA max_page_count = {pages}"));
+}
+
+#[test]
+fn a_full_disk_keeps_what_was_typed_and_saves_it_once_there_is_room() {
+    let dir = tmp();
+    let mut h = harness(empty_store(dir.path()));
+    go(&mut h, "Pengaturan");
+    // Long enough (within the limits) to need new pages.
+    let alamat = "Jalan Perintis Kemerdekaan Nomor 17, Kelurahan Oebufu ".repeat(5);
+    let mut fields = vec![
+        ("Nama instansi", "Badan Uji Disk Penuh".to_string()),
+        ("Alamat", alamat.clone()),
+    ];
+    for label in [
+        "Pemerintah",
+        "Kota (tempat penandatanganan)",
+        "Telepon",
+        "Email",
+        "Laman",
+        "Jabatan kepala daerah",
+        "Nama kepala daerah",
+    ] {
+        fields.push((label, format!("{label} ").repeat(290 / (label.len() + 1))));
+    }
+    for (label, v) in &fields {
+        set(&mut h, label, v);
+    }
+    fill_disk(&h);
+    let written = audit(&h);
+    button(&mut h, "Simpan");
+    let msg = "Disk penuh: perubahan tidak disimpan. Kosongkan ruang disk lalu simpan lagi.";
+    assert!(shown(&h, msg), "{:?}", labels(&h));
+    indonesian_only(&h, "disk penuh");
+    assert_eq!(audit(&h), written, "nothing written");
+    assert_eq!(h.state().store().office().unwrap().nama_instansi, "");
+    for (label, v) in &fields {
+        assert_eq!(
+            h.get_by_label(label).value().as_deref(),
+            Some(v.as_str()),
+            "{label} kept"
+        );
+    }
+    // Room again: the same press of Simpan stores it all.
+    pragma(&h, "PRAGMA max_page_count = 1073741823");
+    button(&mut h, "Simpan");
+    let o = h.state().store().office().unwrap();
+    assert_eq!(o.nama_instansi, "Badan Uji Disk Penuh");
+    assert_eq!(o.alamat, alamat.trim());
+    assert!(!shown(&h, msg));
+    assert!(h.state().store().check().unwrap().is_empty());
+}
+
+#[test]
+fn a_read_only_database_keeps_a_new_unit_and_the_editors_draft() {
+    let dir = tmp();
+    let mut h = harness(with_new_unit(dir.path()));
+    let msg = "Folder data hanya dapat dibaca: perubahan tidak disimpan.";
+    // A form: the unit typed stays in it.
+    go(&mut h, "Pengaturan");
+    go(&mut h, "Unit Kerja");
+    set(&mut h, "Nama unit", "Bidang Tidak Tersimpan");
+    pragma(&h, "PRAGMA query_only = ON");
+    let written = audit(&h);
+    button(&mut h, "Tambah unit");
+    assert!(shown(&h, msg), "{:?}", labels(&h));
+    indonesian_only(&h, "hanya dapat dibaca");
+    assert_eq!(
+        h.get_by_label("Nama unit").value().as_deref(),
+        Some("Bidang Tidak Tersimpan")
+    );
+    pragma(&h, "PRAGMA query_only = OFF");
+    button(&mut h, "Tambah unit");
+    assert_eq!(
+        count(
+            &h,
+            "SELECT count(*) FROM unit WHERE nama = 'Bidang Tidak Tersimpan'"
+        ),
+        1
+    );
+    assert_eq!(audit(&h), written + 1);
+
+    // The agreement editor saves as it is typed: refused, the edit stays
+    // pending with the reason, and is written once the data can be.
+    open_new_agreement(&mut h);
+    pragma(&h, "PRAGMA query_only = ON");
+    set(&mut h, "Nomor", "800/077/BKPSDM/2027");
+    flush(&mut h);
+    assert!(
+        shown(&h, &format!("Belum tersimpan: {msg}")),
+        "{:?}",
+        labels(&h)
+    );
+    indonesian_only(&h, "editor, hanya dapat dibaca");
+    let nomor = "SELECT count(*) FROM agreement_version WHERE nomor = '800/077/BKPSDM/2027'";
+    assert_eq!(count(&h, nomor), 0);
+    assert_eq!(
+        h.get_by_label("Nomor").value().as_deref(),
+        Some("800/077/BKPSDM/2027")
+    );
+    pragma(&h, "PRAGMA query_only = OFF");
+    flush(&mut h);
+    assert_eq!(count(&h, nomor), 1, "written once the fault is gone");
+    assert!(!shown(&h, "Belum tersimpan"));
+}
+
+#[test]
+fn an_export_into_a_folder_that_is_a_file_says_so() {
+    let dir = tmp();
+    let mut h = harness(signed(dir.path()));
+    h.state_mut().set_open_files(false);
+    let file = dir.path().join("bukan-folder");
+    std::fs::write(&file, "sebuah berkas").unwrap();
+    for (i, name) in ["register.pdf", "register.xlsx"].iter().enumerate() {
+        h.state_mut()
+            .export_register(file.join(name), false, None)
+            .unwrap();
+        wait_jobs(&mut h);
+        h.get_by_label_contains("Pemberitahuan (").click();
+        h.run();
+        assert_eq!(
+            h.query_all_by_label_contains("salah satu folder pada jalurnya ternyata berkas")
+                .count(),
+            i + 1,
+            "{name}: {:?}",
+            labels(&h)
+        );
+        indonesian_only(&h, name);
+        h.get_by_label_contains("Pemberitahuan (").click();
+        h.run();
+    }
+}
+
+#[test]
+fn a_data_folder_that_cannot_be_made_is_named_in_indonesian() {
+    let dir = tmp();
+    let file = dir.path().join("data");
+    std::fs::write(&file, "sebuah berkas").unwrap();
+    let db = file.join("perkin").join("perkin.db");
+    let e = Store::open(&db).unwrap_err().to_string();
+    assert!(
+        e.contains("salah satu folder pada jalurnya ternyata berkas"),
+        "{e}"
+    );
+    // The window shows that message instead of the app.
+    let path = db.clone();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(900.0, 500.0))
+        .build_eframe(move |cc| {
+            perkin::ui::install_fonts(&cc.egui_ctx);
+            perkin::ui::OpenErrorApp { path, message: e }
+        });
+    h.run();
+    h.get_by_label_contains("salah satu folder pada jalurnya ternyata berkas");
+    for l in labels_of(&h) {
+        assert!(
+            foreign_word(&l.replace(&db.display().to_string(), " ")).is_none(),
+            "{l}"
+        );
+    }
+    // And the command line says it without a panic.
+    let r = crate::common::run(&["demo", "--db", db.to_str().unwrap()]);
+    assert_ne!(r.code, 0);
+    assert!(!r.err.contains("panicked"), "{}", r.err);
+    assert!(
+        r.err
+            .contains("salah satu folder pada jalurnya ternyata berkas"),
+        "{}",
+        r.err
+    );
+    assert!(
+        foreign_word(&r.err.replace(&db.display().to_string(), " ")).is_none(),
+        "{}",
+        r.err
+    );
 }
