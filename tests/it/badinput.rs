@@ -12,9 +12,7 @@ use perkin::store::Store;
 use perkin::ui::PerkinApp;
 
 use crate::common::{db_in, demo_store, local, store_at, tmp};
-use crate::ui::{
-    MemStorage, bidang_baru, button, count, go, notified_containing, pick, radio, wait_jobs,
-};
+use crate::ui::{MemStorage, bidang_baru, button, count, go, pick, radio, wait_jobs};
 
 type H = Harness<'static, PerkinApp>;
 

@@ -27,7 +27,7 @@ pub(crate) fn go(h: &mut Harness<'static, PerkinApp>, panel: &str) {
 }
 
 /// Opens the list of recent notifications and finds one that contains `text`.
-pub(crate) fn notified_containing(h: &mut Harness<'static, PerkinApp>, text: &str) {
+fn notified_containing(h: &mut Harness<'static, PerkinApp>, text: &str) {
     h.get_by_label_contains("Pemberitahuan (").click();
     h.run();
     h.get_by_label_contains(text);
