@@ -48,6 +48,11 @@ impl Store {
         if nama.trim().is_empty() {
             return Err(StoreError::Invalid("Nama siklus wajib diisi".into()));
         }
+        if nama.trim().chars().count() > 200 {
+            return Err(StoreError::Invalid(
+                "Nama siklus terlalu panjang (maksimal 200 karakter)".into(),
+            ));
+        }
         let source: String = self
             .conn
             .query_row(

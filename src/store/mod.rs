@@ -120,6 +120,7 @@ pub fn io_message(e: &std::io::Error) -> String {
         InvalidData => "isinya bukan teks UTF-8".into(),
         AlreadyExists => "sudah ada".into(),
         IsADirectory => "yang dipilih adalah folder, bukan berkas".into(),
+        NotADirectory => "salah satu folder pada jalurnya ternyata berkas, bukan folder".into(),
         _ => format!("kesalahan sistem berkas ({e})"),
     }
 }

@@ -57,6 +57,19 @@ fn target_columns(t: &Target) -> (Option<f64>, Option<&str>) {
     }
 }
 
+/// An optional text with an upper bound on its length.
+fn at_most(label: &str, v: &str, max: usize) -> Result<()> {
+    if v.chars().count() > max {
+        return Err(StoreError::Invalid(format!(
+            "{label} terlalu panjang (maksimal {max} karakter)"
+        )));
+    }
+    Ok(())
+}
+
+/// The kode of a tujuan or sasaran ("T1", "T1.S2").
+const KODE_MAKS: usize = 50;
+
 fn required(label: &str, v: &str) -> Result<()> {
     if v.trim().is_empty() {
         return Err(StoreError::Invalid(format!("{label} wajib diisi")));
@@ -99,6 +112,7 @@ impl Store {
                 "Periode Renstra {tahun_awal}–{tahun_akhir} tidak sah (tahun akhir ≥ tahun awal, paling lama 10 tahun)"
             )));
         }
+        at_most("Nama periode", nama.trim(), 200)?;
         self.insert_row(
             "renstra_periode",
             "INSERT INTO renstra_period (tahun_awal, tahun_akhir, nama) VALUES (?1, ?2, ?3)",
@@ -109,6 +123,7 @@ impl Store {
 
     pub fn add_tujuan(&mut self, period_id: i64, kode: &str, uraian: &str) -> Result<i64> {
         required("Uraian tujuan", uraian)?;
+        at_most("Kode", kode.trim(), KODE_MAKS)?;
         self.insert_row(
             "renstra_tujuan",
             "INSERT INTO renstra_tujuan (period_id, kode, uraian, urutan) VALUES (?1, ?2, ?3, (SELECT count(*) FROM renstra_tujuan WHERE period_id = ?1))",
@@ -119,6 +134,7 @@ impl Store {
 
     pub fn add_sasaran(&mut self, tujuan_id: i64, kode: &str, uraian: &str) -> Result<i64> {
         required("Uraian sasaran", uraian)?;
+        at_most("Kode", kode.trim(), KODE_MAKS)?;
         self.insert_row(
             "renstra_sasaran",
             "INSERT INTO renstra_sasaran (tujuan_id, kode, uraian, urutan) VALUES (?1, ?2, ?3, (SELECT count(*) FROM renstra_sasaran WHERE tujuan_id = ?1))",
@@ -145,6 +161,7 @@ impl Store {
         if !(2000..=2100).contains(&tahun) {
             return Err(StoreError::Invalid(format!("Tahun {tahun} tidak sah")));
         }
+        at_most("Nomor DPA", nomor_dpa.trim(), 200)?;
         let after =
             json!({"tahun": tahun, "nomor_dpa": nomor_dpa.trim(), "tanggal_dpa": tanggal_dpa});
         self.write(AuditMeta::new("simpan", "renja_tahun"), |tx| {
@@ -439,6 +456,7 @@ impl Store {
         kode: &str,
         uraian: &str,
     ) -> Result<()> {
+        at_most("Kode", kode.trim(), KODE_MAKS)?;
         let before = self.row_image(table, id)?;
         self.write(AuditMeta::new("ubah", table), |tx| {
             tx.execute(
@@ -577,7 +595,15 @@ impl Store {
         };
         let after = json!({"item": image(i), "indikator": image(&indikator)});
         let action = if id.is_some() { "ubah" } else { "tambah" };
+        if !(2000..=2100).contains(&i.tahun) {
+            return Err(StoreError::Invalid(format!("Tahun {} tidak sah", i.tahun)));
+        }
         self.write(AuditMeta::new(action, "renja_item"), |tx| {
+            // The first item of a year makes its Renja, as saving the DPA does.
+            tx.execute(
+                "INSERT OR IGNORE INTO renja_year (tahun) VALUES (?1)",
+                [i.tahun],
+            )?;
             let id = write_renja_item(tx, id, i, indikator)?;
             Ok(Written::new(id, id, before, Some(after)))
         })

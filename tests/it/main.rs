@@ -2,6 +2,7 @@
 
 mod agreement;
 mod archive;
+mod badinput;
 mod cli;
 mod common;
 mod crash;

@@ -64,7 +64,7 @@ pub(crate) fn retype(h: &mut Harness<'static, PerkinApp>, label: &str, text: &st
     h.run();
 }
 
-fn count(h: &Harness<'static, PerkinApp>, sql: &str) -> i64 {
+pub(crate) fn count(h: &Harness<'static, PerkinApp>, sql: &str) -> i64 {
     h.state()
         .store()
         .conn()
@@ -293,7 +293,7 @@ fn a_holiday_added_in_the_calendar_is_stored() {
     h.get_by_label("Selasa, 24 November 2026");
 }
 
-fn radio(h: &mut Harness<'static, PerkinApp>, label: &str) {
+pub(crate) fn radio(h: &mut Harness<'static, PerkinApp>, label: &str) {
     h.get_by_role_and_label(egui::accesskit::Role::RadioButton, label)
         .click();
     h.run();
@@ -654,7 +654,7 @@ fn the_target_table_with_2000_indicators_builds_only_what_is_in_view() {
 
 /// eframe's storage in memory, as the real app has it on disk.
 #[derive(Default)]
-struct MemStorage(std::collections::HashMap<String, String>);
+pub(crate) struct MemStorage(std::collections::HashMap<String, String>);
 
 impl eframe::Storage for MemStorage {
     fn get_string(&self, key: &str) -> Option<String> {
@@ -730,7 +730,7 @@ fn count_in(path: &std::path::Path, sql: &str) -> i64 {
 
 /// A Bidang added to the demo office (the demo's own Bidang already have
 /// drafts in running cycles), with a Plt head and a Renja kegiatan for 2027.
-fn bidang_baru(s: &mut Store) -> (i64, i64) {
+pub(crate) fn bidang_baru(s: &mut Store) -> (i64, i64) {
     use perkin::model::org::{Eselon, JenisUnit, StatusJabatan};
     use perkin::store::{NewOfficial, NewRenjaIndikator, NewRenjaItem, NewUnit, Target};
     let badan = s
