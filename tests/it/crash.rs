@@ -59,6 +59,9 @@ fn crash_child_process() {
         })
         .unwrap();
     let stdout = std::io::stdout();
+    // libtest's "test … " has no line break yet: end it, so that the first
+    // KOMIT starts a line of its own.
+    println!();
     let start = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
     for n in 0..100_000u32 {
         if n % 2 == 0 {
