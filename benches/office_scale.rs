@@ -373,15 +373,16 @@ fn pdf(path: &Path, now: DateTime<Utc>) -> (Vec<f64>, usize) {
     (times, bytes)
 }
 
-/// The layout of the 14-step fan-out SOP with this year's cycle on it,
-/// text measured with egui's fonts as the Alur SOP panel does.
+/// The layout of a 14-step SOP (the built-in fan-out SOP with four more
+/// steps) with this year's cycle on it, text measured with egui's fonts as
+/// the Alur SOP panel does.
 fn flowchart(path: &Path, now: DateTime<Utc>) -> Vec<f64> {
-    use perkin::ui::flow::layout::{layout_with, step_states};
+    use perkin::ui::flow::layout::{StepState, layout_with, step_states};
     let store = Store::open(path).expect("the database");
-    let template = store
+    let fanout = store
         .template(perkin::demo::TEMPLATE_FANOUT)
         .expect("the built-in template");
-    eprintln!("# flowchart: {} steps", template.langkah.len());
+    let template = fourteen_steps(&fanout);
     let cycle_id = store
         .cycles()
         .expect("the cycles")
@@ -391,7 +392,11 @@ fn flowchart(path: &Path, now: DateTime<Utc>) -> Vec<f64> {
         .expect("a cycle");
     let cycle = store.load_cycle(cycle_id).expect("the cycle");
     let kal = store.calendar().expect("the calendar");
-    let (states, _) = step_states(&template, &cycle, &kal, now, &|u| format!("Unit {u}"));
+    // The cycle's states on its ten steps; the four added ones not reached.
+    let (mut states, _) = step_states(&fanout, &cycle, &kal, now, &|u| format!("Unit {u}"));
+    let last = states.pop().expect("a state per step");
+    states.resize(template.langkah.len() - 1, StepState::Future);
+    states.push(last);
     let ctx = egui::Context::default();
     perkin::ui::install_fonts(&ctx);
     // One pass so the fonts are loaded.
@@ -418,7 +423,7 @@ fn flowchart(path: &Path, now: DateTime<Utc>) -> Vec<f64> {
 }
 
 /// Time from process start to the first frame: perkin on this database and
-/// a bare eframe window (`examples/bare_window.rs`), in turns, 5 each after
+/// a bare eframe window (`examples/bare_window.rs`), in turns, 9 each after
 /// a warm-up. Needs a display.
 fn startup(path: &Path) -> Result<(f64, f64, f64), String> {
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
@@ -457,7 +462,7 @@ fn startup(path: &Path) -> Result<(f64, f64, f64), String> {
     run(&perkin, &db_args)?;
     run(&bare, &[])?;
     let (mut p, mut b) = (Vec::new(), Vec::new());
-    for _ in 0..5 {
+    for _ in 0..9 {
         p.push(run(&perkin, &db_args)?);
         b.push(run(&bare, &[])?);
     }
@@ -485,4 +490,45 @@ fn build_bare_window(perkin: &Path) -> Result<PathBuf, String> {
     } else {
         Err(format!("{} not found", exe.display()))
     }
+}
+
+/// `base` with plain steps added before its last one up to 14 steps,
+/// numbered 1–14 (reject targets follow), and checked by the parser.
+fn fourteen_steps(base: &perkin::model::sop::SopTemplate) -> perkin::model::sop::SopTemplate {
+    let mut t = base.clone();
+    let plain = t
+        .langkah
+        .iter()
+        .find(|l| l.tolak_ke.is_none() && !l.per_unit && !l.akhir)
+        .cloned()
+        .expect("a plain step");
+    let mut k = 0;
+    while t.langkah.len() < 14 {
+        k += 1;
+        let mut l = plain.clone();
+        l.no = format!("tambahan-{k}");
+        l.kegiatan = format!("{} (tahap {k})", plain.kegiatan);
+        let at = t.langkah.len() - 1;
+        t.langkah.insert(at, l);
+    }
+    let numbers: Vec<(String, String)> = t
+        .langkah
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.no.clone(), (i + 1).to_string()))
+        .collect();
+    let renumber = |no: &str| {
+        numbers
+            .iter()
+            .find(|(old, _)| old == no)
+            .map_or_else(|| no.to_string(), |(_, new)| new.clone())
+    };
+    for l in &mut t.langkah {
+        l.no = renumber(&l.no);
+        l.tolak_ke = l.tolak_ke.as_deref().map(renumber);
+    }
+    let t = perkin::model::sop::SopTemplate::parse(&t.to_toml(), "empat-belas-langkah.toml")
+        .expect("a valid 14-step template");
+    eprintln!("# flowchart: {} steps", t.langkah.len());
+    t
 }

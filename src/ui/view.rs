@@ -319,6 +319,12 @@ impl ViewData {
                     e.avg_late_minutes += lewat.num_minutes();
                 }
             }
+            // The panels show the active year's cycles and any still
+            // running; older finished ones count only in the timeliness
+            // above (a large agency's history has hundreds of them).
+            if c.tahun != year && c.finished_at.is_some() {
+                continue;
+            }
             let mut current = Vec::new();
             for v in cycle.open_visits() {
                 let l = &cycle.template.langkah[v.step];
