@@ -12,8 +12,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::model::org::{JenisUnit, StatusJabatan};
 use crate::model::workflow::{Act, Action};
 use crate::store::{
-    NewAgreement, NewArchive, NewBudgetLine, NewIndikator, NewLine, NewOfficial, NewRenjaIndikator,
-    NewRenjaItem, NewUnit, Office, Result, Store, StoreError, Target,
+    NewAgreement, NewArchive, NewBudgetLine, NewIndikator, NewLine, NewRenjaIndikator,
+    NewRenjaItem, Office, Result, Store, StoreError, Target,
 };
 
 /// How big the generated office is.
@@ -181,26 +181,25 @@ pub fn build(store: &mut Store, scale: &Scale, now: DateTime<Utc>) -> Result<Bui
                 )
             }
         };
-        let id = store.add_unit(&NewUnit {
-            parent_id: parent.map(|p: usize| units[p].id),
-            kode,
-            nama: nama.clone(),
+        let id = super::unit(
+            store,
+            parent.map(|p: usize| units[p].id),
+            &kode,
+            &nama,
             jenis,
-            eselon: jenis.eselon_lazim(),
-            urutan: i as i64,
-        })?;
-        let head = store.add_official(&NewOfficial {
-            nama: format!("Pejabat {}", i + 1),
-            gelar_depan: String::new(),
-            gelar_belakang: "S.E., M.M.".into(),
-            nip: Some(nip(i)),
-            pangkat: "Pembina".into(),
-            jabatan: format!("Kepala {nama}"),
-            unit_id: Some(id),
-            status: StatusJabatan::Definitif,
-            mulai: None,
-            selesai: None,
-        })?;
+            i as i64,
+        )?;
+        let head = super::official(
+            store,
+            "",
+            &format!("Pejabat {}", i + 1),
+            "S.E., M.M.",
+            &nip(i),
+            "Pembina",
+            &format!("Kepala {nama}"),
+            id,
+            StatusJabatan::Definitif,
+        )?;
         units.push(Unit { id, head, parent });
     }
     built.units = units.len();

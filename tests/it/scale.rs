@@ -6,7 +6,7 @@ use perkin::demo::scale::{Scale, build};
 use perkin::store::Store;
 
 use crate::common::{db_in, local, tmp};
-use crate::ui::{go, harness};
+use crate::ui::{go, harness, wheel};
 
 fn small(years: i32, indicators: usize, visits: usize) -> Scale {
     Scale {
@@ -109,13 +109,7 @@ fn the_renstra_tree_of_1200_indicators_builds_only_the_rows_in_view() {
     // Scrolled far down, other rows are built in place of the first ones.
     h.event(egui::Event::PointerMoved(egui::pos2(400.0, 500.0)));
     for _ in 0..40 {
-        h.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, -400.0),
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-            modifiers: egui::Modifiers::NONE,
-        });
+        wheel(&h, egui::MouseWheelUnit::Point, -400.0);
         h.step();
     }
     h.run();

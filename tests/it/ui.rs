@@ -630,13 +630,7 @@ fn the_target_table_with_2000_indicators_builds_only_what_is_in_view() {
     let mut times = Vec::new();
     h.event(egui::Event::PointerMoved(egui::pos2(600.0, 500.0)));
     for _ in 0..30 {
-        h.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Line,
-            delta: egui::vec2(0.0, -20.0),
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-            modifiers: egui::Modifiers::NONE,
-        });
+        wheel(&h, egui::MouseWheelUnit::Line, -20.0);
         let t = std::time::Instant::now();
         h.step();
         times.push(t.elapsed());
@@ -650,6 +644,17 @@ fn the_target_table_with_2000_indicators_builds_only_what_is_in_view() {
         "median frame {median:?}"
     );
     eprintln!("median frame with 2000 indicators: {median:?}");
+}
+
+/// One turn of the mouse wheel over where the pointer is (negative: down).
+pub(crate) fn wheel(h: &Harness<'static, PerkinApp>, unit: egui::MouseWheelUnit, dy: f32) {
+    h.event(egui::Event::MouseWheel {
+        unit,
+        delta: egui::vec2(0.0, dy),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::NONE,
+    });
 }
 
 /// eframe's storage in memory, as the real app has it on disk.
