@@ -170,13 +170,7 @@ fn db_open(path: &Path, now: DateTime<Utc>, runs: usize) -> Vec<f64> {
             let t = Instant::now();
             let mut store = Store::open(path).expect("the database");
             store.set_clock(move || now);
-            let year = store
-                .renja_years()
-                .unwrap_or_default()
-                .iter()
-                .map(|r| r.tahun)
-                .max()
-                .unwrap_or(2027);
+            let year = perkin::ui::start_year(&store, now);
             let mut view = ViewData::load(&store, year, now);
             view.load_pk(&store, None);
             std::hint::black_box(&view);

@@ -1,7 +1,7 @@
 //! The app shell: navigation, top bar with the office and the active year,
 //! notifications, and the one place where panel commands reach the store.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use serde::{Deserialize, Serialize};
 
@@ -262,21 +262,9 @@ impl PerkinApp {
             .and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or_default();
         let now = store.now();
-        // Default: the newest Renja year from this year on, else this year.
-        // (Two small queries, not a whole view built only to be dropped.)
-        let year = remembered.year.unwrap_or_else(|| {
-            let this_year = store
-                .calendar()
-                .map_or(now.year(), |k| k.ke_lokal(now).year());
-            store
-                .renja_years()
-                .unwrap_or_default()
-                .iter()
-                .map(|r| r.tahun)
-                .filter(|y| *y >= this_year)
-                .max()
-                .unwrap_or(this_year)
-        });
+        let year = remembered
+            .year
+            .unwrap_or_else(|| super::view::start_year(&store, now));
         let mut view = ViewData::load(&store, year, now);
         view.load_pk(&store, remembered.open_pk);
         let mut panels = Panels::new(&view);

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use egui::{Color32, RichText};
 
 pub use app::{Command, Panel, PerkinApp, Reply};
-pub use view::{TaskStatus, ViewData};
+pub use view::{TaskStatus, ViewData, start_year};
 
 use crate::store::Store;
 

@@ -473,6 +473,23 @@ impl ViewData {
     }
 }
 
+/// The year a first start shows: the newest Renja year from this year on,
+/// else this year. (Two small queries, not a whole view built only to be
+/// dropped.)
+pub fn start_year(store: &Store, now: DateTime<Utc>) -> i32 {
+    let this_year = store
+        .calendar()
+        .map_or(now.year(), |k| k.ke_lokal(now).year());
+    store
+        .renja_years()
+        .unwrap_or_default()
+        .iter()
+        .map(|r| r.tahun)
+        .filter(|y| *y >= this_year)
+        .max()
+        .unwrap_or(this_year)
+}
+
 /// Depth-first order of the SOTK tree (orphans, if any, at the end).
 fn tree_order(units: Vec<UnitRow>) -> Vec<UnitNode> {
     fn visit(units: &[UnitRow], parent: Option<i64>, depth: usize, out: &mut Vec<UnitNode>) {
