@@ -8,7 +8,7 @@ use std::rc::Rc;
 use genpdf::Document;
 
 use super::tata::{Blok, Rata, Sel, Tabel, Tepi, gaya};
-use super::{Kertas, PdfError, dokumen_baru, render_dua_tahap};
+use super::{Kertas, PdfError, Tahap, dokumen_baru, render_dua_tahap};
 
 /// What the list prints.
 #[derive(Clone, Debug, Default)]
@@ -23,14 +23,14 @@ pub struct Daftar {
     pub kertas: Kertas,
 }
 
-fn bangun(d: &Daftar, total: Option<usize>) -> Result<(Document, Rc<Cell<usize>>), PdfError> {
+fn bangun(d: &Daftar, tahap: Tahap) -> Result<(Document, Rc<Cell<usize>>), PdfError> {
     let tepi = Tepi {
         atas: 15.0,
         kanan: 15.0,
         bawah: 15.0,
         kiri: 15.0,
     };
-    let (mut doc, hitung) = dokumen_baru(&d.judul, d.kertas.mendatar(), tepi, total, false)?;
+    let (mut doc, hitung) = dokumen_baru(&d.judul, d.kertas.mendatar(), tepi, tahap, false)?;
     let mut judul =
         vec![Blok::new(d.judul.to_uppercase(), gaya(12, 1.1).bold()).rata(Rata::Tengah)];
     for k in &d.keterangan {
@@ -71,5 +71,5 @@ fn bangun(d: &Daftar, total: Option<usize>) -> Result<(Document, Rc<Cell<usize>>
 
 /// Renders the list (landscape, pages numbered).
 pub fn daftar_pdf(d: &Daftar) -> Result<Vec<u8>, PdfError> {
-    render_dua_tahap(|total| bangun(d, total), &mut |_| {})
+    render_dua_tahap(&|tahap| bangun(d, tahap), &mut |_| {})
 }

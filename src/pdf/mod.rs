@@ -4,14 +4,16 @@
 //!
 //! The fonts (Liberation Sans, metric-compatible with Arial) are compiled
 //! into the binary; nothing is read from disk at run time. genpdf embeds
-//! each of the four font files whole (about 400 KB each, uncompressed), so
-//! every PDF carries about 1.6 MB of fonts.
+//! each font file whole (about 400 KB), and only the regular and bold
+//! faces are used ([`keluarga_huruf`]). After rendering, [`padat`] drops
+//! the fonts no page uses and deflates every stream: a PK is about 0.5 MB.
 //!
 //! Layout is done by this module itself (see `tata`): genpdf's own table
 //! neither repeats its header row nor keeps rows in one piece.
 
 mod daftar;
 pub mod dari;
+mod padat;
 pub use daftar::{Daftar, daftar_pdf};
 mod pk;
 mod sop;
@@ -176,7 +178,7 @@ pub fn pk_pdf_with_progress(
     doc: &DokumenPk,
     progress: &mut dyn FnMut(f32),
 ) -> Result<Vec<u8>, PdfError> {
-    render_dua_tahap(|total| pk::bangun(doc, total), progress)
+    render_dua_tahap(&|tahap| pk::bangun(doc, tahap), progress)
 }
 
 /// Renders an SOP: the header sheet, then the step table (landscape).
@@ -185,7 +187,7 @@ pub fn sop_pdf(
     kop: &Kop,
     kertas: Kertas,
 ) -> Result<Vec<u8>, PdfError> {
-    render_dua_tahap(|total| sop::bangun(t, kop, kertas, total), &mut |_| {})
+    render_dua_tahap(&|tahap| sop::bangun(t, kop, kertas, tahap), &mut |_| {})
 }
 
 /// File name for an agreement PDF: `PK-2027-bidang-mutasi-v2.pdf`. The unit
@@ -283,24 +285,44 @@ const HURUF_BOLD: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/assets/fonts/LiberationSans-Bold.ttf"
 ));
-const HURUF_ITALIC: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/fonts/LiberationSans-Italic.ttf"
-));
-const HURUF_BOLD_ITALIC: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/fonts/LiberationSans-BoldItalic.ttf"
-));
 
-fn keluarga_huruf() -> Result<FontFamily<FontData>, PdfError> {
-    let muat =
-        |b: &[u8]| FontData::new(b.to_vec(), None).map_err(|e| PdfError::Font(e.to_string()));
+/// The two fonts above, deflated by build.rs for the PDF's font files.
+const HURUF_REGULAR_Z: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/LiberationSans-Regular.ttf.zlib"));
+const HURUF_BOLD_Z: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/LiberationSans-Bold.ttf.zlib"));
+
+/// The font family for a rendering pass.
+///
+/// Upright text is set in Liberation Sans, embedded. Nothing is printed in
+/// italics, so the italic slots are the PDF built-in Helvetica obliques
+/// (measured with the upright metrics, which the obliques share): no font
+/// file is embedded for them. In the counting pass every slot is a
+/// built-in font with Liberation's metrics: the layout is the same and
+/// nothing needs embedding, which is most of a pass's time.
+fn keluarga_huruf(tertanam: bool) -> Result<FontFamily<FontData>, PdfError> {
+    use printpdf::BuiltinFont as B;
+    let muat = |b: &[u8], bawaan: Option<B>| {
+        FontData::new(b.to_vec(), bawaan).map_err(|e| PdfError::Font(e.to_string()))
+    };
+    let pilih = |b: B| (!tertanam).then_some(b);
     Ok(FontFamily {
-        regular: muat(HURUF_REGULAR)?,
-        bold: muat(HURUF_BOLD)?,
-        italic: muat(HURUF_ITALIC)?,
-        bold_italic: muat(HURUF_BOLD_ITALIC)?,
+        regular: muat(HURUF_REGULAR, pilih(B::Helvetica))?,
+        bold: muat(HURUF_BOLD, pilih(B::HelveticaBold))?,
+        italic: muat(HURUF_REGULAR, Some(B::HelveticaOblique))?,
+        bold_italic: muat(HURUF_BOLD, Some(B::HelveticaBoldOblique))?,
     })
+}
+
+/// Which rendering pass a document is built for.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Tahap {
+    /// The first pass, which only counts the pages. `tertanam`: with the
+    /// embedded fonts, needed when some text is outside Windows-1252 (the
+    /// built-in fonts' encoding).
+    Hitung { tertanam: bool },
+    /// The printed pass, with "Halaman n dari total".
+    Cetak { total: usize },
 }
 
 /// A new document with our fonts, paper, margins and page decoration.
@@ -309,10 +331,14 @@ fn dokumen_baru(
     judul: &str,
     ukuran: Size,
     tepi: Tepi,
-    total: Option<usize>,
+    tahap: Tahap,
     draf: bool,
 ) -> Result<(Document, std::rc::Rc<std::cell::Cell<usize>>), PdfError> {
-    let mut d = Document::new(keluarga_huruf()?);
+    let (tertanam, total) = match tahap {
+        Tahap::Hitung { tertanam } => (tertanam, None),
+        Tahap::Cetak { total } => (true, Some(total)),
+    };
+    let mut d = Document::new(keluarga_huruf(tertanam)?);
     d.set_title(judul);
     d.set_paper_size(ukuran);
     d.set_font_size(11);
@@ -323,67 +349,40 @@ fn dokumen_baru(
     Ok((d, hitung))
 }
 
-/// Renders twice: first to count the pages, then with "Halaman n dari m".
+type Bangun<'a> =
+    dyn Fn(Tahap) -> Result<(Document, std::rc::Rc<std::cell::Cell<usize>>), PdfError> + 'a;
+
+/// The number of pages, from a counting pass.
+fn hitung_halaman(bangun: &Bangun<'_>) -> Result<usize, PdfError> {
+    let (d, hitung) = bangun(Tahap::Hitung { tertanam: false })?;
+    match d.render(std::io::sink()) {
+        Ok(()) => return Ok(hitung.get()),
+        Err(e) if matches!(e.kind(), genpdf::error::ErrorKind::UnsupportedEncoding) => {}
+        Err(e) => return Err(PdfError::Render(e.to_string())),
+    }
+    let (d, hitung) = bangun(Tahap::Hitung { tertanam: true })?;
+    d.render(std::io::sink())
+        .map_err(|e| PdfError::Render(e.to_string()))?;
+    Ok(hitung.get())
+}
+
+/// Renders twice: first to count the pages, then with "Halaman n dari m";
+/// then compacts the file ([`padat`]).
 fn render_dua_tahap(
-    bangun: impl Fn(Option<usize>) -> Result<(Document, std::rc::Rc<std::cell::Cell<usize>>), PdfError>,
+    bangun: &Bangun<'_>,
     progress: &mut dyn FnMut(f32),
 ) -> Result<Vec<u8>, PdfError> {
     progress(0.0);
-    let (d, hitung) = bangun(None)?;
-    d.render(std::io::sink())
-        .map_err(|e| PdfError::Render(e.to_string()))?;
-    progress(0.45);
-    let (d, _) = bangun(Some(hitung.get()))?;
+    let total = hitung_halaman(bangun)?;
+    progress(0.2);
+    let (d, _) = bangun(Tahap::Cetak { total })?;
     let mut out = Vec::new();
     d.render(&mut out)
         .map_err(|e| PdfError::Render(e.to_string()))?;
-    progress(0.9);
-    let out = ringkas(&out).unwrap_or(out);
+    progress(0.8);
+    let out = padat::padatkan(&out).unwrap_or(out);
     progress(1.0);
     Ok(out)
-}
-
-/// genpdf embeds all four fonts of the family whole and writes every
-/// stream uncompressed: a one-page PK weighed 1.8 MB. This drops the fonts
-/// no page uses and deflates every stream. On any failure the caller keeps
-/// the PDF as rendered (larger, equally correct).
-fn ringkas(pdf: &[u8]) -> Option<Vec<u8>> {
-    use lopdf::{Document, Object, content::Content};
-    let mut doc = Document::load_mem(pdf).ok()?;
-    let mut used: std::collections::BTreeSet<Vec<u8>> = Default::default();
-    for page in doc.get_pages().values() {
-        let content = doc.get_page_content(*page).ok()?;
-        for op in Content::decode(&content).ok()?.operations {
-            if op.operator == "Tf"
-                && let Some(Object::Name(n)) = op.operands.first()
-            {
-                used.insert(n.clone());
-            }
-        }
-    }
-    // The font dictionaries the page resources point to.
-    let fonts: Vec<lopdf::ObjectId> = doc
-        .objects
-        .values()
-        .filter_map(|o| o.as_dict().ok()?.get(b"Font").ok()?.as_reference().ok())
-        .collect();
-    for id in fonts {
-        if let Ok(Object::Dictionary(d)) = doc.get_object_mut(id) {
-            let unused: Vec<Vec<u8>> = d
-                .iter()
-                .map(|(k, _)| k.clone())
-                .filter(|k| !used.contains(k))
-                .collect();
-            for k in unused {
-                d.remove(&k);
-            }
-        }
-    }
-    doc.prune_objects();
-    doc.compress();
-    let mut out = Vec::new();
-    doc.save_to(&mut out).ok()?;
-    Some(out)
 }
 
 /// Largest logo height kept, in pixels (about 300 dpi at 25 mm): larger

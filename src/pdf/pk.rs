@@ -9,7 +9,7 @@ use genpdf::elements::PageBreak;
 use crate::fmt::{ribuan, rupiah, tanggal};
 
 use super::tata::{Alir, Blok, KolomTtd, Kop, Rata, Sel, Tabel, TandaTangan, Tepi, gaya};
-use super::{DokumenPk, PdfError, Pihak, baris_nip, dokumen_baru, muat_logo, party_label};
+use super::{DokumenPk, PdfError, Pihak, Tahap, baris_nip, dokumen_baru, muat_logo, party_label};
 
 /// Body text size (pt) and line spacing.
 const UKURAN: u8 = 11;
@@ -37,10 +37,10 @@ fn tebal() -> genpdf::style::Style {
     gaya(UKURAN, SPASI).bold()
 }
 
-/// Builds the document; `total` is the page count once known.
+/// Builds the document for one rendering pass.
 pub(super) fn bangun(
     doc: &DokumenPk,
-    total: Option<usize>,
+    tahap: Tahap,
 ) -> Result<(Document, Rc<Cell<usize>>), PdfError> {
     let judul = judul(doc);
     let tepi = Tepi {
@@ -49,7 +49,7 @@ pub(super) fn bangun(
         bawah: 20.0,
         kiri: 25.0,
     };
-    let (mut d, hitung) = dokumen_baru(&judul, doc.kertas.tegak(), tepi, total, doc.draf)?;
+    let (mut d, hitung) = dokumen_baru(&judul, doc.kertas.tegak(), tepi, tahap, doc.draf)?;
 
     // Page 1: the statement.
     d.push(kop(&doc.kop));

@@ -12,7 +12,7 @@ use crate::fmt::tanggal;
 use crate::model::sop::SopTemplate;
 
 use super::tata::{Blok, LembarKepala, Rata, Sel, Tabel, Tepi, gaya};
-use super::{Kertas, Kop, PdfError, dokumen_baru, muat_logo};
+use super::{Kertas, Kop, PdfError, Tahap, dokumen_baru, muat_logo};
 
 const UKURAN: u8 = 10;
 
@@ -24,12 +24,12 @@ fn tebal() -> Style {
     gaya(UKURAN, 1.05).bold()
 }
 
-/// Builds the document; `total` is the page count once known.
+/// Builds the document for one rendering pass.
 pub(super) fn bangun(
     t: &SopTemplate,
     kop: &Kop,
     kertas: Kertas,
-    total: Option<usize>,
+    tahap: Tahap,
 ) -> Result<(Document, Rc<Cell<usize>>), PdfError> {
     let k = &t.kepala;
     let nama_sop = if k.nama.trim().is_empty() {
@@ -47,7 +47,7 @@ pub(super) fn bangun(
         &format!("SOP {nama_sop}"),
         kertas.mendatar(),
         tepi,
-        total,
+        tahap,
         false,
     )?;
 

@@ -27,13 +27,48 @@ fn simpan_untuk_dilihat(nama: &str, pdf: &[u8]) {
     }
 }
 
+/// Runs a PDF tool; it must succeed and say nothing on stderr (poppler
+/// reports syntax errors there, and repairs the file silently otherwise).
 fn jalankan(program: &str, args: &[&str]) -> String {
     let out = Command::new(program)
         .args(args)
         .output()
-        .unwrap_or_else(|e| panic!("{program} tidak dapat dijalankan (poppler-utils?): {e}"));
+        .unwrap_or_else(|e| panic!("{program} tidak dapat dijalankan (poppler-utils, qpdf?): {e}"));
     assert!(out.status.success(), "{program} {args:?} gagal: {out:?}");
+    assert!(out.stderr.is_empty(), "{program} {args:?}: {out:?}");
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// `qpdf --check` (exit 0: no warning either): the cross-reference table,
+/// every object and every deflated stream are sound.
+fn periksa_struktur(pdf: &[u8]) {
+    let path = simpan(pdf);
+    let hasil = jalankan("qpdf", &["--check", &path.to_string_lossy()]);
+    let _ = std::fs::remove_file(&path);
+    assert!(
+        hasil.contains("No syntax or stream encoding errors"),
+        "{hasil}"
+    );
+}
+
+/// The font lines of `pdffonts`: name and whether embedded.
+fn huruf(pdf: &[u8]) -> Vec<(String, bool)> {
+    let path = simpan(pdf);
+    let hasil = jalankan("pdffonts", &[&path.to_string_lossy()]);
+    let _ = std::fs::remove_file(&path);
+    hasil
+        .lines()
+        .skip(2)
+        .map(|l| {
+            let kolom: Vec<&str> = l.split_whitespace().collect();
+            let tertanam = kolom.len() >= 5 && kolom[kolom.len() - 5] == "yes";
+            (kolom[0].to_string(), tertanam)
+        })
+        .collect()
+}
+
+fn hitung_pola(b: &[u8], pola: &[u8]) -> usize {
+    b.windows(pola.len()).filter(|w| *w == pola).count()
 }
 
 /// The text of the whole PDF, or of page `halaman` only, as laid out on
@@ -543,4 +578,86 @@ fn jumlah_anggaran_daun() {
     let p: Vec<_> = a.iter().filter(|x| x.level == "program").cloned().collect();
     assert_eq!(pk::jumlah_anggaran(&p), 1_500_000_000);
     assert_eq!(pk::jumlah_anggaran(&[]), 0);
+}
+
+#[test]
+fn pdf_dipadatkan_dan_sah() {
+    let mut pk = dokumen(45, true);
+    pk.kop.logo = Some(logo_png());
+    let kop = pk.kop.clone();
+    let sop = crate::model::sop::sop_bawaan()[0].muat().unwrap();
+    let daftar = Daftar {
+        judul: "Register Arsip".into(),
+        keterangan: vec!["Tahun 2027".into()],
+        kolom: vec!["No".into(), "Dokumen".into()],
+        lebar: vec![1.0, 6.0],
+        baris: (1..=80)
+            .map(|i| vec![i.to_string(), format!("PK unit {i}")])
+            .collect(),
+        kertas: Kertas::A4,
+    };
+    for (nama, pdf) in [
+        ("pk", pk_pdf(&pk).unwrap()),
+        ("sop", sop_pdf(&sop, &kop, Kertas::A4).unwrap()),
+        ("daftar", daftar_pdf(&daftar).unwrap()),
+    ] {
+        periksa_struktur(&pdf);
+        // Every stream is deflated: nothing is left as genpdf wrote it.
+        let aliran = hitung_pola(&pdf, b">>\nstream\n");
+        assert!(aliran >= 3, "{nama}: {aliran}");
+        assert_eq!(hitung_pola(&pdf, b"/Filter"), aliran, "{nama}");
+        // Only the two upright Liberation faces, both embedded; the oblique
+        // built-ins nothing uses are gone.
+        let h = huruf(&pdf);
+        assert!(
+            !h.is_empty() && h.iter().all(|(n, t)| *t && (n == "F0" || n == "F1")),
+            "{nama}: {h:?}"
+        );
+        assert!(pdf.len() < 600_000, "{nama}: {} bytes", pdf.len());
+        // Compacting the compacted file changes nothing.
+        let lagi = padat::padatkan(&pdf);
+        assert!(lagi.as_deref() == Some(&pdf[..]), "{nama}");
+    }
+}
+
+#[test]
+fn hitungan_halaman_dengan_huruf_bawaan_sama() {
+    // The counting pass sets text in the PDF built-in fonts with
+    // Liberation's metrics; it must break pages exactly where the printed
+    // pass (embedded fonts) does.
+    let hitung = |doc: &DokumenPk, tertanam: bool| {
+        let (d, n) = pk::bangun(doc, Tahap::Hitung { tertanam }).unwrap();
+        d.render(std::io::sink()).unwrap();
+        n.get()
+    };
+    for (baris, draf) in [
+        (0, false),
+        (1, true),
+        (9, false),
+        (20, true),
+        (45, false),
+        (60, true),
+    ] {
+        let mut doc = dokumen(baris, draf);
+        if baris > 5 {
+            doc.baris[3].sasaran = "Meningkatnya akuntabilitas kinerja ".repeat(25);
+        }
+        assert_eq!(hitung(&doc, false), hitung(&doc, true), "{baris} baris");
+    }
+}
+
+#[test]
+fn teks_di_luar_windows_1252_tetap_terhitung() {
+    // '≥' is in Liberation Sans but not in Windows-1252: the built-in
+    // counting pass refuses it, and the pages are counted with the
+    // embedded fonts instead.
+    let mut doc = dokumen(45, false);
+    doc.baris[0].target = "≥ 80".into();
+    let (d, _) = pk::bangun(&doc, Tahap::Hitung { tertanam: false }).unwrap();
+    assert!(d.render(std::io::sink()).is_err());
+    let pdf = pk_pdf(&doc).unwrap();
+    let n = jumlah_halaman(&pdf);
+    assert!(n >= 3, "{n}");
+    assert!(teks(&pdf, Some(n)).contains(&format!("Halaman {n} dari {n}")));
+    assert!(teks(&pdf, None).contains("≥ 80"));
 }
