@@ -242,6 +242,24 @@ pub struct PerkinApp {
 
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 
+/// An open store with the view of its start year loaded: what the window's
+/// start-up thread prepares while eframe makes the window.
+pub struct Prepared {
+    store: Store,
+    year: i32,
+    view: ViewData,
+}
+
+impl Prepared {
+    /// Loads the view of the start year ([`super::view::start_year`]).
+    pub fn new(store: Store) -> Prepared {
+        let now = store.now();
+        let year = super::view::start_year(&store, now);
+        let view = ViewData::load(&store, year, now);
+        Prepared { store, year, view }
+    }
+}
+
 impl PerkinApp {
     pub fn new(cc: &eframe::CreationContext<'_>, store: Store) -> PerkinApp {
         PerkinApp::open(&cc.egui_ctx, cc.storage, store)
@@ -255,17 +273,32 @@ impl PerkinApp {
         storage: Option<&dyn eframe::Storage>,
         store: Store,
     ) -> PerkinApp {
+        PerkinApp::open_prepared(ctx, storage, Prepared::new(store))
+    }
+
+    /// [`PerkinApp::open`] with the store opened and the view loaded
+    /// beforehand; the view is loaded again only when the year remembered
+    /// from the last run is another one.
+    pub fn open_prepared(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        prepared: Prepared,
+    ) -> PerkinApp {
         super::install_fonts(ctx);
         egui_extras::install_image_loaders(ctx);
         let remembered: Remembered = storage
             .and_then(|s| s.get_string(KEY))
             .and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or_default();
-        let now = store.now();
-        let year = remembered
-            .year
-            .unwrap_or_else(|| super::view::start_year(&store, now));
-        let mut view = ViewData::load(&store, year, now);
+        let Prepared {
+            store,
+            mut year,
+            mut view,
+        } = prepared;
+        if let Some(y) = remembered.year.filter(|y| *y != year) {
+            year = y;
+            view = ViewData::load(&store, year, store.now());
+        }
         view.load_pk(&store, remembered.open_pk);
         let mut panels = Panels::new(&view);
         panels.restore(remembered.forms);
@@ -338,6 +371,11 @@ impl PerkinApp {
 
     pub fn panel(&self) -> Panel {
         self.panel
+    }
+
+    /// The active year ("Tahun aktif").
+    pub fn year(&self) -> i32 {
+        self.year
     }
 
     fn reload(&mut self) {

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Color32, RichText};
 
-pub use app::{Command, Panel, PerkinApp, Reply};
+pub use app::{Command, Panel, PerkinApp, Prepared, Reply};
 pub use view::{TaskStatus, ViewData, start_year};
 
 use crate::store::Store;
@@ -104,7 +104,19 @@ impl eframe::App for FirstFrameOnly {
 
 /// Opens the window on `path`. Returns the process exit code.
 pub fn run_window(path: &Path) -> i32 {
-    let store = Store::open(path);
+    // The database opens and the start view loads on a thread while eframe
+    // makes the window (most of the time to the first frame).
+    let prepare = {
+        let path = path.to_path_buf();
+        move || {
+            Store::open(&path)
+                .map(app::Prepared::new)
+                .map_err(|e| e.to_string())
+        }
+    };
+    let preparing = std::thread::Builder::new()
+        .name("perkin-mulai".into())
+        .spawn(prepare.clone());
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("perkin — Perjanjian Kinerja")
@@ -117,14 +129,20 @@ pub fn run_window(path: &Path) -> i32 {
         "perkin",
         options,
         Box::new(move |cc| -> Result<Box<dyn eframe::App>, _> {
-            let app: Box<dyn eframe::App> = match store {
-                Ok(store) => Box::new(PerkinApp::new(cc, store)),
-                Err(e) => Box::new({
+            let prepared = match preparing {
+                Ok(thread) => thread.join().unwrap_or_else(|_| {
+                    Err("Pembukaan basis data terhenti karena galat tak terduga.".to_string())
+                }),
+                // No thread to be had: open it here.
+                Err(_) => prepare(),
+            };
+            let app: Box<dyn eframe::App> = match prepared {
+                Ok(prepared) => {
+                    Box::new(PerkinApp::open_prepared(&cc.egui_ctx, cc.storage, prepared))
+                }
+                Err(message) => Box::new({
                     install_fonts(&cc.egui_ctx);
-                    OpenErrorApp {
-                        path,
-                        message: e.to_string(),
-                    }
+                    OpenErrorApp { path, message }
                 }),
             };
             Ok(if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some() {

@@ -726,6 +726,61 @@ fn unsaved_input_panel_and_year_survive_a_restart() {
     );
 }
 
+/// The window's start: the store is opened and the start year's view
+/// loaded on a thread while the window is made, then the app is built
+/// from that. A year remembered from the last run is loaded instead.
+#[test]
+fn the_start_prepared_on_a_thread_shows_the_remembered_year() {
+    let dir = tmp();
+    let path = db_in(dir.path());
+    let now = local(2026, 11, 23, 10, 0);
+    drop(demo_store(dir.path(), now));
+    let prepare = |path: &std::path::Path| {
+        let path = path.to_path_buf();
+        std::thread::spawn(move || perkin::ui::Prepared::new(store_at(&path, now)))
+            .join()
+            .expect("the start-up thread")
+    };
+    let mut mem = MemStorage::default();
+    let start;
+    {
+        let prepared = prepare(&path);
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .with_max_steps(400)
+            .build_eframe(move |cc| PerkinApp::open_prepared(&cc.egui_ctx, None, prepared));
+        h.run();
+        start = h.state().year();
+        assert_eq!(start, perkin::ui::start_year(h.state().store(), now));
+        let rows = &h.state().view().agreements;
+        assert!(!rows.is_empty() && rows.iter().all(|a| a.tahun == start));
+        // The user turns to the year before; it is remembered.
+        h.get_by_label("Tahun aktif").click();
+        h.run();
+        h.get_by_label(&(start - 1).to_string()).click();
+        h.run();
+        assert_eq!(h.state().year(), start - 1);
+        eframe::App::save(h.state_mut(), &mut mem);
+    }
+    let mem: &'static MemStorage = Box::leak(Box::new(mem));
+    let prepared = prepare(&path);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(400)
+        .build_eframe(move |cc| PerkinApp::open_prepared(&cc.egui_ctx, Some(mem), prepared));
+    h.run();
+    assert_eq!(h.state().year(), start - 1);
+    // The view is that year's, not the prepared start year's.
+    let store = h.state().store();
+    let (shown, before, prepared) = (
+        h.state().view().agreements.len(),
+        store.agreements(start - 1).unwrap().len(),
+        store.agreements(start).unwrap().len(),
+    );
+    assert_eq!(shown, before);
+    assert_ne!(shown, prepared);
+}
+
 fn count_in(path: &std::path::Path, sql: &str) -> i64 {
     rusqlite::Connection::open(path)
         .unwrap()
