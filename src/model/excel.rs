@@ -1198,14 +1198,7 @@ impl BarisData<'_> {
 
 /// Shortens a value quoted in a message.
 fn potong(s: &str) -> String {
-    const MAKS: usize = 60;
-    if s.chars().count() > MAKS {
-        let mut t: String = s.chars().take(MAKS).collect();
-        t.push('…');
-        t
-    } else {
-        s.to_string()
-    }
+    super::potong(s, 60)
 }
 
 /// Removes the binary noise of a spreadsheet number (0.30000000000000004 → 0.3)

@@ -131,6 +131,9 @@ pub struct Change {
     pub cycle_finished: bool,
 }
 
+/// Longest note or rejection reason on a task, in characters.
+pub const MAX_CATATAN: usize = 2_000;
+
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum WorkflowError {
     #[error("Templat SOP tidak memiliki langkah")]
@@ -161,6 +164,8 @@ pub enum WorkflowError {
     IsADecision { no: String },
     #[error("Alasan penolakan wajib diisi")]
     ReasonRequired,
+    #[error("{apa} terlalu panjang (maksimal {MAX_CATATAN} karakter)")]
+    TooLong { apa: &'static str },
     #[error("Waktu penyelesaian ({at}) tidak boleh sebelum langkah dimulai ({start})")]
     BeforeStart { at: String, start: String },
 }
@@ -285,6 +290,16 @@ impl Cycle {
             return Err(WorkflowError::BeforeStart {
                 at: act.now.to_rfc3339(),
                 start: visit.started_at.to_rfc3339(),
+            });
+        }
+        if act.note.trim().chars().count() > MAX_CATATAN {
+            return Err(WorkflowError::TooLong { apa: "Catatan" });
+        }
+        if let Action::Tolak { reason } = &act.action
+            && reason.trim().chars().count() > MAX_CATATAN
+        {
+            return Err(WorkflowError::TooLong {
+                apa: "Alasan penolakan",
             });
         }
         let decision = self.template.keputusan(visit.step);

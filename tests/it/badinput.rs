@@ -856,6 +856,101 @@ fn siklus_baru() {
     });
 }
 
+/// The queue's task form: the note and the rejection reason have a limit;
+/// any other text is stored exactly.
+#[test]
+fn tugas_antrian() {
+    const KEGIATAN: &str = "Memeriksa dan menandatangani form Perjanjian Kinerja";
+    let dir = tmp();
+    let mut h = harness(demo(dir.path()));
+    // Opens the first open task of the decision step 3, its kelengkapan ticked.
+    let open_task = |h: &mut H| {
+        go(h, "Antrian Persetujuan");
+        h.query_all_by_role_and_label(egui::accesskit::Role::Button, KEGIATAN)
+            .next()
+            .expect("a step 3 task of the demo")
+            .click();
+        h.run();
+        let boxes: Vec<String> = h
+            .query_all_by_role(egui::accesskit::Role::CheckBox)
+            .filter(|c| c.accesskit_node().toggled() != Some(egui::accesskit::Toggled::True))
+            .filter_map(|c| c.accesskit_node().label())
+            .collect();
+        for b in boxes {
+            h.get_by_role_and_label(egui::accesskit::Role::CheckBox, &b)
+                .click();
+            h.run();
+        }
+    };
+    let refused = |h: &mut H, label: &str, v: &str, msg: &str| {
+        assert!(
+            shown(h, msg),
+            "{label}: '{msg}' not shown; seen {:?}",
+            labels(h)
+        );
+        assert_eq!(
+            h.get_by_label(label).value().as_deref(),
+            Some(v),
+            "{label}: what was typed is kept"
+        );
+        indonesian_only(h, label);
+    };
+    open_task(&mut h);
+    let written = audit(&h);
+
+    set(&mut h, "Catatan", &long());
+    button(&mut h, "Setujui");
+    refused(
+        &mut h,
+        "Catatan",
+        &long(),
+        "Catatan terlalu panjang (maksimal 2000 karakter)",
+    );
+    set(&mut h, "Catatan", "");
+    set(&mut h, "Alasan penolakan", &long());
+    button(&mut h, "Tolak");
+    assert!(!shown(&h, "Ya, tolak"), "refused before the confirmation");
+    refused(
+        &mut h,
+        "Alasan penolakan",
+        &long(),
+        "Alasan penolakan terlalu panjang (maksimal 2000 karakter)",
+    );
+    assert_eq!(audit(&h), written, "nothing is written");
+    assert_eq!(
+        count(
+            &h,
+            "SELECT count(*) FROM task_visit WHERE length(note) > 2000 OR length(reason) > 2000"
+        ),
+        0
+    );
+
+    // Emoji, right-to-left and SQL text: stored exactly, as the note of an
+    // approval and as a rejection's reason.
+    let teks = format!("{EMOJI} {RTL} {SQL}");
+    set(&mut h, "Alasan penolakan", "");
+    set(&mut h, "Catatan", &teks);
+    button(&mut h, "Setujui");
+    assert_eq!(
+        probe(&h, "SELECT count(*) FROM task_visit WHERE note = ?1", &teks),
+        1
+    );
+    open_task(&mut h);
+    set(&mut h, "Alasan penolakan", &teks);
+    button(&mut h, "Tolak");
+    button(&mut h, "Ya, tolak");
+    assert_eq!(
+        probe(
+            &h,
+            "SELECT count(*) FROM task_visit WHERE reason = ?1 AND outcome = 'tolak'",
+            &teks
+        ),
+        1
+    );
+    assert!(audit(&h) >= written + 2);
+    indonesian_only(&h, "tugas antrian");
+}
+
 #[test]
 fn register_arsip() {
     // Five signed versions: at most five entries can be stored.

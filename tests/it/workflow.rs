@@ -446,6 +446,28 @@ fn illegal_transitions_are_refused_and_change_nothing() {
         WorkflowError::ReasonRequired.to_string(),
         "Alasan penolakan wajib diisi"
     );
+    // A note or reason over 2,000 characters is refused.
+    let panjang = "x".repeat(2_001);
+    assert_eq!(
+        c.act(
+            seq6,
+            &act(
+                Action::Tolak {
+                    reason: panjang.clone()
+                },
+                now
+            )
+        )
+        .unwrap_err()
+        .to_string(),
+        "Alasan penolakan terlalu panjang (maksimal 2000 karakter)"
+    );
+    let mut a = act(Action::Ya, now);
+    a.note = panjang;
+    assert_eq!(
+        c.act(seq6, &a).unwrap_err().to_string(),
+        "Catatan terlalu panjang (maksimal 2000 karakter)"
+    );
 
     for (no, a) in [
         ("6", Action::Ya),

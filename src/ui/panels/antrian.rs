@@ -504,6 +504,14 @@ impl Antrian {
                     f.error = Some("Pilih pejabat yang melakukan langkah ini".into());
                 } else if f.reason.trim().is_empty() {
                     f.error = Some("Tolak memerlukan alasan".into());
+                } else if f.reason.trim().chars().count() > crate::model::workflow::MAX_CATATAN {
+                    // Before the confirmation, which quotes the reason.
+                    f.error = Some(
+                        crate::model::workflow::WorkflowError::TooLong {
+                            apa: "Alasan penolakan",
+                        }
+                        .to_string(),
+                    );
                 } else {
                     f.error = None;
                     let target = t
@@ -514,7 +522,8 @@ impl Antrian {
                         pesan: format!(
                             "Tolak langkah {} dan kembalikan ke {target}?\nAlasan: {}",
                             t.step_no,
-                            f.reason.trim()
+                            // Cut: the dialog's buttons stay on the screen.
+                            crate::model::potong(f.reason.trim(), 300)
                         ),
                         ya: "Ya, tolak",
                         form: F_TASK,
