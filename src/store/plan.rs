@@ -757,6 +757,12 @@ pub(super) fn write_renja_item(
 
 fn validate_indikator(i: &NewIndikator) -> Result<()> {
     required("Nama indikator", &i.nama)?;
+    at_most("Kode indikator", &i.kode, KODE_MAKS)?;
+    at_most("Satuan", &i.satuan, 100)?;
+    at_most("Nilai baseline", &i.baseline_nilai, 100)?;
+    at_most("Definisi operasional", &i.definisi, 2000)?;
+    at_most("Formula", &i.formula, 2000)?;
+    at_most("Sumber data", &i.sumber_data, 1000)?;
     let mut years = std::collections::HashSet::new();
     for (y, t) in &i.targets {
         if !years.insert(*y) {

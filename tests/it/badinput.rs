@@ -613,6 +613,68 @@ fn tujuan_renstra() {
 }
 
 #[test]
+fn indikator_renstra() {
+    run_form(&Form {
+        name: "Indikator Renstra",
+        store: demo,
+        open: |h| {
+            go(h, "Renstra");
+            button(h, "Tujuan baru");
+            set(h, "Kode", "T90");
+            set(h, "Uraian", "Tujuan uji indikator");
+            button(h, "Simpan");
+            button(h, "Sasaran baru");
+            set(h, "Kode", "T90.S1");
+            set(h, "Uraian", "Sasaran uji indikator");
+            button(h, "Simpan");
+        },
+        fill: |h, n| {
+            // After a save the new indicator is selected: start another.
+            let baru = h
+                .query_all_by_role_and_label(egui::accesskit::Role::Button, "Indikator baru")
+                .next()
+                .is_some();
+            if baru {
+                button(h, "Indikator baru");
+            }
+            set(h, "Nama indikator", &format!("Indikator uji {n}"));
+            for label in ["Kode indikator", "Satuan", "Formula"] {
+                set(h, label, "");
+            }
+        },
+        submit: |h| button(h, "Simpan"),
+        fields: vec![
+            Field {
+                label: "Nama indikator",
+                probe: "SELECT count(*) FROM renstra_indikator WHERE nama = ?1",
+                cases: text_cases(
+                    Some("Nama indikator wajib diisi"),
+                    "Nama indikator terlalu panjang (maksimal 1.000 karakter)",
+                ),
+            },
+            Field {
+                label: "Kode indikator",
+                probe: "SELECT count(*) FROM renstra_indikator WHERE kode = ?1",
+                cases: text_cases(
+                    None,
+                    "Kode indikator terlalu panjang (maksimal 50 karakter)",
+                ),
+            },
+            Field {
+                label: "Satuan",
+                probe: "SELECT count(*) FROM renstra_indikator WHERE satuan = ?1",
+                cases: text_cases(None, "Satuan terlalu panjang (maksimal 100 karakter)"),
+            },
+            Field {
+                label: "Formula",
+                probe: "SELECT count(*) FROM renstra_indikator WHERE formula = ?1",
+                cases: text_cases(None, "Formula terlalu panjang (maksimal 2000 karakter)"),
+            },
+        ],
+    });
+}
+
+#[test]
 fn tabel_target() {
     let cell = "Target 2027 T1.S1.I1";
     let bukan = |v: &'static str| -> (String, Want) {
