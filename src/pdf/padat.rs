@@ -184,6 +184,8 @@ struct Objek<'a> {
     kepala: &'a [u8],
     /// The stream data, for a stream.
     aliran: Option<&'a [u8]>,
+    /// The tokens of `kepala`.
+    tok: Deret<'a>,
 }
 
 fn cari(b: &[u8], pola: &[u8]) -> Option<usize> {
@@ -246,39 +248,32 @@ fn baca(pdf: &[u8]) -> Option<(BTreeMap<u32, Objek<'_>>, &[u8])> {
         if k.next()?.parse::<u32>().ok()? != n {
             return None;
         }
-        let badan = &isi[mulai..];
-        let t = token(badan)?;
-        let o = match t.first() {
-            Some((Token::Tanda(b"<<"), _)) => {
-                let (panjang, akhir_dict) = tutup_dict(&t)?;
-                let setelah = &badan[akhir_dict..];
-                let lewat = setelah.iter().take_while(|&&c| spasi(c)).count();
-                if setelah[lewat..].starts_with(b"stream") {
-                    let panjang = panjang?;
-                    let mut s = akhir_dict + lewat + 6;
-                    if badan.get(s) == Some(&b'\r') {
-                        s += 1;
-                    }
-                    if badan.get(s) != Some(&b'\n') {
-                        return None;
-                    }
-                    s += 1;
-                    Objek {
-                        kepala: badan[..akhir_dict].trim_ascii(),
-                        aliran: Some(badan.get(s..s + panjang)?),
-                    }
-                } else {
-                    Objek {
-                        kepala: badan.trim_ascii(),
-                        aliran: None,
-                    }
-                }
-            }
-            _ => Objek {
-                kepala: badan.trim_ascii(),
-                aliran: None,
-            },
+        // Trimmed in front: the tokens' ranges are also those of `kepala`.
+        let badan = isi[mulai..].trim_ascii();
+        let tok = token(badan)?;
+        let mut o = Objek {
+            kepala: badan,
+            aliran: None,
+            tok,
         };
+        if let Some((Token::Tanda(b"<<"), _)) = o.tok.first() {
+            let (panjang, akhir_dict) = tutup_dict(&o.tok)?;
+            let setelah = &badan[akhir_dict..];
+            let lewat = setelah.iter().take_while(|&&c| spasi(c)).count();
+            if setelah[lewat..].starts_with(b"stream") {
+                let panjang = panjang?;
+                let mut s = akhir_dict + lewat + 6;
+                if badan.get(s) == Some(&b'\r') {
+                    s += 1;
+                }
+                if badan.get(s) != Some(&b'\n') {
+                    return None;
+                }
+                s += 1;
+                o.kepala = &badan[..akhir_dict];
+                o.aliran = Some(badan.get(s..s + panjang)?);
+            }
+        }
         objek.insert(n, o);
     }
     Some((objek, trailer))
@@ -357,21 +352,18 @@ fn deflate_huruf(data: &[u8]) -> Option<&'static [u8]> {
 /// expected.
 pub(super) fn padatkan(pdf: &[u8]) -> Option<Vec<u8>> {
     let (objek, trailer) = baca(pdf)?;
-    let tok: HashMap<u32, Deret<'_>> = objek
-        .iter()
-        .map(|(&n, o)| Some((n, token(o.kepala)?)))
-        .collect::<Option<_>>()?;
+    let tok = |n: u32| objek.get(&n).map(|o| &o.tok);
 
     // Font names in use, over the content streams of all pages.
     let mut dipakai = BTreeSet::new();
     let mut kamus_huruf = BTreeSet::new();
-    for t in tok.values() {
+    for t in objek.values().map(|o| &o.tok) {
         if nilai(t, b"Type").and_then(|v| v.first()).map(|v| &v.0) != Some(&Token::Nama(b"Page")) {
             continue;
         }
         let isi = ref_dari(t, b"Contents")?;
         let data = objek.get(&isi)?.aliran?;
-        match nilai(tok.get(&isi)?, b"Filter") {
+        match nilai(tok(isi)?, b"Filter") {
             None => huruf_dipakai(data, &mut dipakai),
             // Compacted before: read the content inflated.
             Some([(Token::Nama(b"FlateDecode"), _), ..]) => {
@@ -385,7 +377,7 @@ pub(super) fn padatkan(pdf: &[u8]) -> Option<Vec<u8>> {
         }
         // The font dictionary behind /Resources n 0 R → /Font m 0 R.
         if let Some(r) = ref_dari(t, b"Resources")
-            && let Some(f) = ref_dari(tok.get(&r)?, b"Font")
+            && let Some(f) = ref_dari(tok(r)?, b"Font")
         {
             kamus_huruf.insert(f);
         }
@@ -394,7 +386,7 @@ pub(super) fn padatkan(pdf: &[u8]) -> Option<Vec<u8>> {
     // Font dictionaries with the unused names left out.
     let mut kepala_baru: HashMap<u32, Vec<u8>> = HashMap::new();
     for f in kamus_huruf {
-        let t = tok.get(&f)?;
+        let t = tok(f)?;
         let mut isi = b"<<".to_vec();
         let mut i = 1;
         while let Some((Token::Nama(n), _)) = t.get(i) {
@@ -430,7 +422,7 @@ pub(super) fn padatkan(pdf: &[u8]) -> Option<Vec<u8>> {
     let kepala = |n: u32| -> Option<(&[u8], &Deret<'_>)> {
         match kepala_baru.get(&n) {
             Some(k) => Some((k.as_slice(), tok_baru.get(&n)?)),
-            None => Some((objek.get(&n)?.kepala, tok.get(&n)?)),
+            None => Some((objek.get(&n)?.kepala, tok(n)?)),
         }
     };
 
