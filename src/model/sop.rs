@@ -540,14 +540,7 @@ fn saran<'k>(kata: &str, dikenal: impl IntoIterator<Item = &'k str>) -> String {
 
 /// Shortens user text quoted in a message.
 fn kutip(s: &str) -> String {
-    const MAKS: usize = 60;
-    if s.chars().count() <= MAKS {
-        s.to_string()
-    } else {
-        let mut o: String = s.chars().take(MAKS).collect();
-        o.push('…');
-        o
-    }
+    super::potong(s, 60)
 }
 
 /// Whether `s` is a lowercase slug: `[a-z0-9]` groups joined by single `-`, ≤ 64 chars.

@@ -96,15 +96,7 @@ pub enum WaktuError {
 
 /// Shortens user text quoted in an error message (the input may be huge).
 fn kutip(s: &str) -> String {
-    const MAKS: usize = 40;
-    let t = s.trim();
-    if t.chars().count() <= MAKS {
-        t.to_string()
-    } else {
-        let mut out: String = t.chars().take(MAKS).collect();
-        out.push('…');
-        out
-    }
+    super::potong(s.trim(), 40)
 }
 
 impl Waktu {
