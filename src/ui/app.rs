@@ -253,11 +253,22 @@ pub struct Prepared {
 impl Prepared {
     /// Loads the view of the start year ([`super::view::start_year`]).
     pub fn new(store: Store) -> Prepared {
-        let now = store.now();
-        let year = super::view::start_year(&store, now);
-        let view = ViewData::load(&store, year, now);
+        let year = super::view::start_year(&store, store.now());
+        Prepared::of_year(store, year)
+    }
+
+    fn of_year(store: Store, year: i32) -> Prepared {
+        let view = ViewData::load(&store, year, store.now());
         Prepared { store, year, view }
     }
+}
+
+/// What `storage` remembers from the last run.
+fn remembered(storage: Option<&dyn eframe::Storage>) -> Remembered {
+    storage
+        .and_then(|s| s.get_string(KEY))
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default()
 }
 
 impl PerkinApp {
@@ -273,7 +284,12 @@ impl PerkinApp {
         storage: Option<&dyn eframe::Storage>,
         store: Store,
     ) -> PerkinApp {
-        PerkinApp::open_prepared(ctx, storage, Prepared::new(store))
+        // The remembered year straight away: its view is loaded once.
+        let prepared = match remembered(storage).year {
+            Some(year) => Prepared::of_year(store, year),
+            None => Prepared::new(store),
+        };
+        PerkinApp::open_prepared(ctx, storage, prepared)
     }
 
     /// [`PerkinApp::open`] with the store opened and the view loaded
@@ -286,19 +302,15 @@ impl PerkinApp {
     ) -> PerkinApp {
         super::install_fonts(ctx);
         egui_extras::install_image_loaders(ctx);
-        let remembered: Remembered = storage
-            .and_then(|s| s.get_string(KEY))
-            .and_then(|s| serde_json::from_str(&s).ok())
-            .unwrap_or_default();
+        let remembered = remembered(storage);
         let Prepared {
             store,
-            mut year,
+            year,
             mut view,
-        } = prepared;
-        if let Some(y) = remembered.year.filter(|y| *y != year) {
-            year = y;
-            view = ViewData::load(&store, year, store.now());
-        }
+        } = match remembered.year {
+            Some(y) if y != prepared.year => Prepared::of_year(prepared.store, y),
+            _ => prepared,
+        };
         view.load_pk(&store, remembered.open_pk);
         let mut panels = Panels::new(&view);
         panels.restore(remembered.forms);

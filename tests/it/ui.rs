@@ -735,21 +735,27 @@ fn the_start_prepared_on_a_thread_shows_the_remembered_year() {
     let path = db_in(dir.path());
     let now = local(2026, 11, 23, 10, 0);
     drop(demo_store(dir.path(), now));
-    let prepare = |path: &std::path::Path| {
-        let path = path.to_path_buf();
-        std::thread::spawn(move || perkin::ui::Prepared::new(store_at(&path, now)))
+    // A start as the window's: prepared on a thread, then the app, with
+    // what the last run remembered.
+    let open = |memory: Option<&'static MemStorage>| {
+        let path = path.clone();
+        let prepared = std::thread::spawn(move || perkin::ui::Prepared::new(store_at(&path, now)))
             .join()
-            .expect("the start-up thread")
+            .expect("the start-up thread");
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .with_max_steps(400)
+            .build_eframe(move |cc| {
+                let storage = memory.map(|m| m as &dyn eframe::Storage);
+                PerkinApp::open_prepared(&cc.egui_ctx, storage, prepared)
+            });
+        h.run();
+        h
     };
     let mut mem = MemStorage::default();
     let start;
     {
-        let prepared = prepare(&path);
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(1280.0, 800.0))
-            .with_max_steps(400)
-            .build_eframe(move |cc| PerkinApp::open_prepared(&cc.egui_ctx, None, prepared));
-        h.run();
+        let mut h = open(None);
         start = h.state().year();
         assert_eq!(start, perkin::ui::start_year(h.state().store(), now));
         let rows = &h.state().view().agreements;
@@ -762,13 +768,7 @@ fn the_start_prepared_on_a_thread_shows_the_remembered_year() {
         assert_eq!(h.state().year(), start - 1);
         eframe::App::save(h.state_mut(), &mut mem);
     }
-    let mem: &'static MemStorage = Box::leak(Box::new(mem));
-    let prepared = prepare(&path);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(400)
-        .build_eframe(move |cc| PerkinApp::open_prepared(&cc.egui_ctx, Some(mem), prepared));
-    h.run();
+    let h = open(Some(Box::leak(Box::new(mem))));
     assert_eq!(h.state().year(), start - 1);
     // The view is that year's, not the prepared start year's.
     let store = h.state().store();
