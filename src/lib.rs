@@ -10,6 +10,7 @@ pub mod cli;
 #[cfg(feature = "app")]
 pub mod demo;
 pub mod fmt;
+pub mod formats;
 pub mod model;
 #[cfg(feature = "app")]
 pub mod pdf;

@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use perkin::model::waktu::Waktu;
+use perkin::model::worktime::standard::Waktu;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(teks) = std::str::from_utf8(data) else {
@@ -42,7 +42,7 @@ fuzz_target!(|data: &[u8]| {
             // Working minutes never panic, whatever the length of a day.
             for menit_per_hari in [0, 1, 450, 480, u32::MAX] {
                 let m = w.menit_kerja(menit_per_hari);
-                if menit_per_hari == 0 && w.satuan == perkin::model::waktu::SatuanWaktu::Hari {
+                if menit_per_hari == 0 && w.satuan == perkin::model::worktime::standard::SatuanWaktu::Hari {
                     assert_eq!(m, 0);
                 }
             }

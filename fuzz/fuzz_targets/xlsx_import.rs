@@ -11,7 +11,7 @@
 use std::io::Read;
 
 use libfuzzer_sys::fuzz_target;
-use perkin::model::excel::{Workbook, baca_xlsx, tulis_xlsx};
+use perkin::formats::xlsx::{Workbook, baca_xlsx, tulis_xlsx};
 
 /// Largest part inflated to recompute its checksum.
 const MAKS_ISI: u64 = 16 * 1024 * 1024;

@@ -12,7 +12,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, Parser, Subcommand};
 
 use crate::model::sop::{SopTemplate, sop_bawaan};
-use crate::model::waktu::Waktu;
+use crate::model::worktime::standard::Waktu;
 use crate::model::worktime::{Kalender, Zona, fmt_durasi};
 use crate::store::{Store, default_db_path, io_message};
 

@@ -21,7 +21,7 @@ use serde::Serialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::model::waktu::Waktu;
+use crate::model::worktime::standard::Waktu;
 
 /// A whole SOP: header sheet, lanes and steps.
 #[derive(Clone, Debug, PartialEq, Serialize)]

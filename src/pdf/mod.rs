@@ -5,19 +5,19 @@
 //! The fonts (Liberation Sans, metric-compatible with Arial) are compiled
 //! into the binary; nothing is read from disk at run time. genpdf embeds
 //! each font file whole (about 400 KB), and only the regular and bold
-//! faces are used ([`keluarga_huruf`]). After rendering, [`padat`] drops
+//! faces are used ([`keluarga_huruf`]). After rendering, [`compact`] drops
 //! the fonts no page uses and deflates every stream: a PK is about 0.5 MB.
 //!
-//! Layout is done by this module itself (see `tata`): genpdf's own table
+//! Layout is done by this module itself (see `layout`): genpdf's own table
 //! neither repeats its header row nor keeps rows in one piece.
 
-mod daftar;
+mod compact;
 pub mod dari;
-mod padat;
-pub use daftar::{Daftar, daftar_pdf};
-mod pk;
+mod table;
+pub use table::{Daftar, daftar_pdf};
+mod agreement;
+mod layout;
 mod sop;
-mod tata;
 
 #[cfg(test)]
 mod tests;
@@ -27,61 +27,20 @@ use std::io::Cursor;
 use genpdf::fonts::{FontData, FontFamily};
 use genpdf::{Document, Size};
 
-use self::tata::{Halaman, Logo, Tepi};
+use self::layout::{Halaman, Logo, Tepi};
 
-/// Paper size.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Kertas {
-    /// 210 × 297 mm.
-    #[default]
-    A4,
-    /// Folio as used by Indonesian government offices: 215 × 330 mm.
-    F4,
+pub use crate::formats::Kertas;
+
+/// The page of a paper, portrait.
+fn tegak(k: Kertas) -> Size {
+    let (w, h) = k.mm();
+    Size::new(w, h)
 }
 
-impl Kertas {
-    /// Stable code for settings: "a4" | "f4".
-    pub fn kode(self) -> &'static str {
-        match self {
-            Kertas::A4 => "a4",
-            Kertas::F4 => "f4",
-        }
-    }
-
-    /// Reads [`Kertas::kode`] (case and surrounding spaces ignored).
-    pub fn parse(s: &str) -> Option<Kertas> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "a4" => Some(Kertas::A4),
-            "f4" => Some(Kertas::F4),
-            _ => None,
-        }
-    }
-
-    /// Label for a choice list.
-    pub fn label(self) -> &'static str {
-        match self {
-            Kertas::A4 => "A4",
-            Kertas::F4 => "F4 (215 × 330 mm)",
-        }
-    }
-
-    /// Width and height in mm, portrait.
-    fn mm(self) -> (f64, f64) {
-        match self {
-            Kertas::A4 => (210.0, 297.0),
-            Kertas::F4 => (215.0, 330.0),
-        }
-    }
-
-    fn tegak(self) -> Size {
-        let (w, h) = self.mm();
-        Size::new(w, h)
-    }
-
-    pub(super) fn mendatar(self) -> Size {
-        let (w, h) = self.mm();
-        Size::new(h, w)
-    }
+/// The page of a paper, landscape.
+fn mendatar(k: Kertas) -> Size {
+    let (w, h) = k.mm();
+    Size::new(h, w)
 }
 
 /// The letterhead (kop surat) of the agency.
@@ -178,7 +137,7 @@ pub fn pk_pdf_with_progress(
     doc: &DokumenPk,
     progress: &mut dyn FnMut(f32),
 ) -> Result<Vec<u8>, PdfError> {
-    render_dua_tahap(&|tahap| pk::bangun(doc, tahap), progress)
+    render_dua_tahap(&|tahap| agreement::bangun(doc, tahap), progress)
 }
 
 /// Renders an SOP: the header sheet, then the step table (landscape).
@@ -367,7 +326,7 @@ fn hitung_halaman(bangun: &Bangun<'_>) -> Result<usize, PdfError> {
 }
 
 /// Renders twice: first to count the pages, then with "Halaman n dari m";
-/// then compacts the file ([`padat`]).
+/// then compacts the file ([`compact`]).
 fn render_dua_tahap(
     bangun: &Bangun<'_>,
     progress: &mut dyn FnMut(f32),
@@ -380,7 +339,7 @@ fn render_dua_tahap(
     d.render(&mut out)
         .map_err(|e| PdfError::Render(e.to_string()))?;
     progress(0.8);
-    let out = padat::padatkan(&out).unwrap_or(out);
+    let out = compact::compact(&out).unwrap_or(out);
     progress(1.0);
     Ok(out)
 }

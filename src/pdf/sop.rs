@@ -11,7 +11,7 @@ use genpdf::style::Style;
 use crate::fmt::tanggal;
 use crate::model::sop::SopTemplate;
 
-use super::tata::{Blok, LembarKepala, Rata, Sel, Tabel, Tepi, gaya};
+use super::layout::{Blok, LembarKepala, Rata, Sel, Tabel, Tepi, gaya};
 use super::{Kertas, Kop, PdfError, Tahap, dokumen_baru, muat_logo};
 
 const UKURAN: u8 = 10;
@@ -45,7 +45,7 @@ pub(super) fn bangun(
     };
     let (mut d, hitung) = dokumen_baru(
         &format!("SOP {nama_sop}"),
-        kertas.mendatar(),
+        super::mendatar(kertas),
         tepi,
         tahap,
         false,

@@ -565,7 +565,7 @@ fn nama_berkas_dan_label() {
 #[test]
 fn jumlah_anggaran_daun() {
     let a = anggaran();
-    assert_eq!(pk::jumlah_anggaran(&a), 1_500_000_000);
+    assert_eq!(agreement::jumlah_anggaran(&a), 1_500_000_000);
     // A kegiatan without sub kegiatan counts with its own amount.
     let mut b = a.clone();
     b.push(BarisAnggaran {
@@ -573,11 +573,11 @@ fn jumlah_anggaran_daun() {
         anggaran: 70,
         ..Default::default()
     });
-    assert_eq!(pk::jumlah_anggaran(&b), 1_500_000_070);
+    assert_eq!(agreement::jumlah_anggaran(&b), 1_500_000_070);
     // Programs only.
     let p: Vec<_> = a.iter().filter(|x| x.level == "program").cloned().collect();
-    assert_eq!(pk::jumlah_anggaran(&p), 1_500_000_000);
-    assert_eq!(pk::jumlah_anggaran(&[]), 0);
+    assert_eq!(agreement::jumlah_anggaran(&p), 1_500_000_000);
+    assert_eq!(agreement::jumlah_anggaran(&[]), 0);
 }
 
 #[test]
@@ -615,7 +615,7 @@ fn pdf_dipadatkan_dan_sah() {
         );
         assert!(pdf.len() < 600_000, "{nama}: {} bytes", pdf.len());
         // Compacting the compacted file changes nothing.
-        let lagi = padat::padatkan(&pdf);
+        let lagi = compact::compact(&pdf);
         assert!(lagi.as_deref() == Some(&pdf[..]), "{nama}");
     }
 }
@@ -626,7 +626,7 @@ fn hitungan_halaman_dengan_huruf_bawaan_sama() {
     // Liberation's metrics; it must break pages exactly where the printed
     // pass (embedded fonts) does.
     let hitung = |doc: &DokumenPk, tertanam: bool| {
-        let (d, n) = pk::bangun(doc, Tahap::Hitung { tertanam }).unwrap();
+        let (d, n) = agreement::bangun(doc, Tahap::Hitung { tertanam }).unwrap();
         d.render(std::io::sink()).unwrap();
         n.get()
     };
@@ -653,7 +653,7 @@ fn teks_di_luar_windows_1252_tetap_terhitung() {
     // embedded fonts instead.
     let mut doc = dokumen(45, false);
     doc.baris[0].target = "≥ 80".into();
-    let (d, _) = pk::bangun(&doc, Tahap::Hitung { tertanam: false }).unwrap();
+    let (d, _) = agreement::bangun(&doc, Tahap::Hitung { tertanam: false }).unwrap();
     assert!(d.render(std::io::sink()).is_err());
     let pdf = pk_pdf(&doc).unwrap();
     let n = jumlah_halaman(&pdf);

@@ -1,4 +1,4 @@
-//! Renstra and Renja to and from the Excel workbook of `model::excel`.
+//! Renstra and Renja to and from the Excel workbook of `formats::xlsx`.
 //!
 //! Import matches by code, so exporting a year and importing the file again
 //! changes nothing: a period by its years, a tujuan by its kode within the
@@ -15,7 +15,7 @@ use serde_json::json;
 
 use super::plan::{RenjaIndikatorInput, write_indikator, write_renja_item};
 use super::{AuditMeta, NewIndikator, NewRenjaItem, Result, Store, Written};
-use crate::model::excel::{Masalah, RenjaIndikatorRow, RenjaRow, RenstraRow, Tingkat, Workbook};
+use crate::formats::xlsx::{Masalah, RenjaIndikatorRow, RenjaRow, RenstraRow, Tingkat, Workbook};
 
 /// What an import would do (or did).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

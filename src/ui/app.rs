@@ -146,8 +146,8 @@ pub enum Command {
     /// Opens an entry's stored scan in the system's viewer.
     OpenScan(i64),
     /// A list (the archive register) as a landscape PDF, or as .xlsx.
-    ExportListPdf(Box<crate::pdf::Daftar>, std::path::PathBuf),
-    ExportListXlsx(Box<crate::pdf::Daftar>, std::path::PathBuf),
+    ExportListPdf(Box<crate::formats::table::Daftar>, std::path::PathBuf),
+    ExportListXlsx(Box<crate::formats::table::Daftar>, std::path::PathBuf),
     /// The final text of a version printed (no DRAF), and the print recorded.
     PrintVersion(i64, u32, crate::pdf::Kertas),
     /// "Cadangkan sekarang": database and scans into one .zip.
@@ -594,7 +594,7 @@ impl PerkinApp {
             .iter()
             .find(|c| c.id == cycle_id)
             .ok_or_else(|| format!("Siklus {cycle_id} tidak ditemukan"))?;
-        let daftar = crate::pdf::Daftar {
+        let daftar = crate::formats::table::Daftar {
             judul: format!("Riwayat siklus {}", c.nama),
             keterangan: vec![
                 format!("SOP {}", c.template),
@@ -632,7 +632,7 @@ impl PerkinApp {
         {
             self.pdf
                 .export_bytes("Membuat berkas Excel", path, open, ctx, move || {
-                    crate::model::excel::daftar_xlsx(&d)
+                    crate::formats::table::to_xlsx(&d)
                 })
         } else {
             self.pdf.export_list(d, path, open, ctx)
@@ -1286,7 +1286,7 @@ impl PerkinApp {
                         path,
                         open,
                         Some(ctx.clone()),
-                        move || crate::model::excel::daftar_xlsx(&d),
+                        move || crate::formats::table::to_xlsx(&d),
                     )),
                     Command::PrintVersion(v, rangkap, kertas) => Err(self
                         .print_version(v, rangkap, kertas, open, Some(ctx.clone()))

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use egui::{Color32, RichText};
 
 use super::jobs::Job;
-use crate::model::excel::{Masalah, Workbook, baca_xlsx, templat_xlsx, tulis_xlsx};
+use crate::formats::xlsx::{Masalah, Workbook, baca_xlsx, templat_xlsx, tulis_xlsx};
 use crate::store::{ImportSummary, Store};
 
 pub enum Stage {
@@ -55,7 +55,7 @@ pub(super) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
 
 /// Reads and parses a workbook (used by the job and by tests).
 pub fn read_workbook(path: &Path) -> Result<Result<Workbook, Vec<Masalah>>, String> {
-    let bytes = super::read_limited(path, crate::model::excel::MAKS_BERKAS as u64, |_| {
+    let bytes = super::read_limited(path, crate::formats::xlsx::MAKS_BERKAS as u64, |_| {
         format!(
             "Berkas {} lebih dari 50 MB; bukan lembar kerja Renstra/Renja",
             path.display()

@@ -157,7 +157,7 @@ impl PdfUi {
     /// A list as a landscape table (the history of a cycle).
     pub fn export_list(
         &mut self,
-        daftar: crate::pdf::Daftar,
+        daftar: crate::formats::table::Daftar,
         path: PathBuf,
         open: bool,
         ctx: Option<egui::Context>,

@@ -1,6 +1,6 @@
-//! Excel import/export of the Renstra and Renja (perkin::model::excel).
+//! Excel import/export of the Renstra and Renja (perkin::formats::xlsx).
 
-use perkin::model::excel::*;
+use perkin::formats::xlsx::*;
 use perkin::model::plan::Target;
 use std::io::Cursor;
 

@@ -4,7 +4,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use perkin::model::excel::{Workbook, baca_xlsx, tulis_xlsx};
+use perkin::formats::xlsx::{Workbook, baca_xlsx, tulis_xlsx};
 use perkin::store::{NewUnit, Store};
 use perkin::ui::PerkinApp;
 

@@ -2,6 +2,7 @@
 
 mod agreement;
 mod archive;
+mod audit;
 mod badinput;
 mod cli;
 mod common;
@@ -9,7 +10,6 @@ mod crash;
 mod excel;
 mod exchange;
 mod pdf;
-mod riwayat;
 mod scale;
 mod sop;
 mod store;

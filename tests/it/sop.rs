@@ -2,7 +2,7 @@
 //! the standard-time parser.
 
 use perkin::model::sop::*;
-use perkin::model::waktu::*;
+use perkin::model::worktime::standard::*;
 
 // ---------------------------------------------------------------------------
 // Built-in templates, step for step against the seeds.

@@ -591,7 +591,7 @@ fn the_holiday_list_shows_the_active_year_and_renja_shows_its_sasaran() {
 
 #[test]
 fn the_target_table_with_2000_indicators_builds_only_what_is_in_view() {
-    use perkin::model::excel::{RenstraRow, Workbook};
+    use perkin::formats::xlsx::{RenstraRow, Workbook};
     use perkin::model::plan::Target;
     let dir = tmp();
     let mut store = store_at(&db_in(dir.path()), local(2026, 11, 23, 10, 0));

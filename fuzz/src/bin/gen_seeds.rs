@@ -10,7 +10,7 @@
 use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 
-use perkin::model::excel::{
+use perkin::formats::xlsx::{
     RenjaIndikatorRow, RenjaRow, RenstraRow, Tingkat, Workbook, templat_xlsx, tulis_xlsx,
 };
 use perkin::model::plan::Target;

@@ -1,15 +1,15 @@
 //! The panels of the navigation. Each reads the view data and sends
 //! commands; none touches the store.
 
-mod antrian;
-mod arsip;
-mod beranda;
-mod cadangan;
+mod agreement;
+mod archive;
+mod audit;
+mod backup;
+mod home;
 mod lists;
-mod pengaturan;
-mod perjanjian;
 mod plan;
-mod riwayat;
+mod queue;
+mod settings;
 mod sop;
 pub mod widgets;
 
@@ -22,36 +22,36 @@ use super::view::ViewData;
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct FormDrafts {
     #[serde(default)]
-    pub pengaturan: pengaturan::Drafts,
+    pub pengaturan: settings::Drafts,
     #[serde(default)]
     pub plan: plan::PlanDrafts,
     #[serde(default)]
-    pub pk: perjanjian::PkDrafts,
+    pub pk: agreement::PkDrafts,
     #[serde(default)]
-    pub arsip: arsip::ArsipDrafts,
+    pub arsip: archive::ArsipDrafts,
 }
 
-pub use arsip::register_daftar;
-pub use perjanjian::F_PK_SAVE;
+pub use agreement::F_PK_SAVE;
+pub use archive::register_daftar;
 
 pub struct Panels {
     sop: sop::SopPanel,
-    pengaturan: pengaturan::Pengaturan,
+    pengaturan: settings::Pengaturan,
     plan: plan::PlanPanels,
-    arsip: arsip::Arsip,
-    pk: perjanjian::PkPanel,
-    antrian: antrian::Antrian,
+    arsip: archive::Arsip,
+    pk: agreement::PkPanel,
+    antrian: queue::Antrian,
 }
 
 impl Panels {
     pub fn new(view: &ViewData) -> Panels {
         Panels {
             sop: sop::SopPanel::default(),
-            pengaturan: pengaturan::Pengaturan::new(view),
+            pengaturan: settings::Pengaturan::new(view),
             plan: plan::PlanPanels::default(),
-            arsip: arsip::Arsip::default(),
-            pk: perjanjian::PkPanel::default(),
-            antrian: antrian::Antrian::default(),
+            arsip: archive::Arsip::default(),
+            pk: agreement::PkPanel::default(),
+            antrian: queue::Antrian::default(),
         }
     }
 
@@ -103,9 +103,9 @@ impl Panels {
         self.pk.on_replies(replies);
         self.antrian.on_replies(replies);
         self.arsip.on_replies(replies);
-        cadangan::confirm_restore(ui.ctx(), view, out);
+        backup::confirm_restore(ui.ctx(), view, out);
         match panel {
-            Panel::Beranda => beranda::show(ui, view, year),
+            Panel::Beranda => home::show(ui, view, year),
             Panel::Renstra => self.plan.renstra(ui, view, year, out),
             Panel::Renja => self.plan.renja(ui, view, year, out),
             Panel::Perjanjian => self.pk.show(ui, view, year, out),

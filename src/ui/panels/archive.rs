@@ -176,7 +176,7 @@ pub fn register_daftar(
     view: &ViewData,
     rows: &[&ArchiveRow],
     filter: Vec<String>,
-) -> crate::pdf::Daftar {
+) -> crate::formats::table::Daftar {
     let mut keterangan = vec![view.office.nama_instansi.clone()];
     keterangan.extend(filter);
     if let Some(t) = view.today {
@@ -186,7 +186,7 @@ pub fn register_daftar(
             rows.len()
         ));
     }
-    crate::pdf::Daftar {
+    crate::formats::table::Daftar {
         judul: "Buku Register Arsip Perjanjian Kinerja".into(),
         keterangan: keterangan.into_iter().filter(|k| !k.is_empty()).collect(),
         kolom: KOLOM.map(String::from).to_vec(),
@@ -250,7 +250,7 @@ impl Arsip {
             .collect()
     }
 
-    fn daftar(&self, view: &ViewData, rows: &[&ArchiveRow]) -> crate::pdf::Daftar {
+    fn daftar(&self, view: &ViewData, rows: &[&ArchiveRow]) -> crate::formats::table::Daftar {
         let mut filter = vec![match self.tahun {
             Some(t) => format!("Perjanjian Kinerja tahun {t}"),
             None => "Semua tahun".into(),

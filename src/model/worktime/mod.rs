@@ -16,6 +16,8 @@
 //! ([`Kalender::jam_kerja`], [`Kalender::buka_berikut`], [`Kalender::tambah_menit_kerja`],
 //! [`Kalender::durasi_kerja`]) so that they still terminate with sensible values.
 
+pub mod standard;
+
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -26,7 +28,7 @@ use chrono::{
 use serde::{Deserialize, Serialize};
 
 /// The built-in holiday list (national holidays and cuti bersama), see `SUMBER.md`.
-pub const LIBUR_BAWAAN_TOML: &str = include_str!("../../assets/kalender/libur.toml");
+pub const LIBUR_BAWAAN_TOML: &str = include_str!("../../../assets/kalender/libur.toml");
 
 /// Standard working-day length of the Perpres 21/2023 defaults, in minutes.
 pub const MENIT_HARI_BAWAAN: u32 = 450;

@@ -118,7 +118,7 @@ pub struct RenstraRow {
 }
 
 /// Level of a Renja item: the one type of the app, re-exported so that
-/// `model::excel` is complete on its own. `label()` gives "Program",
+/// `formats::xlsx` is complete on its own. `label()` gives "Program",
 /// "Kegiatan", "Sub Kegiatan"; `kode()` gives "program", "kegiatan",
 /// "sub_kegiatan".
 pub use crate::model::plan::Tingkat;
@@ -1198,7 +1198,7 @@ impl BarisData<'_> {
 
 /// Shortens a value quoted in a message.
 fn potong(s: &str) -> String {
-    super::potong(s, 60)
+    crate::model::potong(s, 60)
 }
 
 /// Removes the binary noise of a spreadsheet number (0.30000000000000004 → 0.3)
@@ -2441,68 +2441,6 @@ fn tulis_petunjuk(
         &isi,
     )?;
     Ok(())
-}
-
-/// A list (the archive register) as a one-sheet workbook: the title and
-/// its lines, then a bold header row with a filter, then one row per
-/// entry, every cell as text so nomor agenda "001" stays "001".
-#[cfg(feature = "app")]
-pub fn daftar_xlsx(d: &crate::pdf::Daftar) -> Result<Vec<u8>, String> {
-    let e = |err: XlsxError| format!("Berkas Excel tidak dapat dibuat: {err}");
-    let mut wb = XlsxWorkbook::new();
-    let ws = wb.add_worksheet();
-    let nama: String = d
-        .judul
-        .chars()
-        .filter(|c| !"[]:*?/\\".contains(*c))
-        .take(31)
-        .collect();
-    ws.set_name(if nama.trim().is_empty() {
-        "Daftar"
-    } else {
-        &nama
-    })
-    .map_err(e)?;
-    let judul = Format::new().set_bold().set_font_size(14);
-    let kepala = Format::new()
-        .set_bold()
-        .set_background_color(Color::RGB(0xD9E2F3))
-        .set_border(FormatBorder::Thin)
-        .set_text_wrap()
-        .set_align(FormatAlign::Top);
-    let sel = Format::new()
-        .set_border(FormatBorder::Thin)
-        .set_text_wrap()
-        .set_align(FormatAlign::Top);
-    ws.write_string_with_format(0, 0, &d.judul, &judul)
-        .map_err(e)?;
-    let mut row = 1u32;
-    for k in &d.keterangan {
-        ws.write_string(row, 0, k).map_err(e)?;
-        row += 1;
-    }
-    row += 1;
-    let head = row;
-    for (c, k) in d.kolom.iter().enumerate() {
-        ws.write_string_with_format(row, c as u16, k, &kepala)
-            .map_err(e)?;
-        let w = d.lebar.get(c).copied().unwrap_or(20.0);
-        ws.set_column_width(c as u16, w.clamp(6.0, 60.0))
-            .map_err(e)?;
-    }
-    for b in &d.baris {
-        row += 1;
-        for (c, v) in b.iter().enumerate() {
-            ws.write_string_with_format(row, c as u16, v, &sel)
-                .map_err(e)?;
-        }
-    }
-    if !d.kolom.is_empty() {
-        ws.autofilter(head, 0, row.max(head), d.kolom.len() as u16 - 1)
-            .map_err(e)?;
-        ws.set_freeze_panes(head + 1, 0).map_err(e)?;
-    }
-    wb.save_to_buffer().map_err(e)
 }
 
 #[cfg(test)]

@@ -350,7 +350,7 @@ fn deflate_huruf(data: &[u8]) -> Option<&'static [u8]> {
 
 /// The compacted PDF, or `None` when the input is not laid out as
 /// expected.
-pub(super) fn padatkan(pdf: &[u8]) -> Option<Vec<u8>> {
+pub(super) fn compact(pdf: &[u8]) -> Option<Vec<u8>> {
     let (objek, trailer) = baca(pdf)?;
     let tok = |n: u32| objek.get(&n).map(|o| &o.tok);
 
@@ -530,8 +530,8 @@ mod tests {
 
     #[test]
     fn berkas_rusak_tidak_dipadatkan() {
-        assert!(padatkan(b"").is_none());
-        assert!(padatkan(b"%PDF-1.3\nstartxref\n999\n%%EOF").is_none());
-        assert!(padatkan(b"%PDF-1.3\n1 0 obj<<>>endobj\nxref\n0 2\nstartxref\n9\n%%EOF").is_none());
+        assert!(compact(b"").is_none());
+        assert!(compact(b"%PDF-1.3\nstartxref\n999\n%%EOF").is_none());
+        assert!(compact(b"%PDF-1.3\n1 0 obj<<>>endobj\nxref\n0 2\nstartxref\n9\n%%EOF").is_none());
     }
 }

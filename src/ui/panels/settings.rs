@@ -195,7 +195,7 @@ pub struct Pengaturan {
     confirm: Option<Confirm>,
     /// The active year (the holiday list shows its holidays).
     year: i32,
-    riwayat: super::riwayat::Riwayat,
+    riwayat: super::audit::Riwayat,
 }
 
 const F_INSTANSI: &str = "instansi";
@@ -316,11 +316,11 @@ impl Pengaturan {
                 Tab::Unit => self.unit(ui, view, out),
                 Tab::Pejabat => self.pejabat(ui, view, out),
                 Tab::Kalender => self.kalender(ui, view, out),
-                Tab::Cadangan => super::cadangan::show(
+                Tab::Cadangan => super::backup::show(
                     ui,
                     view,
                     self.errors
-                        .get(super::cadangan::F_CADANGAN)
+                        .get(super::backup::F_CADANGAN)
                         .map(String::as_str),
                     out,
                 ),

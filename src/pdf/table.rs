@@ -7,21 +7,9 @@ use std::rc::Rc;
 
 use genpdf::Document;
 
-use super::tata::{Blok, Rata, Sel, Tabel, Tepi, gaya};
-use super::{Kertas, PdfError, Tahap, dokumen_baru, render_dua_tahap};
-
-/// What the list prints.
-#[derive(Clone, Debug, Default)]
-pub struct Daftar {
-    pub judul: String,
-    /// Lines under the title (cycle, template, period…).
-    pub keterangan: Vec<String>,
-    pub kolom: Vec<String>,
-    /// Relative column widths, one per column.
-    pub lebar: Vec<f64>,
-    pub baris: Vec<Vec<String>>,
-    pub kertas: Kertas,
-}
+use super::layout::{Blok, Rata, Sel, Tabel, Tepi, gaya};
+use super::{PdfError, Tahap, dokumen_baru, render_dua_tahap};
+pub use crate::formats::table::Daftar;
 
 fn bangun(d: &Daftar, tahap: Tahap) -> Result<(Document, Rc<Cell<usize>>), PdfError> {
     let tepi = Tepi {
@@ -30,7 +18,7 @@ fn bangun(d: &Daftar, tahap: Tahap) -> Result<(Document, Rc<Cell<usize>>), PdfEr
         bawah: 15.0,
         kiri: 15.0,
     };
-    let (mut doc, hitung) = dokumen_baru(&d.judul, d.kertas.mendatar(), tepi, tahap, false)?;
+    let (mut doc, hitung) = dokumen_baru(&d.judul, super::mendatar(d.kertas), tepi, tahap, false)?;
     let mut judul =
         vec![Blok::new(d.judul.to_uppercase(), gaya(12, 1.1).bold()).rata(Rata::Tengah)];
     for k in &d.keterangan {

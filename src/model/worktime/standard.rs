@@ -96,7 +96,7 @@ pub enum WaktuError {
 
 /// Shortens user text quoted in an error message (the input may be huge).
 fn kutip(s: &str) -> String {
-    super::potong(s.trim(), 40)
+    crate::model::potong(s.trim(), 40)
 }
 
 impl Waktu {

@@ -8,7 +8,7 @@ use genpdf::elements::PageBreak;
 
 use crate::fmt::{ribuan, rupiah, tanggal};
 
-use super::tata::{Alir, Blok, KolomTtd, Kop, Rata, Sel, Tabel, TandaTangan, Tepi, gaya};
+use super::layout::{Alir, Blok, KolomTtd, Kop, Rata, Sel, Tabel, TandaTangan, Tepi, gaya};
 use super::{DokumenPk, PdfError, Pihak, Tahap, baris_nip, dokumen_baru, muat_logo, party_label};
 
 /// Body text size (pt) and line spacing.
@@ -49,7 +49,7 @@ pub(super) fn bangun(
         bawah: 20.0,
         kiri: 25.0,
     };
-    let (mut d, hitung) = dokumen_baru(&judul, doc.kertas.tegak(), tepi, tahap, doc.draf)?;
+    let (mut d, hitung) = dokumen_baru(&judul, super::tegak(doc.kertas), tepi, tahap, doc.draf)?;
 
     // Page 1: the statement.
     d.push(kop(&doc.kop));
