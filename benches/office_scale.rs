@@ -180,7 +180,7 @@ fn db_open(path: &Path, now: DateTime<Utc>, runs: usize) -> Vec<f64> {
 }
 
 /// 200 saves of one line of the longest draft, each a different value.
-fn save_edit(path: &Path, now: DateTime<Utc>, version: i64) -> Vec<f64> {
+fn save_edit(path: &Path, now: DateTime<Utc>, version: perkin::model::id::VersionId) -> Vec<f64> {
     let mut store = Store::open(path).expect("the database");
     store.set_clock(move || now);
     let mut content = store.version(version).expect("the draft").content;
@@ -240,7 +240,7 @@ fn panel_name(p: Panel) -> &'static str {
 /// row. Each frame counts the UI thread's CPU time for the app's frame and
 /// its tessellation (what the window does before handing triangles to the
 /// GPU).
-fn frames(path: &Path, now: DateTime<Utc>, open_pk: i64) -> Frames {
+fn frames(path: &Path, now: DateTime<Utc>, open_pk: perkin::model::id::AgreementId) -> Frames {
     let mut store = Store::open(path).expect("the database");
     store.set_clock(move || now);
     let ctx = egui::Context::default();
@@ -341,7 +341,7 @@ fn rss_mb() -> Option<f64> {
 fn pdf(path: &Path, now: DateTime<Utc>) -> (Vec<f64>, usize) {
     let mut store = Store::open(path).expect("the database");
     store.set_clock(move || now);
-    let version: i64 = store
+    let version: perkin::model::id::VersionId = store
         .conn()
         .query_row(
             "SELECT version_id FROM agreement_line GROUP BY version_id
@@ -358,8 +358,8 @@ fn pdf(path: &Path, now: DateTime<Utc>) -> (Vec<f64>, usize) {
             doc.content.lines.truncate(40);
             let logo = store.logo().expect("the logo").map(|(b, _)| b);
             let kop = perkin::pdf::dari::kop(&store.office().expect("the office"), logo);
-            let dok = perkin::pdf::dari::dokumen_pk(&doc, kop, perkin::pdf::Kertas::A4);
-            let out = perkin::pdf::pk_pdf(&dok).expect("the PDF");
+            let dok = perkin::pdf::dari::agreement_doc(&doc, kop, perkin::pdf::Kertas::A4);
+            let out = perkin::pdf::agreement_pdf(&dok).expect("the PDF");
             bytes = out.len();
             ms(t.elapsed())
         })

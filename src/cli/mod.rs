@@ -329,7 +329,7 @@ fn run_command(
             if let Some(z) = zona {
                 kal.zona = z;
             }
-            let menit_hari = kal.menit_hari_standar();
+            let menit_hari = kal.standard_day_minutes();
             let menit = waktu.menit_kerja(menit_hari);
             let due = kal.tambah_menit_kerja(kal.dari_lokal(start_local), menit);
             let local = kal.ke_lokal(due);
@@ -427,9 +427,9 @@ fn run_command(
                 for a in store.agreements(y).map_err(|e| e.to_string())? {
                     for (vid, versi, _) in store.versions(a.id).map_err(|e| e.to_string())? {
                         let doc = store.version(vid).map_err(|e| e.to_string())?;
-                        let pk = crate::pdf::dari::dokumen_pk(&doc, kop.clone(), kertas);
-                        let bytes = crate::pdf::pk_pdf(&pk).map_err(|e| e.to_string())?;
-                        let file = dest.join(crate::pdf::nama_berkas_pk(y, &a.unit, versi));
+                        let pk = crate::pdf::dari::agreement_doc(&doc, kop.clone(), kertas);
+                        let bytes = crate::pdf::agreement_pdf(&pk).map_err(|e| e.to_string())?;
+                        let file = dest.join(crate::pdf::agreement_file_name(y, &a.unit, versi));
                         write_file(&file, &bytes)?;
                         w(out, &file.display().to_string())?;
                         n += 1;

@@ -6,27 +6,29 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 
 pub mod scale;
 
-use crate::model::org::{JenisUnit, StatusJabatan};
+use crate::model::agreement::{Jenis, LineSource, NewAgreement, NewBudgetLine, NewLine};
+use crate::model::id::{
+    CycleId, IndikatorId, OfficialId, RenjaItemId, SasaranId, UnitId, VersionId,
+};
+use crate::model::org::{JenisUnit, NewOfficial, NewUnit, Office, StatusJabatan};
+use crate::model::plan::{NewIndikator, NewRenjaIndikator, NewRenjaItem, Target, Tingkat};
 use crate::model::workflow::{Act, Action};
 use crate::model::worktime::{Kalender, Zona};
-use crate::store::{
-    NewAgreement, NewBudgetLine, NewIndikator, NewLine, NewOfficial, NewRenjaIndikator,
-    NewRenjaItem, NewUnit, Office, Result, Store, StoreError, Target,
-};
+use crate::store::{Result, Store, StoreError};
 
 /// The built-in templates the demo runs a cycle on.
 pub const TEMPLATE_FANOUT: &str = "bkpsdm-90-2023";
 pub const TEMPLATE_NTT: &str = "badan-ntt-pk";
 
 struct Org {
-    badan: i64,
-    sekretariat: i64,
-    bidang: Vec<i64>,
-    subbag_pkp: i64,
-    kepala: i64,
-    sekretaris: i64,
-    kasubag_pkp: i64,
-    staf: i64,
+    badan: UnitId,
+    sekretariat: UnitId,
+    bidang: Vec<UnitId>,
+    subbag_pkp: UnitId,
+    kepala: OfficialId,
+    sekretaris: OfficialId,
+    kasubag_pkp: OfficialId,
+    staf: OfficialId,
 }
 
 /// Builds the demo office into an empty database. Returns a short summary.
@@ -66,19 +68,22 @@ pub fn create(store: &mut Store, now: DateTime<Utc>) -> Result<String> {
         tahun - 2,
         tahun + 2,
         indikator.len(),
-        budget.iter().filter(|b| b.1 == "sub_kegiatan").count(),
+        budget
+            .iter()
+            .filter(|b| b.1 == Tingkat::SubKegiatan)
+            .count(),
         versions.len(),
     ))
 }
 
 fn unit(
     store: &mut Store,
-    parent: Option<i64>,
+    parent: Option<UnitId>,
     kode: &str,
     nama: &str,
     jenis: JenisUnit,
     urutan: i64,
-) -> Result<i64> {
+) -> Result<UnitId> {
     store.add_unit(&NewUnit {
         parent_id: parent,
         kode: kode.into(),
@@ -98,9 +103,9 @@ fn official(
     nip: &str,
     pangkat: &str,
     jabatan: &str,
-    unit_id: i64,
+    unit_id: UnitId,
     status: StatusJabatan,
-) -> Result<i64> {
+) -> Result<OfficialId> {
     store.add_official(&NewOfficial {
         nama: nama.into(),
         gelar_depan: depan.into(),
@@ -289,7 +294,10 @@ type Ind = (
 /// A tujuan with its sasaran, each with its indicators.
 type TujuanPlan = (&'static str, &'static str, Vec<(&'static str, Vec<Ind>)>);
 /// The sasaran (id, uraian) and indicators (sasaran id, id, nama, "target|satuan").
-type RenstraIds = (Vec<(i64, String)>, Vec<(i64, i64, String, String)>);
+type RenstraIds = (
+    Vec<(SasaranId, String)>,
+    Vec<(SasaranId, IndikatorId, String, String)>,
+);
 /// A sub kegiatan: kode, nama, pagu, indicator, satuan, target.
 type SubPlan = (
     &'static str,
@@ -300,9 +308,9 @@ type SubPlan = (
     &'static str,
 );
 /// A kegiatan: kode, nama, unit, sub kegiatan.
-type KegiatanPlan = (&'static str, &'static str, i64, Vec<SubPlan>);
+type KegiatanPlan = (&'static str, &'static str, UnitId, Vec<SubPlan>);
 /// A program: kode, nama, unit, kegiatan.
-type ProgramPlan = (&'static str, &'static str, i64, Vec<KegiatanPlan>);
+type ProgramPlan = (&'static str, &'static str, UnitId, Vec<KegiatanPlan>);
 
 fn renstra(store: &mut Store, tahun: i32, org: &Org) -> Result<RenstraIds> {
     let awal = tahun - 2;
@@ -432,13 +440,13 @@ fn renstra(store: &mut Store, tahun: i32, org: &Org) -> Result<RenstraIds> {
 }
 
 /// (unit, level, kode, uraian, pagu, renja item id) of the sub kegiatan and their parents.
-type BudgetRow = (i64, String, String, String, i64, i64);
+type BudgetRow = (UnitId, Tingkat, String, String, i64, RenjaItemId);
 
 fn renja(
     store: &mut Store,
     tahun: i32,
     org: &Org,
-    sasaran: &[(i64, String)],
+    sasaran: &[(SasaranId, String)],
 ) -> Result<Vec<BudgetRow>> {
     store.set_renja_year(
         tahun,
@@ -527,7 +535,7 @@ fn renja(
         let p = store.add_renja_item(&NewRenjaItem {
             tahun,
             parent_id: None,
-            level: "program".into(),
+            level: Tingkat::Program,
             kode: pk.to_string(),
             nama: pn.to_string(),
             unit_id: Some(*pu),
@@ -537,7 +545,7 @@ fn renja(
         })?;
         rows.push((
             *pu,
-            "program".to_string(),
+            Tingkat::Program,
             pk.to_string(),
             pn.to_string(),
             total_p,
@@ -548,7 +556,7 @@ fn renja(
             let k = store.add_renja_item(&NewRenjaItem {
                 tahun,
                 parent_id: Some(p),
-                level: "kegiatan".into(),
+                level: Tingkat::Kegiatan,
                 kode: kk.to_string(),
                 nama: kn.to_string(),
                 unit_id: Some(*ku),
@@ -558,7 +566,7 @@ fn renja(
             })?;
             rows.push((
                 *ku,
-                "kegiatan".to_string(),
+                Tingkat::Kegiatan,
                 kk.to_string(),
                 kn.to_string(),
                 total_k,
@@ -568,7 +576,7 @@ fn renja(
                 let s = store.add_renja_item(&NewRenjaItem {
                     tahun,
                     parent_id: Some(k),
-                    level: "sub_kegiatan".into(),
+                    level: Tingkat::SubKegiatan,
                     kode: sk.to_string(),
                     nama: sn.to_string(),
                     unit_id: Some(*ku),
@@ -585,7 +593,7 @@ fn renja(
                 })?;
                 rows.push((
                     *ku,
-                    "sub_kegiatan".to_string(),
+                    Tingkat::SubKegiatan,
                     sk.to_string(),
                     sn.to_string(),
                     *pagu,
@@ -602,19 +610,19 @@ fn agreements(
     store: &mut Store,
     tahun: i32,
     org: &Org,
-    sasaran: &[(i64, String)],
-    indikator: &[(i64, i64, String, String)],
+    sasaran: &[(SasaranId, String)],
+    indikator: &[(SasaranId, IndikatorId, String, String)],
     budget: &[BudgetRow],
-) -> Result<Vec<(i64, i64)>> {
+) -> Result<Vec<(UnitId, VersionId)>> {
     let office = store.office()?;
     let officials = store.officials()?;
-    let head_of = |unit: i64| {
+    let head_of = |unit: UnitId| {
         officials
             .iter()
             .find(|o| o.unit_id == Some(unit))
             .map(|o| o.id)
     };
-    let lines_for = |filter: &dyn Fn(i64) -> bool| -> Vec<NewLine> {
+    let lines_for = |filter: &dyn Fn(SasaranId) -> bool| -> Vec<NewLine> {
         indikator
             .iter()
             .filter(|(s, _, _, _)| filter(*s))
@@ -630,18 +638,18 @@ fn agreements(
                     satuan: satuan.to_string(),
                     target: target.to_string(),
                     tw: Default::default(),
-                    sumber: Some(("renstra".into(), *id)),
+                    sumber: Some(LineSource::Renstra(*id)),
                     kumulatif: false,
                 }
             })
             .collect()
     };
-    let budget_for = |unit: Option<i64>, levels: &[&str]| -> Vec<NewBudgetLine> {
+    let budget_for = |unit: Option<UnitId>, levels: &[Tingkat]| -> Vec<NewBudgetLine> {
         budget
             .iter()
-            .filter(|b| unit.is_none_or(|u| b.0 == u) && levels.contains(&b.1.as_str()))
+            .filter(|b| unit.is_none_or(|u| b.0 == u) && levels.contains(&b.1))
             .map(|b| NewBudgetLine {
-                level: b.1.clone(),
+                level: b.1,
                 kode: b.2.clone(),
                 uraian: b.3.clone(),
                 anggaran: b.4,
@@ -650,10 +658,10 @@ fn agreements(
             .collect()
     };
     let mut out = Vec::new();
-    let base = |unit_id: i64, jenis: &str, nomor: &str| NewAgreement {
+    let base = |unit_id: UnitId, jenis: Jenis, nomor: &str| NewAgreement {
         tahun,
         unit_id,
-        jenis: jenis.into(),
+        jenis,
         nomor: nomor.into(),
         tempat: office.kota.clone(),
         // The last working day of January (29 January 2027 is a Friday).
@@ -665,35 +673,39 @@ fn agreements(
         budget: Vec::new(),
     };
     // The head of the agency to the Bupati.
-    let mut kepala = base(org.badan, "kepala", &format!("800/001/BKPSDM/{tahun}"));
+    let mut kepala = base(org.badan, Jenis::Kepala, &format!("800/001/BKPSDM/{tahun}"));
     kepala.pihak_pertama = Some(org.kepala);
     kepala.pihak_kedua_manual = Some((
         office.kepala_daerah_jabatan.clone(),
         office.kepala_daerah_nama.clone(),
     ));
     kepala.lines = lines_for(&|_| true);
-    kepala.budget = budget_for(None, &["program"]);
+    kepala.budget = budget_for(None, &[Tingkat::Program]);
     out.push((org.badan, store.create_agreement(&kepala)?.1));
     // Eselon III to the head of the agency.
     for (k, &u) in std::iter::once(&org.sekretariat)
         .chain(org.bidang.iter())
         .enumerate()
     {
-        let mut a = base(u, "eselon3", &format!("800/{:03}/BKPSDM/{tahun}", k + 2));
+        let mut a = base(
+            u,
+            Jenis::Eselon3,
+            &format!("800/{:03}/BKPSDM/{tahun}", k + 2),
+        );
         a.pihak_kedua = Some(org.kepala);
-        let own: Vec<i64> = indikator.iter().map(|i| i.0).collect();
+        let own: Vec<SasaranId> = indikator.iter().map(|i| i.0).collect();
         let pick = own.get(k % own.len().max(1)).copied();
         a.lines = lines_for(&|s| Some(s) == pick);
-        a.budget = budget_for(Some(u), &["kegiatan", "sub_kegiatan"]);
+        a.budget = budget_for(Some(u), &[Tingkat::Kegiatan, Tingkat::SubKegiatan]);
         if a.budget.is_empty() {
-            a.budget = budget_for(Some(u), &["program"]);
+            a.budget = budget_for(Some(u), &[Tingkat::Program]);
         }
         out.push((u, store.create_agreement(&a)?.1));
     }
     // Eselon IV: the Kasubag PKP to the Sekretaris.
     let mut a = base(
         org.subbag_pkp,
-        "eselon4",
+        Jenis::Eselon4,
         &format!("800/006/BKPSDM/{tahun}"),
     );
     a.pihak_pertama = Some(org.kasubag_pkp);
@@ -707,7 +719,10 @@ fn agreements(
         sumber: None,
         kumulatif: false,
     }];
-    a.budget = budget_for(Some(org.subbag_pkp), &["kegiatan", "sub_kegiatan"]);
+    a.budget = budget_for(
+        Some(org.subbag_pkp),
+        &[Tingkat::Kegiatan, Tingkat::SubKegiatan],
+    );
     out.push((org.subbag_pkp, store.create_agreement(&a)?.1));
     Ok(out)
 }
@@ -716,19 +731,19 @@ fn agreements(
 /// previous action, the action, the official acting, a note.
 struct Move {
     step: &'static str,
-    unit: Option<i64>,
+    unit: Option<UnitId>,
     minutes: u32,
     action: Action,
-    who: i64,
+    who: OfficialId,
     note: &'static str,
 }
 
 fn mv(
     step: &'static str,
-    unit: Option<i64>,
+    unit: Option<UnitId>,
     minutes: u32,
     action: Action,
-    who: i64,
+    who: OfficialId,
     note: &'static str,
 ) -> Move {
     Move {
@@ -771,10 +786,10 @@ fn run_cycle(
     store: &mut Store,
     kal: &Kalender,
     (template, nama, tahun): (&str, &str, i32),
-    units: &[(i64, Option<i64>)],
+    units: &[(UnitId, Option<VersionId>)],
     moves: &[Move],
     now: DateTime<Utc>,
-) -> Result<i64> {
+) -> Result<CycleId> {
     let mut at = start_for(kal, now, moves);
     let id = store.start_cycle(template, nama, tahun, units, at)?;
     let names = store.officials()?;
@@ -808,19 +823,19 @@ fn cycle_fanout(
     kal: &Kalender,
     tahun: i32,
     org: &Org,
-    versions: &[(i64, i64)],
+    versions: &[(UnitId, VersionId)],
     now: DateTime<Utc>,
-) -> Result<i64> {
-    let units: Vec<(i64, Option<i64>)> = std::iter::once(org.sekretariat)
+) -> Result<CycleId> {
+    let units: Vec<(UnitId, Option<VersionId>)> = std::iter::once(org.sekretariat)
         .chain(org.bidang.iter().copied())
         .map(|u| (u, versions.iter().find(|v| v.0 == u).map(|v| v.1)))
         .collect();
     let officials = store.officials()?;
-    let head = |u: i64| {
+    let head = |u: UnitId| {
         officials
             .iter()
             .find(|o| o.unit_id == Some(u))
-            .map_or(0, |o| o.id)
+            .map_or(OfficialId(0), |o| o.id)
     };
     let moves = [
         mv(
@@ -877,9 +892,9 @@ fn cycle_ntt(
     kal: &Kalender,
     tahun: i32,
     org: &Org,
-    versions: &[(i64, i64)],
+    versions: &[(UnitId, VersionId)],
     now: DateTime<Utc>,
-) -> Result<i64> {
+) -> Result<CycleId> {
     let badan_version = versions.iter().find(|v| v.0 == org.badan).map(|v| v.1);
     let moves = [
         mv(

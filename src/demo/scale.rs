@@ -9,12 +9,15 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::model::org::{JenisUnit, StatusJabatan};
-use crate::model::workflow::{Act, Action};
-use crate::store::{
-    NewAgreement, NewArchive, NewBudgetLine, NewIndikator, NewLine, NewRenjaIndikator,
-    NewRenjaItem, Office, Result, Store, StoreError, Target,
+use crate::model::agreement::{
+    Jenis, LineSource, NewAgreement, NewBudgetLine, NewLine, Transition,
 };
+use crate::model::archive::NewArchive;
+use crate::model::id::{AgreementId, IndikatorId, OfficialId, UnitId, VersionId};
+use crate::model::org::{JenisUnit, Office, StatusJabatan};
+use crate::model::plan::{NewIndikator, NewRenjaIndikator, NewRenjaItem, Target, Tingkat};
+use crate::model::workflow::{Act, Action};
+use crate::store::{Result, Store, StoreError};
 
 /// How big the generated office is.
 #[derive(Clone, Debug)]
@@ -56,8 +59,8 @@ pub struct Built {
     pub visits: usize,
     /// A draft of the year being prepared with `max_lines` lines: its
     /// version and its agreement.
-    pub longest_draft: i64,
-    pub longest_agreement: i64,
+    pub longest_draft: VersionId,
+    pub longest_agreement: AgreementId,
 }
 
 /// A small deterministic generator (xorshift64*).
@@ -106,14 +109,14 @@ fn phrase(rng: &mut Rng, words: usize) -> String {
 struct PlanInd {
     /// Index into the units.
     unit: usize,
-    id: i64,
+    id: IndikatorId,
     sasaran: String,
     nama: String,
 }
 
 struct Unit {
-    id: i64,
-    head: i64,
+    id: UnitId,
+    head: OfficialId,
     parent: Option<usize>,
 }
 
@@ -310,7 +313,7 @@ pub fn build(store: &mut Store, scale: &Scale, now: DateTime<Utc>) -> Result<Bui
             let prog = store.add_renja_item(&NewRenjaItem {
                 tahun: year,
                 parent_id: None,
-                level: "program".into(),
+                level: Tingkat::Program,
                 kode: format!("5.03.{:02}", p + 1),
                 nama: format!("Program {}", phrase(&mut rng, 3)),
                 unit_id: Some(u.id),
@@ -324,7 +327,7 @@ pub fn build(store: &mut Store, scale: &Scale, now: DateTime<Utc>) -> Result<Bui
                 let kegiatan = store.add_renja_item(&NewRenjaItem {
                     tahun: year,
                     parent_id: Some(prog),
-                    level: "kegiatan".into(),
+                    level: Tingkat::Kegiatan,
                     kode: kode.clone(),
                     nama: format!("Kegiatan {}", phrase(&mut rng, 4)),
                     unit_id: Some(units[c].id),
@@ -336,7 +339,7 @@ pub fn build(store: &mut Store, scale: &Scale, now: DateTime<Utc>) -> Result<Bui
                 let sub = store.add_renja_item(&NewRenjaItem {
                     tahun: year,
                     parent_id: Some(kegiatan),
-                    level: "sub_kegiatan".into(),
+                    level: Tingkat::SubKegiatan,
                     kode: format!("{kode}.0001"),
                     nama: nama.clone(),
                     unit_id: Some(units[c].id),
@@ -352,7 +355,7 @@ pub fn build(store: &mut Store, scale: &Scale, now: DateTime<Utc>) -> Result<Bui
                     renstra_indikator_id: None,
                 })?;
                 budget[c].push(NewBudgetLine {
-                    level: "sub_kegiatan".into(),
+                    level: Tingkat::SubKegiatan,
                     kode: format!("{kode}.0001"),
                     uraian: nama,
                     anggaran: pagu,
@@ -387,7 +390,7 @@ pub fn build(store: &mut Store, scale: &Scale, now: DateTime<Utc>) -> Result<Bui
                     satuan: "%".into(),
                     target: (50 + rng.below(50)).to_string(),
                     tw: Default::default(),
-                    sumber: Some(("renstra".into(), x.id)),
+                    sumber: Some(LineSource::Renstra(x.id)),
                     kumulatif: false,
                 })
                 .collect();
@@ -406,11 +409,10 @@ pub fn build(store: &mut Store, scale: &Scale, now: DateTime<Utc>) -> Result<Bui
                 tahun: year,
                 unit_id: u.id,
                 jenis: match u.parent {
-                    None => "kepala",
-                    Some(0) => "eselon3",
-                    Some(_) => "eselon4",
-                }
-                .into(),
+                    None => Jenis::Kepala,
+                    Some(0) => Jenis::Eselon3,
+                    Some(_) => Jenis::Eselon4,
+                },
                 nomor: format!("800/{:03}/BKPSDM/{year}", i + 1),
                 tempat: "Kota Raya".into(),
                 tanggal: NaiveDate::from_ymd_opt(year, 1, 29),
@@ -433,7 +435,7 @@ pub fn build(store: &mut Store, scale: &Scale, now: DateTime<Utc>) -> Result<Bui
         // is used: the past years' cycles are finished, the prepared year's
         // last one stays open.
         let share = scale.visits / scale.years as usize;
-        let unit_refs: Vec<(i64, Option<i64>)> =
+        let unit_refs: Vec<(UnitId, Option<VersionId>)> =
             versions.iter().map(|&(u, v)| (u, Some(v))).collect();
         let names = store.officials()?;
         let mut t = start;
@@ -492,8 +494,8 @@ pub fn build(store: &mut Store, scale: &Scale, now: DateTime<Utc>) -> Result<Bui
         // Past years: signed, then registered in the archive.
         if !prepared {
             for (k, &(_, v)) in versions.iter().enumerate() {
-                store.submit_version(v)?;
-                store.sign_version(v)?;
+                store.set_status(v, Transition::Submit)?;
+                store.set_status(v, Transition::Sign)?;
                 store.register_archive(&NewArchive {
                     version_id: v,
                     nomor_agenda: format!("{:03}", k + 1),

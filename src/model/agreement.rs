@@ -5,14 +5,20 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::plan::Target;
+use super::id::{
+    AgreementId, IndikatorId, OfficialId, RenjaIndikatorId, RenjaItemId, UnitId, VersionId,
+};
+use super::org::{Office, OfficialRow, StatusJabatan, UnitRow, nip_bersih};
+use super::plan::{Target, Tingkat};
 
 /// The three kinds of agreement by the rank of Pihak Pertama.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Jenis {
     /// Kepala Perangkat Daerah (eselon II) to the Bupati/Gubernur.
     Kepala,
     Eselon3,
+    #[default]
     Eselon4,
 }
 
@@ -50,28 +56,229 @@ impl Jenis {
 }
 
 /// The status of a version, in the order of the SOP.
-pub const STATUS: [&str; 5] = [
-    "draf",
-    "diajukan",
-    "diparaf",
-    "ditandatangani",
-    "diarsipkan",
-];
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Draf,
+    Diajukan,
+    Diparaf,
+    Ditandatangani,
+    Diarsipkan,
+}
 
-pub fn status_label(s: &str) -> &'static str {
-    match s {
-        "draf" => "Draf",
-        "diajukan" => "Diajukan",
-        "diparaf" => "Diparaf",
-        "ditandatangani" => "Ditandatangani",
-        "diarsipkan" => "Diarsipkan",
-        _ => "Tidak dikenal",
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Draf,
+        Status::Diajukan,
+        Status::Diparaf,
+        Status::Ditandatangani,
+        Status::Diarsipkan,
+    ];
+
+    /// The stored code: "draf", "diajukan", …
+    pub fn kode(self) -> &'static str {
+        match self {
+            Status::Draf => "draf",
+            Status::Diajukan => "diajukan",
+            Status::Diparaf => "diparaf",
+            Status::Ditandatangani => "ditandatangani",
+            Status::Diarsipkan => "diarsipkan",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|x| x.kode() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Draf => "Draf",
+            Status::Diajukan => "Diajukan",
+            Status::Diparaf => "Diparaf",
+            Status::Ditandatangani => "Ditandatangani",
+            Status::Diarsipkan => "Diarsipkan",
+        }
+    }
+
+    /// Signed (or archived): the version is read-only for ever.
+    pub fn is_signed(self) -> bool {
+        matches!(self, Status::Ditandatangani | Status::Diarsipkan)
+    }
+
+    /// Only a draft's content can change.
+    pub fn is_editable(self) -> bool {
+        self == Status::Draf
+    }
+
+    /// What a version in this status may be printed as, if anything: the
+    /// text to paraf and sign once it is submitted (its content is then
+    /// fixed), copies once it is signed. A draft is never printed as final.
+    pub fn print_purpose(self) -> Option<PrintPurpose> {
+        match self {
+            Status::Draf => None,
+            Status::Diajukan | Status::Diparaf => Some(PrintPurpose::TandaTangan),
+            Status::Ditandatangani | Status::Diarsipkan => Some(PrintPurpose::Salinan),
+        }
     }
 }
 
-/// Signed (or archived): the version is read-only for ever.
-pub fn is_signed(status: &str) -> bool {
-    matches!(status, "ditandatangani" | "diarsipkan")
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A move of a version along its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Transition {
+    /// Draf → diajukan ("Ajukan"), after every check of [`check_submit`].
+    Submit,
+    /// Diajukan or diparaf → draf: back for corrections (a Tolak, or
+    /// withdrawn by the drafter).
+    Return,
+    /// Diajukan → diparaf: the Sekretaris' initials.
+    Paraf,
+    /// Diajukan or diparaf → ditandatangani: the parties are frozen.
+    Sign,
+    /// Ditandatangani → diarsipkan: registered in the archive.
+    Archive,
+}
+
+impl Transition {
+    /// The statuses the move starts from.
+    pub fn from(self) -> &'static [Status] {
+        match self {
+            Transition::Submit => &[Status::Draf],
+            Transition::Return | Transition::Sign => &[Status::Diajukan, Status::Diparaf],
+            Transition::Paraf => &[Status::Diajukan],
+            Transition::Archive => &[Status::Ditandatangani],
+        }
+    }
+
+    pub fn to(self) -> Status {
+        match self {
+            Transition::Submit => Status::Diajukan,
+            Transition::Return => Status::Draf,
+            Transition::Paraf => Status::Diparaf,
+            Transition::Sign => Status::Ditandatangani,
+            Transition::Archive => Status::Diarsipkan,
+        }
+    }
+
+    /// The audit log's action word.
+    pub fn action(self) -> &'static str {
+        match self {
+            Transition::Submit => "ajukan",
+            Transition::Return => "kembalikan",
+            Transition::Paraf => "paraf",
+            Transition::Sign => "tandatangani",
+            Transition::Archive => "arsipkan",
+        }
+    }
+
+    /// Whether the version must pass [`check_submit`] to make the move.
+    pub fn needs_checks(self) -> bool {
+        matches!(
+            self,
+            Transition::Submit | Transition::Paraf | Transition::Sign
+        )
+    }
+
+    /// The status after the move from `from`, or why it is refused.
+    pub fn apply(self, from: Status) -> Result<Status, super::Invalid> {
+        if self.from().contains(&from) {
+            Ok(self.to())
+        } else {
+            Err(super::Invalid(format!(
+                "Versi ini berstatus {}; tidak dapat diubah menjadi {}",
+                from.label().to_lowercase(),
+                self.to().label().to_lowercase()
+            )))
+        }
+    }
+}
+
+/// Why a copy was printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum PrintPurpose {
+    /// The final text, printed for the officials to sign.
+    TandaTangan,
+    /// A copy of the signed version.
+    Salinan,
+}
+
+impl PrintPurpose {
+    pub fn kode(self) -> &'static str {
+        match self {
+            PrintPurpose::TandaTangan => "tanda_tangan",
+            PrintPurpose::Salinan => "salinan",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PrintPurpose::TandaTangan => "untuk ditandatangani",
+            PrintPurpose::Salinan => "salinan",
+        }
+    }
+
+    pub fn parse(s: &str) -> PrintPurpose {
+        if s == "tanda_tangan" {
+            PrintPurpose::TandaTangan
+        } else {
+            PrintPurpose::Salinan
+        }
+    }
+}
+
+/// Where a line was taken from in the plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "(String, i64)", try_from = "(String, i64)")]
+pub enum LineSource {
+    /// A Renstra indikator (the head of the agency's sasaran strategis).
+    Renstra(IndikatorId),
+    /// An indicator of a Renja item (program, kegiatan).
+    Renja(RenjaIndikatorId),
+}
+
+impl LineSource {
+    /// The stored kind: "renstra" | "renja".
+    pub fn kind(self) -> &'static str {
+        match self {
+            LineSource::Renstra(_) => "renstra",
+            LineSource::Renja(_) => "renja",
+        }
+    }
+
+    /// The stored row id.
+    pub fn row(self) -> i64 {
+        match self {
+            LineSource::Renstra(id) => id.0,
+            LineSource::Renja(id) => id.0,
+        }
+    }
+
+    pub fn parse(kind: &str, row: i64) -> Option<LineSource> {
+        match kind {
+            "renstra" => Some(LineSource::Renstra(IndikatorId(row))),
+            "renja" => Some(LineSource::Renja(RenjaIndikatorId(row))),
+            _ => None,
+        }
+    }
+}
+
+impl From<LineSource> for (String, i64) {
+    fn from(s: LineSource) -> (String, i64) {
+        (s.kind().to_string(), s.row())
+    }
+}
+
+impl TryFrom<(String, i64)> for LineSource {
+    type Error = String;
+
+    fn try_from((kind, row): (String, i64)) -> Result<LineSource, String> {
+        LineSource::parse(&kind, row).ok_or_else(|| format!("sumber baris '{kind}' tidak dikenal"))
+    }
 }
 
 /// A line of the agreement: sasaran, indikator and the year's target.
@@ -83,8 +290,8 @@ pub struct NewLine {
     pub target: String,
     /// Triwulan I–IV targets; empty where not split.
     pub tw: [String; 4],
-    /// "renstra" | "renja" and the source row, where the line was taken from the plan.
-    pub sumber: Option<(String, i64)>,
+    /// Where the line was taken from the plan, if it was.
+    pub sumber: Option<LineSource>,
     /// The source indicator is cumulative (quarters add up to the year).
     /// Derived from the source when loaded; not stored with the line.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -94,40 +301,31 @@ pub struct NewLine {
 /// A budget line: program, kegiatan or sub kegiatan with its anggaran.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewBudgetLine {
-    /// "program" | "kegiatan" | "sub_kegiatan".
-    pub level: String,
+    pub level: Tingkat,
     pub kode: String,
     pub uraian: String,
     pub anggaran: i64,
-    pub renja_item_id: Option<i64>,
+    pub renja_item_id: Option<RenjaItemId>,
 }
 
-pub fn level_depth(level: &str) -> usize {
+/// The depth of a budget line in the program → kegiatan → sub kegiatan tree.
+pub fn level_depth(level: Tingkat) -> usize {
     match level {
-        "program" => 0,
-        "kegiatan" => 1,
-        _ => 2,
-    }
-}
-
-pub fn level_label(level: &str) -> &'static str {
-    match level {
-        "program" => "Program",
-        "kegiatan" => "Kegiatan",
-        _ => "Sub Kegiatan",
+        Tingkat::Program => 0,
+        Tingkat::Kegiatan => 1,
+        Tingkat::SubKegiatan => 2,
     }
 }
 
 /// A Pihak (party) as printed: chosen from the officials, or typed (a Bupati).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Party {
-    pub official_id: Option<i64>,
+    pub official_id: Option<OfficialId>,
     pub nama: String,
     pub nip: String,
     pub pangkat: String,
     pub jabatan: String,
-    /// "definitif" | "plt" | "plh".
-    pub status: String,
+    pub status: StatusJabatan,
 }
 
 impl Default for Party {
@@ -138,7 +336,7 @@ impl Default for Party {
             nip: String::new(),
             pangkat: String::new(),
             jabatan: String::new(),
-            status: "definitif".into(),
+            status: StatusJabatan::Definitif,
         }
     }
 }
@@ -148,14 +346,20 @@ impl Party {
         self.official_id.is_none() && self.nama.trim().is_empty()
     }
 
-    /// The jabatan as printed, with "Plt. " / "Plh. " where it applies.
+    /// The jabatan as signed: "Plt. Kepala Dinas …" for an acting official,
+    /// "Plh. …" for a daily substitute (not twice where it was typed so).
     pub fn jabatan_cetak(&self) -> String {
-        let awalan = match self.status.as_str() {
-            "plt" => "Plt. ",
-            "plh" => "Plh. ",
-            _ => "",
-        };
-        format!("{awalan}{}", self.jabatan.trim())
+        let jabatan = self.jabatan.trim();
+        let awalan = self.status.awalan();
+        if awalan.is_empty()
+            || jabatan
+                .to_ascii_lowercase()
+                .starts_with(&awalan.trim_end().to_ascii_lowercase())
+        {
+            jabatan.to_string()
+        } else {
+            format!("{awalan}{jabatan}")
+        }
     }
 }
 
@@ -249,15 +453,12 @@ pub fn check_saveable(c: &Content) -> Vec<Problem> {
         if long(&b.uraian) || long(&b.kode) {
             out.push(problem(Field::Budget(i), format!("Uraian {msg}")));
         }
-        if !matches!(b.level.as_str(), "program" | "kegiatan" | "sub_kegiatan") {
-            out.push(problem(Field::Budget(i), "Tingkat anggaran tidak dikenal"));
-        }
     }
     out
 }
 
 /// Why an official cannot be a party on a date (None: they can).
-pub type ActiveCheck<'a> = &'a dyn Fn(i64, NaiveDate) -> Option<String>;
+pub type ActiveCheck<'a> = &'a dyn Fn(OfficialId, NaiveDate) -> Option<String>;
 
 /// Everything that must hold before a version is submitted (and signed):
 /// lines with indikator and target, both parties, a date on which both are
@@ -348,7 +549,7 @@ pub fn quarter_warning(l: &NewLine) -> Option<String> {
 /// The total anggaran: the sum of the leaves (lines not followed by a
 /// deeper line), so a program is not counted again with its kegiatan.
 pub fn budget_total(b: &[NewBudgetLine]) -> i64 {
-    leaf_total(b, |l| level_depth(&l.level), |l| l.anggaran)
+    leaf_total(b, |l| level_depth(l.level), |l| l.anggaran)
 }
 
 /// The sum over the leaves of a flat pre-order list (an item counts when
@@ -371,8 +572,8 @@ pub struct Change {
 }
 
 fn line_key(l: &NewLine) -> String {
-    match &l.sumber {
-        Some((j, id)) => format!("{j}:{id}"),
+    match l.sumber {
+        Some(s) => format!("{}:{}", s.kind(), s.row()),
         None => format!("teks:{}", l.indikator.trim().to_lowercase()),
     }
 }
@@ -470,16 +671,397 @@ pub fn compare(a: &Content, b: &Content) -> Vec<Change> {
 }
 
 /// The reason for a PK Perubahan.
-pub const ALASAN: [(&str, &str); 3] = [
-    ("pejabat", "Pejabat berganti"),
-    ("program_anggaran", "Program atau anggaran berubah"),
-    ("lainnya", "Lainnya"),
-];
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AlasanPerubahan {
+    /// The official (Pihak Pertama or Kedua) changed.
+    Pejabat,
+    /// The programs or the budget changed.
+    ProgramAnggaran,
+    Lainnya,
+}
 
-pub fn alasan_label(kode: &str) -> &'static str {
-    ALASAN
+impl AlasanPerubahan {
+    pub const ALL: [AlasanPerubahan; 3] = [
+        AlasanPerubahan::Pejabat,
+        AlasanPerubahan::ProgramAnggaran,
+        AlasanPerubahan::Lainnya,
+    ];
+
+    /// The stored code.
+    pub fn kode(self) -> &'static str {
+        match self {
+            AlasanPerubahan::Pejabat => "pejabat",
+            AlasanPerubahan::ProgramAnggaran => "program_anggaran",
+            AlasanPerubahan::Lainnya => "lainnya",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AlasanPerubahan::Pejabat => "Pejabat berganti",
+            AlasanPerubahan::ProgramAnggaran => "Program atau anggaran berubah",
+            AlasanPerubahan::Lainnya => "Lainnya",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<AlasanPerubahan> {
+        AlasanPerubahan::ALL.into_iter().find(|a| a.kode() == s)
+    }
+}
+
+/// Whether a PK Perubahan may be made from a version in `status` (`latest`:
+/// it is the agreement's newest version) for the reason given; the reason
+/// kind when it may.
+pub fn check_amend(
+    status: Status,
+    latest: bool,
+    alasan_jenis: Option<AlasanPerubahan>,
+    alasan: &str,
+) -> Result<AlasanPerubahan, super::Invalid> {
+    let refuse = |m: &str| Err(super::Invalid(m.to_string()));
+    if !status.is_signed() {
+        return refuse("PK Perubahan hanya dapat dibuat dari versi yang sudah ditandatangani");
+    }
+    if !latest {
+        return refuse("Sudah ada versi yang lebih baru; buat perubahan dari versi terakhir");
+    }
+    let Some(jenis) = alasan_jenis else {
+        return refuse("Pilih alasan perubahan");
+    };
+    let alasan = alasan.trim();
+    if alasan.is_empty() {
+        return refuse("Uraikan alasan perubahan (wajib diisi)");
+    }
+    if alasan.chars().count() > MAX_TEKS {
+        return Err(super::Invalid(format!(
+            "Alasan terlalu panjang (maksimal {MAX_TEKS} karakter)"
+        )));
+    }
+    Ok(jenis)
+}
+
+/// A new agreement with its first version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewAgreement {
+    pub tahun: i32,
+    pub unit_id: UnitId,
+    pub jenis: Jenis,
+    pub nomor: String,
+    pub tempat: String,
+    pub tanggal: Option<NaiveDate>,
+    pub pihak_pertama: Option<OfficialId>,
+    pub pihak_kedua: Option<OfficialId>,
+    /// Pihak Kedua typed by name (Bupati/Gubernur), used when `pihak_kedua` is None.
+    pub pihak_kedua_manual: Option<(String, String)>,
+    pub lines: Vec<NewLine>,
+    pub budget: Vec<NewBudgetLine>,
+}
+
+/// An agreement of a year as listed: its latest version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgreementRow {
+    pub id: AgreementId,
+    pub version_id: VersionId,
+    pub tahun: i32,
+    pub unit_id: UnitId,
+    pub unit: String,
+    pub jenis: Jenis,
+    pub versi: i32,
+    pub status: Status,
+    pub pihak_pertama: String,
+    pub pihak_kedua: String,
+    pub nomor: String,
+    pub lines: i64,
+    pub anggaran: i64,
+}
+
+/// A party as printed, from an official's current data.
+pub fn party_of(o: &OfficialRow) -> Party {
+    Party {
+        official_id: Some(o.id),
+        nama: o.nama_lengkap(),
+        nip: o.nip.as_deref().map(nip_bersih).unwrap_or_default(),
+        pangkat: if o.golongan.is_empty() {
+            o.pangkat.clone()
+        } else {
+            format!("{} ({})", o.pangkat, o.golongan)
+        },
+        jabatan: o.jabatan.clone(),
+        status: o.status,
+    }
+}
+
+/// Why an official cannot be a party on a date (None: they can).
+pub fn inactive_reason(o: &OfficialRow, on: NaiveDate) -> Option<String> {
+    if let Some(m) = o.mulai
+        && on < m
+    {
+        return Some(format!(
+            "{} baru menjabat sejak {}, sesudah tanggal penandatanganan {}",
+            o.nama_lengkap(),
+            crate::fmt::tanggal(m),
+            crate::fmt::tanggal(on)
+        ));
+    }
+    if let Some(s) = o.selesai
+        && on > s
+    {
+        return Some(format!(
+            "{} sudah tidak menjabat sejak {}, sebelum tanggal penandatanganan {}",
+            o.nama_lengkap(),
+            crate::fmt::tanggal(s),
+            crate::fmt::tanggal(on)
+        ));
+    }
+    None
+}
+
+/// Why the official `id` cannot be a party on `on`, among `officials`
+/// (None: they can).
+pub fn official_inactive(
+    officials: &[OfficialRow],
+    id: OfficialId,
+    on: NaiveDate,
+) -> Option<String> {
+    match officials.iter().find(|o| o.id == id) {
+        Some(o) => inactive_reason(o, on),
+        None => Some("pejabat tidak ditemukan".into()),
+    }
+}
+
+/// The head of a unit in office on `on`: a definitive official before a
+/// Plt/Plh.
+pub fn unit_head(officials: &[OfficialRow], unit_id: UnitId, on: NaiveDate) -> Option<OfficialId> {
+    officials
         .iter()
-        .find(|a| a.0 == kode)
-        .map(|a| a.1)
-        .unwrap_or("")
+        .filter(|o| o.unit_id == Some(unit_id) && inactive_reason(o, on).is_none())
+        .min_by_key(|o| (o.status != StatusJabatan::Definitif, o.id))
+        .map(|o| o.id)
+}
+
+/// The parties proposed for a unit's agreement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Proposed {
+    pub pihak_pertama: Option<OfficialId>,
+    pub pihak_kedua: Option<OfficialId>,
+    /// Typed Pihak Kedua (jabatan, nama): the head of the region.
+    pub pihak_kedua_manual: Option<(String, String)>,
+}
+
+/// The SOTK proposal for a unit's agreement, by officials in office on
+/// `on`: the head of the unit (a definitive official before a Plt/Plh) as
+/// Pihak Pertama; the head of the unit above as Pihak Kedua, or, for a
+/// unit with none above it (the agency itself), the head of the region as
+/// typed in the office settings.
+pub fn propose(
+    units: &[UnitRow],
+    officials: &[OfficialRow],
+    office: &Office,
+    unit_id: UnitId,
+    on: NaiveDate,
+) -> Proposed {
+    let parent = units
+        .iter()
+        .find(|u| u.id == unit_id)
+        .and_then(|u| u.parent_id);
+    let pihak_pertama = unit_head(officials, unit_id, on);
+    match parent {
+        Some(p) => Proposed {
+            pihak_pertama,
+            pihak_kedua: unit_head(officials, p, on),
+            pihak_kedua_manual: None,
+        },
+        None => Proposed {
+            pihak_pertama,
+            pihak_kedua: None,
+            pihak_kedua_manual: Some((
+                office.kepala_daerah_jabatan.clone(),
+                office.kepala_daerah_nama.clone(),
+            )),
+        },
+    }
+}
+
+/// One version as loaded for the editor and the PDF.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct VersionDoc {
+    pub id: VersionId,
+    pub agreement_id: AgreementId,
+    pub tahun: i32,
+    pub unit_id: UnitId,
+    pub unit: String,
+    pub jenis: Jenis,
+    pub versi: i32,
+    pub status: Status,
+    /// The reason of a PK Perubahan (None on the first version).
+    pub alasan_jenis: Option<AlasanPerubahan>,
+    pub alasan: String,
+    pub signed_at: Option<String>,
+    pub updated_at: String,
+    pub content: Content,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::org::{Eselon, JenisUnit};
+
+    #[test]
+    fn statuses_read_back_from_their_codes() {
+        for s in Status::ALL {
+            assert_eq!(Status::parse(s.kode()), Some(s));
+        }
+        assert_eq!(Status::parse("selesai"), None);
+        assert!(Status::Ditandatangani.is_signed() && Status::Diarsipkan.is_signed());
+        assert!(!Status::Diparaf.is_signed());
+        assert!(Status::Draf.is_editable() && !Status::Diajukan.is_editable());
+    }
+
+    #[test]
+    fn transitions_start_only_where_the_sop_allows() {
+        use Status::*;
+        use Transition::*;
+        let cases = [
+            (Submit, Draf, Some(Diajukan)),
+            (Submit, Diajukan, None),
+            (Return, Diajukan, Some(Draf)),
+            (Return, Diparaf, Some(Draf)),
+            (Return, Draf, None),
+            (Return, Ditandatangani, None),
+            (Paraf, Diajukan, Some(Diparaf)),
+            (Paraf, Diparaf, None),
+            (Paraf, Draf, None),
+            (Sign, Diajukan, Some(Ditandatangani)),
+            (Sign, Diparaf, Some(Ditandatangani)),
+            (Sign, Draf, None),
+            (Sign, Ditandatangani, None),
+            (Archive, Ditandatangani, Some(Diarsipkan)),
+            (Archive, Diarsipkan, None),
+        ];
+        for (t, from, to) in cases {
+            assert_eq!(t.apply(from).ok(), to, "{t:?} from {from:?}");
+        }
+        let e = Sign.apply(Draf).unwrap_err();
+        assert_eq!(
+            e.0,
+            "Versi ini berstatus draf; tidak dapat diubah menjadi ditandatangani"
+        );
+        assert!(Submit.needs_checks() && Sign.needs_checks() && !Return.needs_checks());
+    }
+
+    #[test]
+    fn only_a_submitted_or_signed_version_prints_as_final() {
+        assert_eq!(Status::Draf.print_purpose(), None);
+        assert_eq!(
+            Status::Diparaf.print_purpose(),
+            Some(PrintPurpose::TandaTangan)
+        );
+        assert_eq!(
+            Status::Diarsipkan.print_purpose(),
+            Some(PrintPurpose::Salinan)
+        );
+    }
+
+    #[test]
+    fn a_pk_perubahan_needs_the_latest_signed_version_and_a_reason() {
+        let ok = check_amend(
+            Status::Ditandatangani,
+            true,
+            Some(AlasanPerubahan::Pejabat),
+            " Kepala Bidang diganti ",
+        );
+        assert_eq!(ok, Ok(AlasanPerubahan::Pejabat));
+        let refused = |s, latest, j, a: &str| check_amend(s, latest, j, a).unwrap_err().0;
+        let j = Some(AlasanPerubahan::Lainnya);
+        assert!(refused(Status::Diparaf, true, j, "x").contains("sudah ditandatangani"));
+        assert!(refused(Status::Diarsipkan, false, j, "x").contains("lebih baru"));
+        assert_eq!(
+            refused(Status::Diarsipkan, true, None, "x"),
+            "Pilih alasan perubahan"
+        );
+        assert!(refused(Status::Diarsipkan, true, j, "  ").contains("wajib diisi"));
+        let long = "x".repeat(MAX_TEKS + 1);
+        assert!(refused(Status::Diarsipkan, true, j, &long).contains("terlalu panjang"));
+    }
+
+    #[test]
+    fn line_sources_keep_their_stored_json_shape() {
+        let s = LineSource::Renstra(IndikatorId(7));
+        assert_eq!(serde_json::to_string(&s).unwrap(), r#"["renstra",7]"#);
+        let back: LineSource = serde_json::from_str(r#"["renja",3]"#).unwrap();
+        assert_eq!(back, LineSource::Renja(RenjaIndikatorId(3)));
+        assert!(serde_json::from_str::<LineSource>(r#"["lain",3]"#).is_err());
+    }
+
+    fn unit(id: i64, parent: Option<i64>) -> UnitRow {
+        UnitRow {
+            id: UnitId(id),
+            parent_id: parent.map(UnitId),
+            kode: String::new(),
+            nama: format!("Unit {id}"),
+            jenis: JenisUnit::Bidang,
+            eselon: Eselon::III,
+            retired: false,
+        }
+    }
+
+    fn official(
+        id: i64,
+        unit: i64,
+        status: StatusJabatan,
+        selesai: Option<NaiveDate>,
+    ) -> OfficialRow {
+        OfficialRow {
+            id: OfficialId(id),
+            nama: format!("Pejabat {id}"),
+            gelar_depan: String::new(),
+            gelar_belakang: String::new(),
+            nip: None,
+            pangkat: String::new(),
+            golongan: String::new(),
+            jabatan: String::new(),
+            unit_id: Some(UnitId(unit)),
+            status,
+            mulai: None,
+            selesai,
+        }
+    }
+
+    #[test]
+    fn the_proposal_takes_heads_in_office_definitive_first() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).unwrap();
+        let units = [unit(1, None), unit(2, Some(1))];
+        let officials = [
+            official(10, 1, StatusJabatan::Definitif, None),
+            official(20, 2, StatusJabatan::Plt, None),
+            official(21, 2, StatusJabatan::Definitif, Some(d(1, 31))),
+        ];
+        let office = Office {
+            kepala_daerah_jabatan: "Bupati Lembah Hijau".into(),
+            kepala_daerah_nama: "H. Ahmad".into(),
+            ..Office::default()
+        };
+        // In January the definitive head is still in office.
+        let p = propose(&units, &officials, &office, UnitId(2), d(1, 29));
+        assert_eq!(p.pihak_pertama, Some(OfficialId(21)));
+        assert_eq!(p.pihak_kedua, Some(OfficialId(10)));
+        assert_eq!(p.pihak_kedua_manual, None);
+        // From February only the Plt is.
+        let p = propose(&units, &officials, &office, UnitId(2), d(2, 1));
+        assert_eq!(p.pihak_pertama, Some(OfficialId(20)));
+        // The agency itself signs to the head of the region, as typed.
+        let p = propose(&units, &officials, &office, UnitId(1), d(1, 29));
+        assert_eq!(p.pihak_pertama, Some(OfficialId(10)));
+        assert_eq!(p.pihak_kedua, None);
+        assert_eq!(
+            p.pihak_kedua_manual,
+            Some(("Bupati Lembah Hijau".into(), "H. Ahmad".into()))
+        );
+        assert!(official_inactive(&officials, OfficialId(21), d(2, 1)).is_some());
+        assert_eq!(
+            official_inactive(&officials, OfficialId(99), d(2, 1)).as_deref(),
+            Some("pejabat tidak ditemukan")
+        );
+    }
 }

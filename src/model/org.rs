@@ -4,6 +4,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::id::{OfficialId, UnitId};
+use super::worktime::Zona;
+use super::{Invalid, check_len};
+
 /// Kind of unit in the SOTK tree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -292,5 +296,296 @@ mod tests {
             Err(NipError::UsiaAngkat { .. })
         ));
         assert_eq!(nip_cetak("197001011995031001"), "19700101 199503 1 001");
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewUnit {
+    pub parent_id: Option<UnitId>,
+    pub kode: String,
+    pub nama: String,
+    pub jenis: JenisUnit,
+    pub eselon: Eselon,
+    pub urutan: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitRow {
+    pub id: UnitId,
+    pub parent_id: Option<UnitId>,
+    pub kode: String,
+    pub nama: String,
+    pub jenis: JenisUnit,
+    pub eselon: Eselon,
+    pub retired: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewOfficial {
+    pub nama: String,
+    pub gelar_depan: String,
+    pub gelar_belakang: String,
+    /// 18 digits; None for officials without one (a Bupati/Gubernur).
+    pub nip: Option<String>,
+    pub pangkat: String,
+    pub jabatan: String,
+    pub unit_id: Option<UnitId>,
+    pub status: StatusJabatan,
+    pub mulai: Option<NaiveDate>,
+    pub selesai: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficialRow {
+    pub id: OfficialId,
+    pub nama: String,
+    pub gelar_depan: String,
+    pub gelar_belakang: String,
+    pub nip: Option<String>,
+    pub pangkat: String,
+    pub golongan: String,
+    pub jabatan: String,
+    pub unit_id: Option<UnitId>,
+    pub status: StatusJabatan,
+    pub mulai: Option<NaiveDate>,
+    pub selesai: Option<NaiveDate>,
+}
+
+impl OfficialRow {
+    /// The row as input for the store's `update_official`.
+    pub fn to_new(&self) -> NewOfficial {
+        NewOfficial {
+            nama: self.nama.clone(),
+            gelar_depan: self.gelar_depan.clone(),
+            gelar_belakang: self.gelar_belakang.clone(),
+            nip: self.nip.clone(),
+            pangkat: self.pangkat.clone(),
+            jabatan: self.jabatan.clone(),
+            unit_id: self.unit_id,
+            status: self.status,
+            mulai: self.mulai,
+            selesai: self.selesai,
+        }
+    }
+
+    /// Name with titles, as printed.
+    pub fn nama_lengkap(&self) -> String {
+        nama_lengkap(&self.gelar_depan, &self.nama, &self.gelar_belakang)
+    }
+}
+
+fn bad(msg: impl Into<String>) -> Invalid {
+    Invalid(msg.into())
+}
+
+impl NewUnit {
+    pub fn validate(&self) -> Result<(), Invalid> {
+        if self.nama.trim().is_empty() {
+            return Err(bad("Nama unit wajib diisi"));
+        }
+        check_len("Nama unit", &self.nama, 200)?;
+        check_len("Kode unit", &self.kode, 50)
+    }
+}
+
+impl NewOfficial {
+    /// Checks every field; the NIP message says which part is wrong.
+    pub fn validate(&self) -> Result<String, Invalid> {
+        if self.nama.trim().is_empty() {
+            return Err(bad("Nama pejabat wajib diisi"));
+        }
+        check_len("Nama", &self.nama, 150)?;
+        check_len("Gelar depan", &self.gelar_depan, 50)?;
+        check_len("Gelar belakang", &self.gelar_belakang, 80)?;
+        check_len("Jabatan", &self.jabatan, 200)?;
+        if let Some(nip) = &self.nip {
+            cek_nip(nip).map_err(|e| bad(e.to_string()))?;
+        }
+        let golongan = if self.pangkat.trim().is_empty() {
+            String::new()
+        } else {
+            golongan_dari_pangkat(&self.pangkat)
+                .ok_or_else(|| {
+                    bad(format!(
+                        "Pangkat '{}' tidak ada dalam daftar pangkat PNS",
+                        self.pangkat.trim()
+                    ))
+                })?
+                .to_string()
+        };
+        if let (Some(a), Some(b)) = (self.mulai, self.selesai)
+            && b < a
+        {
+            return Err(bad(
+                "Tanggal selesai menjabat tidak boleh sebelum tanggal mulai",
+            ));
+        }
+        Ok(golongan)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Office {
+    pub nama_instansi: String,
+    /// "Pemerintah Kabupaten …", "Pemerintah Provinsi …".
+    pub pemerintah: String,
+    pub alamat: String,
+    /// The place of signing.
+    pub kota: String,
+    pub zona: Zona,
+    pub telepon: String,
+    pub email: String,
+    pub laman: String,
+    /// The head of the region (Pihak Kedua of the head of the agency), e.g. "Bupati Sukamaju".
+    pub kepala_daerah_jabatan: String,
+    pub kepala_daerah_nama: String,
+    pub rangkap_cetak: u32,
+}
+
+impl Default for Office {
+    fn default() -> Self {
+        Office {
+            nama_instansi: String::new(),
+            pemerintah: String::new(),
+            alamat: String::new(),
+            kota: String::new(),
+            zona: Zona::Wib,
+            telepon: String::new(),
+            email: String::new(),
+            laman: String::new(),
+            kepala_daerah_jabatan: String::new(),
+            kepala_daerah_nama: String::new(),
+            rangkap_cetak: 3,
+        }
+    }
+}
+
+impl Office {
+    /// Checks the fields; the message names the field.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        let fields = [
+            ("Nama instansi", &self.nama_instansi),
+            ("Pemerintah", &self.pemerintah),
+            ("Alamat", &self.alamat),
+            ("Kota", &self.kota),
+            ("Telepon", &self.telepon),
+            ("Email", &self.email),
+            ("Laman", &self.laman),
+            ("Jabatan kepala daerah", &self.kepala_daerah_jabatan),
+            ("Nama kepala daerah", &self.kepala_daerah_nama),
+        ];
+        for (label, v) in fields {
+            if v.chars().count() > 300 {
+                return Err(Invalid(format!(
+                    "{label} terlalu panjang (maksimal 300 karakter)"
+                )));
+            }
+        }
+        if self.nama_instansi.trim().is_empty() {
+            return Err(Invalid("Nama instansi wajib diisi".into()));
+        }
+        if !(1..=99).contains(&self.rangkap_cetak) {
+            return Err(Invalid("Jumlah rangkap cetak harus 1 sampai 99".into()));
+        }
+        Ok(())
+    }
+}
+
+/// The official whose jabatan names the lane: "Sekretaris Badan" →
+/// "Sekretaris …", "Kasubag PKP" → "Kepala Subbagian Perencanaan, Keuangan
+/// dan Pelaporan" (the usual abbreviations expanded, an acronym matched
+/// against the initials). None when no single official fits.
+pub fn lane_holder(lane: &str, officials: &[(OfficialId, &str)]) -> Option<OfficialId> {
+    const SINGKATAN: [(&str, &str); 6] = [
+        ("kasubag", "kepala subbagian"),
+        ("kasubbag", "kepala subbagian"),
+        ("kabid", "kepala bidang"),
+        ("kasubbid", "kepala subbidang"),
+        ("kaban", "kepala badan"),
+        ("sekban", "sekretaris badan"),
+    ];
+    let words = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let mut lane_words = Vec::new();
+    for w in words(lane) {
+        match SINGKATAN.iter().find(|(k, _)| *k == w) {
+            Some((_, full)) => lane_words.extend(full.split(' ').map(String::from)),
+            None => lane_words.push(w),
+        }
+    }
+    if lane_words.is_empty() {
+        return None;
+    }
+    // Does the jabatan start with the lane's first `n` words, and do the
+    // lane's other words appear in the rest of it (as words or initials)?
+    let fits = |jabatan: &str, n: usize| {
+        let jw = words(jabatan);
+        if jw.len() < n || jw[..n] != lane_words[..n] {
+            return false;
+        }
+        let rest = &jw[n..];
+        let initials: String = rest
+            .iter()
+            .filter(|w| *w != "dan")
+            .filter_map(|w| w.chars().next())
+            .collect();
+        // A jabatan that is all used up ("Sekretaris") is the short form.
+        rest.is_empty()
+            || lane_words[n..]
+                .iter()
+                .all(|w| rest.contains(w) || initials.starts_with(w.as_str()))
+    };
+    for n in (1..=lane_words.len()).rev() {
+        let found: Vec<OfficialId> = officials
+            .iter()
+            .filter(|(_, j)| fits(j, n))
+            .map(|(id, _)| *id)
+            .collect();
+        match found.len() {
+            1 => return Some(found[0]),
+            0 => continue,
+            _ => return None,
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod lane_tests {
+    use super::*;
+
+    const OFFICIALS: [(OfficialId, &str); 5] = [
+        (
+            OfficialId(1),
+            "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+        ),
+        (OfficialId(2), "Sekretaris"),
+        (
+            OfficialId(3),
+            "Kepala Subbagian Perencanaan, Keuangan dan Pelaporan",
+        ),
+        (OfficialId(4), "Kepala Subbagian Umum dan Kepegawaian"),
+        (OfficialId(5), "Kepala Bidang Mutasi dan Promosi"),
+    ];
+
+    #[test]
+    fn lanes_find_their_holder() {
+        assert_eq!(lane_holder("Kepala Badan", &OFFICIALS), Some(OfficialId(1)));
+        assert_eq!(
+            lane_holder("Sekretaris Badan", &OFFICIALS),
+            Some(OfficialId(2))
+        );
+        assert_eq!(lane_holder("Kasubag PKP", &OFFICIALS), Some(OfficialId(3)));
+        assert_eq!(lane_holder("Kasubag Umum", &OFFICIALS), Some(OfficialId(4)));
+        assert_eq!(lane_holder("Kabid", &OFFICIALS), Some(OfficialId(5)));
+        // No one, or no single one.
+        assert_eq!(lane_holder("Anggota", &OFFICIALS), None);
+        assert_eq!(lane_holder("Kasubag", &OFFICIALS), None);
+        assert_eq!(lane_holder("", &OFFICIALS), None);
     }
 }

@@ -1,6 +1,10 @@
 //! Plan values shared by Renstra, Renja and agreements.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use super::Invalid;
+use super::id::{IndikatorId, PeriodId, RenjaItemId, SasaranId, TujuanId, UnitId};
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TargetError {
@@ -116,12 +120,14 @@ mod tests {
     }
 }
 
-/// The level of a Renja item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// The level of a Renja item (and of a budget line).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tingkat {
     Program,
     Kegiatan,
+    /// The lowest level: the default of a budget line typed by hand.
+    #[default]
     SubKegiatan,
 }
 
@@ -247,3 +253,170 @@ mod kode_tests {
         assert!(cek_kode_renja(Tingkat::Program, "'; DROP TABLE x; --", None).is_err());
     }
 }
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NewIndikator {
+    pub sasaran_id: SasaranId,
+    pub kode: String,
+    pub nama: String,
+    pub satuan: String,
+    pub baseline_tahun: Option<i32>,
+    pub baseline_nilai: String,
+    pub definisi: String,
+    pub formula: String,
+    pub sumber_data: String,
+    /// true: higher is better ("naik"); false: lower is better ("turun").
+    pub naik_baik: bool,
+    pub unit_id: Option<UnitId>,
+    pub targets: Vec<(i32, Target)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NewRenjaItem {
+    pub tahun: i32,
+    pub parent_id: Option<RenjaItemId>,
+    pub level: Tingkat,
+    pub kode: String,
+    pub nama: String,
+    pub unit_id: Option<UnitId>,
+    pub sasaran_id: Option<SasaranId>,
+    pub pagu: i64,
+    pub pagu_dpa: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NewRenjaIndikator {
+    pub item_id: RenjaItemId,
+    pub nama: String,
+    pub satuan: String,
+    pub target: Target,
+    pub renstra_indikator_id: Option<IndikatorId>,
+}
+
+/// A node of the Renstra tree below its period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RenstraNode {
+    Tujuan(TujuanId),
+    Sasaran(SasaranId),
+    Indikator(IndikatorId),
+}
+
+impl RenstraNode {
+    /// The row id of the node in its own table.
+    pub fn row(self) -> i64 {
+        match self {
+            RenstraNode::Tujuan(id) => id.0,
+            RenstraNode::Sasaran(id) => id.0,
+            RenstraNode::Indikator(id) => id.0,
+        }
+    }
+
+    /// "Tujuan", "Sasaran", "Indikator".
+    pub fn label(self) -> &'static str {
+        match self {
+            RenstraNode::Tujuan(_) => "Tujuan",
+            RenstraNode::Sasaran(_) => "Sasaran",
+            RenstraNode::Indikator(_) => "Indikator",
+        }
+    }
+}
+
+/// One edit of the target table: an indikator's target for a year, set
+/// (Some) or cleared (None).
+pub type TargetChange = (IndikatorId, i32, Option<Target>);
+
+/// The kode of a tujuan, sasaran or indikator ("T1", "T1.S2").
+pub const KODE_MAKS: usize = 50;
+
+/// A Renstra period as listed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PeriodRow {
+    pub id: PeriodId,
+    pub tahun_awal: i32,
+    pub tahun_akhir: i32,
+    pub nama: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndikatorRow {
+    pub id: IndikatorId,
+    pub kode: String,
+    pub nama: String,
+    pub satuan: String,
+    pub baseline_tahun: Option<i32>,
+    pub baseline_nilai: String,
+    pub naik_baik: bool,
+    pub unit_id: Option<UnitId>,
+    pub targets: std::collections::BTreeMap<i32, Target>,
+    pub definisi: String,
+    pub formula: String,
+    pub sumber_data: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SasaranNode {
+    pub id: SasaranId,
+    pub kode: String,
+    pub uraian: String,
+    pub indikator: Vec<IndikatorRow>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TujuanNode {
+    pub id: TujuanId,
+    pub kode: String,
+    pub uraian: String,
+    pub sasaran: Vec<SasaranNode>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RenjaItemRow {
+    pub id: RenjaItemId,
+    pub parent_id: Option<RenjaItemId>,
+    pub level: Tingkat,
+    pub kode: String,
+    pub nama: String,
+    pub unit_id: Option<UnitId>,
+    /// The Renstra sasaran the item serves.
+    pub sasaran_id: Option<SasaranId>,
+    pub pagu: i64,
+    pub pagu_dpa: Option<i64>,
+    /// (nama, satuan, target)
+    pub indikator: Vec<(String, String, Target)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RenjaYear {
+    pub tahun: i32,
+    pub nomor_dpa: String,
+    pub tanggal_dpa: Option<NaiveDate>,
+}
+
+impl NewIndikator {
+    /// The lengths of every text, and one finite target per year.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        let i = self;
+        super::required("Nama indikator", &i.nama)?;
+        super::check_len("Kode indikator", &i.kode, KODE_MAKS)?;
+        super::check_len("Satuan", &i.satuan, 100)?;
+        super::check_len("Nilai baseline", &i.baseline_nilai, 100)?;
+        super::check_len("Definisi operasional", &i.definisi, 2000)?;
+        super::check_len("Formula", &i.formula, 2000)?;
+        super::check_len("Sumber data", &i.sumber_data, 1000)?;
+        let mut years = std::collections::HashSet::new();
+        for (y, t) in &i.targets {
+            if !years.insert(*y) {
+                return Err(Invalid(format!("Target tahun {y} diisi lebih dari sekali")));
+            }
+            if let Target::Angka(v) = t
+                && !v.is_finite()
+            {
+                return Err(Invalid(format!("Target tahun {y} bukan angka yang sah")));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A Renja indicator as edited with its item: (nama, satuan, target).
+pub type RenjaIndikatorInput = (String, String, Target);

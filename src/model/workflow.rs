@@ -18,6 +18,7 @@
 //!   that unit alone and comes back to the fan-out run for that unit;
 //! - the cycle ends when the last step is completed.
 
+use super::id::{OfficialId, UnitId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -68,7 +69,7 @@ pub struct Visit {
     /// Index of the step in the template.
     pub step: usize,
     /// The unit this task is for: fan-out tasks and a unit's rework path.
-    pub unit: Option<i64>,
+    pub unit: Option<UnitId>,
     /// The visit whose completion opened this one (None: the cycle's start).
     pub opened_by: Option<u32>,
     /// Fan-out round: a new round starts each time the shared flow enters a
@@ -83,7 +84,7 @@ pub struct Visit {
     /// The reason of a Tolak.
     pub reason: String,
     /// Who performed it (the official, if known, and the name as recorded).
-    pub performer_id: Option<i64>,
+    pub performer_id: Option<OfficialId>,
     pub performer: String,
 }
 
@@ -98,9 +99,9 @@ impl Visit {
 pub struct Cycle {
     pub template: SopTemplate,
     /// The units taking part (each gets a task on fan-out steps).
-    pub units: Vec<i64>,
+    pub units: Vec<UnitId>,
     /// Working minutes of one "hari" in the office calendar, frozen at start.
-    pub minutes_per_day: u32,
+    pub standard_day_minutes: u32,
     pub visits: Vec<Visit>,
     pub finished_at: Option<DateTime<Utc>>,
 }
@@ -117,7 +118,7 @@ pub enum Action {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Act {
     pub action: Action,
-    pub performer_id: Option<i64>,
+    pub performer_id: Option<OfficialId>,
     pub performer: String,
     pub note: String,
     pub now: DateTime<Utc>,
@@ -174,8 +175,8 @@ impl Cycle {
     /// Opens the first visit(s) of a new cycle.
     pub fn start(
         template: SopTemplate,
-        units: Vec<i64>,
-        minutes_per_day: u32,
+        units: Vec<UnitId>,
+        standard_day_minutes: u32,
         now: DateTime<Utc>,
     ) -> Result<Cycle, WorkflowError> {
         if template.langkah.is_empty() {
@@ -193,7 +194,7 @@ impl Cycle {
         let mut cycle = Cycle {
             template,
             units,
-            minutes_per_day,
+            standard_day_minutes,
             visits: Vec::new(),
             finished_at: None,
         };
@@ -221,7 +222,7 @@ impl Cycle {
 
     /// Finds the open task of a step by its printed number (and unit, where
     /// the step runs for several units at once).
-    pub fn find_task(&self, no: &str, unit: Option<i64>) -> Result<&Visit, WorkflowError> {
+    pub fn find_task(&self, no: &str, unit: Option<UnitId>) -> Result<&Visit, WorkflowError> {
         if self.finished_at.is_some() {
             return Err(WorkflowError::CycleFinished);
         }
@@ -422,7 +423,7 @@ impl Cycle {
     fn new_visit(
         &self,
         step: usize,
-        unit: Option<i64>,
+        unit: Option<UnitId>,
         opened_by: Option<u32>,
         round: u32,
         now: DateTime<Utc>,
@@ -435,7 +436,7 @@ impl Cycle {
             opened_by,
             round,
             started_at: now,
-            standard_minutes: l.waktu.menit_kerja(self.minutes_per_day),
+            standard_minutes: l.waktu.menit_kerja(self.standard_day_minutes),
             finished_at: None,
             outcome: None,
             note: String::new(),
@@ -453,7 +454,7 @@ impl Cycle {
     }
 
     /// The unit's latest task on `step` in `round` is done and approved.
-    fn unit_through(&self, step: usize, round: u32, unit: i64) -> bool {
+    fn unit_through(&self, step: usize, round: u32, unit: UnitId) -> bool {
         self.visits
             .iter()
             .filter(|v| v.step == step && v.unit == Some(unit) && v.round == round)

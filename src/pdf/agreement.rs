@@ -9,7 +9,8 @@ use genpdf::elements::PageBreak;
 use crate::fmt::{ribuan, rupiah, tanggal};
 
 use super::layout::{Alir, Blok, KolomTtd, Kop, Rata, Sel, Tabel, TandaTangan, Tepi, gaya};
-use super::{DokumenPk, PdfError, Pihak, Tahap, baris_nip, dokumen_baru, muat_logo, party_label};
+use super::{AgreementDoc, PdfError, Tahap, baris_nip, dokumen_baru, muat_logo};
+use crate::model::agreement::{Jenis, NewBudgetLine, Party};
 
 /// Body text size (pt) and line spacing.
 const UKURAN: u8 = 11;
@@ -39,7 +40,7 @@ fn tebal() -> genpdf::style::Style {
 
 /// Builds the document for one rendering pass.
 pub(super) fn bangun(
-    doc: &DokumenPk,
+    doc: &AgreementDoc,
     tahap: Tahap,
 ) -> Result<(Document, Rc<Cell<usize>>), PdfError> {
     let judul = judul(doc);
@@ -84,7 +85,7 @@ pub(super) fn bangun(
         )
         .rata(Rata::Tengah),
     ];
-    let jabatan = party_label(&doc.pihak_pertama);
+    let jabatan = doc.pihak_pertama.jabatan_cetak();
     if !jabatan.is_empty() {
         kepala.push(Blok::new(jabatan.to_uppercase(), tebal()).rata(Rata::Tengah));
     }
@@ -101,7 +102,7 @@ pub(super) fn bangun(
 }
 
 /// "PERJANJIAN KINERJA [PERUBAHAN] TAHUN 2027".
-fn judul(doc: &DokumenPk) -> String {
+fn judul(doc: &AgreementDoc) -> String {
     let perubahan = if doc.versi > 1 { " PERUBAHAN" } else { "" };
     format!("PERJANJIAN KINERJA{perubahan} TAHUN {}", doc.tahun)
 }
@@ -131,7 +132,7 @@ pub(super) fn kop(k: &super::Kop) -> Kop {
 }
 
 /// "Nama : …", "Jabatan : …", "selanjutnya disebut Pihak …".
-fn pihak(p: &Pihak, sebutan: &str) -> Vec<Blok> {
+fn pihak(p: &Party, sebutan: &str) -> Vec<Blok> {
     let (x_label, x_titik, x_isi) = (6.0, 28.0, 31.0);
     vec![
         Blok::new(p.nama.trim(), biasa())
@@ -139,7 +140,7 @@ fn pihak(p: &Pihak, sebutan: &str) -> Vec<Blok> {
             .label(x_label, "Nama")
             .label(x_titik, ":")
             .jarak(4.0),
-        Blok::new(party_label(p), biasa())
+        Blok::new(p.jabatan_cetak(), biasa())
             .indent(x_isi)
             .label(x_label, "Jabatan")
             .label(x_titik, ":"),
@@ -148,7 +149,7 @@ fn pihak(p: &Pihak, sebutan: &str) -> Vec<Blok> {
 }
 
 /// "Kupang, 2 Januari 2027", or room for a handwritten date.
-fn tempat_tanggal(doc: &DokumenPk) -> String {
+fn tempat_tanggal(doc: &AgreementDoc) -> String {
     let tempat = doc.tempat.trim();
     let tgl = match doc.tanggal {
         Some(t) => tanggal(t),
@@ -163,10 +164,10 @@ fn tempat_tanggal(doc: &DokumenPk) -> String {
 }
 
 /// One signature block.
-fn kolom_ttd(p: &Pihak, sebutan: &str, baris_atas: Option<String>) -> KolomTtd {
+fn kolom_ttd(p: &Party, sebutan: &str, baris_atas: Option<String>) -> KolomTtd {
     let mut atas = vec![Blok::new(baris_atas.unwrap_or_default(), biasa()).rata(Rata::Tengah)];
     atas.push(Blok::new(format!("Pihak {sebutan},"), biasa()).rata(Rata::Tengah));
-    atas.push(Blok::new(party_label(p), biasa()).rata(Rata::Tengah));
+    atas.push(Blok::new(p.jabatan_cetak(), biasa()).rata(Rata::Tengah));
     let nama = if p.nama.trim().is_empty() {
         // Room to write the name by hand.
         Blok::new("(\u{A0}".to_string() + &"\u{A0}".repeat(40) + ")", biasa())
@@ -188,7 +189,7 @@ fn kolom_ttd(p: &Pihak, sebutan: &str, baris_atas: Option<String>) -> KolomTtd {
 }
 
 /// Pihak Kedua at the left, Pihak Pertama (with place and date) at the right.
-fn tanda_tangan(doc: &DokumenPk) -> TandaTangan {
+fn tanda_tangan(doc: &AgreementDoc) -> TandaTangan {
     TandaTangan::new(
         kolom_ttd(&doc.pihak_kedua, "Kedua", None),
         kolom_ttd(&doc.pihak_pertama, "Pertama", Some(tempat_tanggal(doc))),
@@ -225,16 +226,15 @@ fn sel_kepala(teks: &str) -> Sel {
 
 /// No | Sasaran | Indikator Kinerja | Target [| TW I … TW IV]. Consecutive
 /// lines with the same sasaran share one merged, numbered sasaran cell.
-fn tabel_kinerja(doc: &DokumenPk, judul: Vec<Blok>) -> Tabel {
+fn tabel_kinerja(doc: &AgreementDoc, judul: Vec<Blok>) -> Tabel {
     let dengan_tw = doc
         .baris
         .iter()
         .any(|b| b.tw.iter().any(|t| !t.trim().is_empty()));
-    let sasaran = match doc.jenis.as_str() {
-        "kepala" => "Sasaran Strategis",
-        "eselon3" => "Sasaran Program",
-        "eselon4" => "Sasaran Kegiatan",
-        _ => "Sasaran",
+    let sasaran = match doc.jenis {
+        Jenis::Kepala => "Sasaran Strategis",
+        Jenis::Eselon3 => "Sasaran Program",
+        Jenis::Eselon4 => "Sasaran Kegiatan",
     };
     let (bobot, mut kepala) = if dengan_tw {
         (
@@ -301,24 +301,22 @@ fn tabel_kinerja(doc: &DokumenPk, judul: Vec<Blok>) -> Tabel {
     t
 }
 
-/// Depth of a budget line: program 0, kegiatan 1, sub kegiatan 2 (unknown
-/// levels count as program).
-fn kedalaman(level: &str) -> usize {
-    crate::model::agreement::level_depth(level.trim())
-}
-
 /// The total printed in the "Jumlah" row: the sum of the *leaf* lines, i.e.
 /// the lines with no deeper line directly under them. When every branch
 /// goes down to sub kegiatan this is the sum of the sub kegiatan lines (the
 /// deepest level present); a kegiatan without sub kegiatan, or a program
 /// without kegiatan, counts with its own amount. Parent lines are never
 /// added to their children, so nothing is counted twice.
-pub(super) fn jumlah_anggaran(baris: &[super::BarisAnggaran]) -> i64 {
-    crate::model::agreement::leaf_total(baris, |b| kedalaman(&b.level), |b| b.anggaran)
+pub(super) fn jumlah_anggaran(baris: &[NewBudgetLine]) -> i64 {
+    crate::model::agreement::leaf_total(
+        baris,
+        |b| crate::model::agreement::level_depth(b.level),
+        |b| b.anggaran,
+    )
 }
 
 /// No | Program/Kegiatan/Sub Kegiatan | Anggaran (Rp), then "Jumlah".
-fn tabel_anggaran(doc: &DokumenPk) -> Tabel {
+fn tabel_anggaran(doc: &AgreementDoc) -> Tabel {
     let judul = vec![Blok::new("", gaya(8, 1.0))];
     let mut t = Tabel::new(vec![10.0, 110.0, 37.0])
         .judul(judul)
@@ -328,7 +326,7 @@ fn tabel_anggaran(doc: &DokumenPk) -> Tabel {
             sel_kepala("Anggaran (Rp)"),
         ]);
     for (i, b) in doc.anggaran.iter().enumerate() {
-        let d = kedalaman(&b.level);
+        let d = crate::model::agreement::level_depth(b.level);
         let kode = b.kode.trim();
         let uraian = if kode.is_empty() {
             b.uraian.trim().to_string()

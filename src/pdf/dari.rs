@@ -1,8 +1,10 @@
 //! The documents as the store holds them, turned into what the PDF prints.
 
-use super::{Baris, BarisAnggaran, DokumenPk, Kertas, Kop, Pihak};
-use crate::model::agreement::{Party, is_signed};
-use crate::store::{Office, Store, VersionDoc};
+use super::{AgreementDoc, Kertas, Kop};
+use crate::model::agreement::VersionDoc;
+use crate::model::id::VersionId;
+use crate::model::org::Office;
+use crate::store::Store;
 
 /// The letterhead of the office.
 pub fn kop(office: &Office, logo: Option<Vec<u8>>) -> Kop {
@@ -24,58 +26,33 @@ pub fn kop(office: &Office, logo: Option<Vec<u8>>) -> Kop {
     }
 }
 
-fn pihak(p: &Party) -> Pihak {
-    Pihak {
-        nama: p.nama.clone(),
-        nip: p.nip.clone(),
-        pangkat: p.pangkat.clone(),
-        jabatan: p.jabatan.clone(),
-        status: p.status.clone(),
-    }
-}
-
 /// A version as the PK document: DRAF on every page until it is signed.
-pub fn dokumen_pk(doc: &VersionDoc, kop: Kop, kertas: Kertas) -> DokumenPk {
+pub fn agreement_doc(doc: &VersionDoc, kop: Kop, kertas: Kertas) -> AgreementDoc {
     let c = &doc.content;
-    DokumenPk {
+    AgreementDoc {
         kop,
         tahun: doc.tahun,
         nomor: c.nomor.clone(),
-        jenis: doc.jenis.clone(),
+        jenis: doc.jenis,
         versi: doc.versi,
         tempat: c.tempat.clone(),
         tanggal: c.tanggal,
-        pihak_pertama: pihak(&c.pihak_pertama),
-        pihak_kedua: pihak(&c.pihak_kedua),
-        baris: c
-            .lines
-            .iter()
-            .map(|l| Baris {
-                sasaran: l.sasaran.clone(),
-                indikator: l.indikator.clone(),
-                satuan: l.satuan.clone(),
-                target: l.target.clone(),
-                tw: l.tw.clone(),
-            })
-            .collect(),
-        anggaran: c
-            .budget
-            .iter()
-            .map(|b| BarisAnggaran {
-                level: b.level.clone(),
-                kode: b.kode.clone(),
-                uraian: b.uraian.clone(),
-                anggaran: b.anggaran,
-            })
-            .collect(),
-        draf: !is_signed(&doc.status),
+        pihak_pertama: c.pihak_pertama.clone(),
+        pihak_kedua: c.pihak_kedua.clone(),
+        baris: c.lines.clone(),
+        anggaran: c.budget.clone(),
+        draf: !doc.status.is_signed(),
         kertas,
     }
 }
 
 /// Reads a version with the office's letterhead, ready to render.
-pub fn load_pk(store: &Store, version_id: i64, kertas: Kertas) -> crate::store::Result<DokumenPk> {
+pub fn load_agreement(
+    store: &Store,
+    version_id: VersionId,
+    kertas: Kertas,
+) -> crate::store::Result<AgreementDoc> {
     let doc = store.version(version_id)?;
     let logo = store.logo()?.map(|(bytes, _)| bytes);
-    Ok(dokumen_pk(&doc, kop(&store.office()?, logo), kertas))
+    Ok(agreement_doc(&doc, kop(&store.office()?, logo), kertas))
 }

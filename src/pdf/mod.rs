@@ -30,6 +30,7 @@ use genpdf::{Document, Size};
 use self::layout::{Halaman, Logo, Tepi};
 
 pub use crate::formats::Kertas;
+use crate::model::agreement::{Jenis, NewBudgetLine, NewLine, Party};
 
 /// The page of a paper, portrait.
 fn tegak(k: Kertas) -> Size {
@@ -57,57 +58,22 @@ pub struct Kop {
     pub logo: Option<Vec<u8>>,
 }
 
-/// A party to the agreement.
-#[derive(Clone, Debug, Default)]
-pub struct Pihak {
-    pub nama: String,
-    /// 18 digits, or empty (no NIP line is printed, e.g. for a Bupati).
-    pub nip: String,
-    /// E.g. "Pembina Tingkat I (IV/b)"; may be empty.
-    pub pangkat: String,
-    pub jabatan: String,
-    /// "definitif" | "plt" | "plh".
-    pub status: String,
-}
-
-/// One line of the indicator table.
-#[derive(Clone, Debug, Default)]
-pub struct Baris {
-    pub sasaran: String,
-    pub indikator: String,
-    pub satuan: String,
-    pub target: String,
-    /// Quarterly targets; the TW columns are printed only when any is set.
-    pub tw: [String; 4],
-}
-
-/// One line of the budget table.
-#[derive(Clone, Debug, Default)]
-pub struct BarisAnggaran {
-    /// "program" | "kegiatan" | "sub_kegiatan".
-    pub level: String,
-    pub kode: String,
-    pub uraian: String,
-    pub anggaran: i64,
-}
-
 /// Everything printed in a Perjanjian Kinerja.
 #[derive(Clone, Debug, Default)]
-pub struct DokumenPk {
+pub struct AgreementDoc {
     pub kop: Kop,
     pub tahun: i32,
     pub nomor: String,
-    /// "kepala" | "eselon3" | "eselon4".
-    pub jenis: String,
+    pub jenis: Jenis,
     /// Above 1 the document is a PK Perubahan.
     pub versi: i32,
     pub tempat: String,
     /// `None` leaves room to write the date by hand.
     pub tanggal: Option<chrono::NaiveDate>,
-    pub pihak_pertama: Pihak,
-    pub pihak_kedua: Pihak,
-    pub baris: Vec<Baris>,
-    pub anggaran: Vec<BarisAnggaran>,
+    pub pihak_pertama: Party,
+    pub pihak_kedua: Party,
+    pub baris: Vec<NewLine>,
+    pub anggaran: Vec<NewBudgetLine>,
     /// A draft carries "DRAF — belum ditandatangani" on every page.
     pub draf: bool,
     pub kertas: Kertas,
@@ -127,14 +93,14 @@ pub enum PdfError {
 }
 
 /// Renders a Perjanjian Kinerja.
-pub fn pk_pdf(doc: &DokumenPk) -> Result<Vec<u8>, PdfError> {
-    pk_pdf_with_progress(doc, &mut |_| {})
+pub fn agreement_pdf(doc: &AgreementDoc) -> Result<Vec<u8>, PdfError> {
+    agreement_pdf_with_progress(doc, &mut |_| {})
 }
 
 /// Renders a Perjanjian Kinerja, reporting progress as a fraction from 0.0
 /// to 1.0 (a few calls: start, after the counting pass, at the end).
-pub fn pk_pdf_with_progress(
-    doc: &DokumenPk,
+pub fn agreement_pdf_with_progress(
+    doc: &AgreementDoc,
     progress: &mut dyn FnMut(f32),
 ) -> Result<Vec<u8>, PdfError> {
     render_dua_tahap(&|tahap| agreement::bangun(doc, tahap), progress)
@@ -152,7 +118,7 @@ pub fn sop_pdf(
 /// File name for an agreement PDF: `PK-2027-bidang-mutasi-v2.pdf`. The unit
 /// name becomes a lowercase ASCII slug with dashes; the version is added
 /// from the second version on.
-pub fn nama_berkas_pk(tahun: i32, unit: &str, versi: i32) -> String {
+pub fn agreement_file_name(tahun: i32, unit: &str, versi: i32) -> String {
     let mut slug = String::new();
     for c in unit.chars().flat_map(char::to_lowercase) {
         let c = ascii_dasar(c);
@@ -190,25 +156,6 @@ fn ascii_dasar(c: char) -> char {
         'ù' | 'ú' | 'û' | 'ü' => 'u',
         'ý' | 'ÿ' => 'y',
         c => c,
-    }
-}
-
-/// The jabatan as signed: "Plt. Kepala Dinas …" for an acting official
-/// (status "plt"), "Plh. …" for a daily substitute ("plh").
-pub fn party_label(p: &Pihak) -> String {
-    let jabatan = p.jabatan.trim();
-    let awalan = match p.status.trim().to_ascii_lowercase().as_str() {
-        "plt" => "Plt. ",
-        "plh" => "Plh. ",
-        _ => return jabatan.to_string(),
-    };
-    if jabatan
-        .to_ascii_lowercase()
-        .starts_with(&awalan.trim_end().to_ascii_lowercase())
-    {
-        jabatan.to_string()
-    } else {
-        format!("{awalan}{jabatan}")
     }
 }
 

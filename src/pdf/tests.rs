@@ -6,6 +6,9 @@ use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::*;
+use crate::model::agreement::{NewBudgetLine, NewLine, Party};
+use crate::model::org::StatusJabatan;
+use crate::model::plan::Tingkat;
 
 /// Writes `pdf` to a fresh temporary file and returns its path.
 fn simpan(pdf: &[u8]) -> PathBuf {
@@ -118,60 +121,63 @@ fn rapat(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn pihak_pertama() -> Pihak {
-    Pihak {
+fn pihak_pertama() -> Party {
+    Party {
+        official_id: None,
         nama: "Dra. Maria Goreti Ndun, M.Si.".into(),
         nip: "197003121995032004".into(),
         pangkat: "Pembina Tingkat I (IV/b)".into(),
         jabatan: "Kepala Bidang Mutasi dan Promosi".into(),
-        status: "plt".into(),
+        status: StatusJabatan::Plt,
     }
 }
 
-fn pihak_kedua() -> Pihak {
-    Pihak {
+fn pihak_kedua() -> Party {
+    Party {
+        official_id: None,
         nama: "Drs. Yohanes Benu Lado".into(),
         nip: "196805171990031009".into(),
         pangkat: "Pembina Utama Muda (IV/c)".into(),
         jabatan: "Kepala Badan Kepegawaian dan Pengembangan SDM".into(),
-        status: "definitif".into(),
+        status: StatusJabatan::Definitif,
     }
 }
 
-fn anggaran() -> Vec<BarisAnggaran> {
-    let b = |level: &str, kode: &str, uraian: &str, anggaran| BarisAnggaran {
-        level: level.into(),
+fn anggaran() -> Vec<NewBudgetLine> {
+    let b = |level: Tingkat, kode: &str, uraian: &str, anggaran| NewBudgetLine {
+        level,
         kode: kode.into(),
         uraian: uraian.into(),
         anggaran,
+        renja_item_id: None,
     };
     vec![
         b(
-            "program",
+            Tingkat::Program,
             "5.03.02",
             "Program Kepegawaian Daerah",
             1_500_000_000,
         ),
         b(
-            "kegiatan",
+            Tingkat::Kegiatan,
             "5.03.02.2.01",
             "Mutasi dan Promosi ASN",
             1_500_000_000,
         ),
         b(
-            "sub_kegiatan",
+            Tingkat::SubKegiatan,
             "5.03.02.2.01.0001",
             "Pengelolaan Mutasi ASN",
             600_000_000,
         ),
         b(
-            "sub_kegiatan",
+            Tingkat::SubKegiatan,
             "5.03.02.2.01.0002",
             "Pengelolaan Promosi ASN",
             650_000_000,
         ),
         b(
-            "sub_kegiatan",
+            Tingkat::SubKegiatan,
             "5.03.02.2.01.0003",
             "Penilaian Kinerja ASN",
             250_000_000,
@@ -180,9 +186,9 @@ fn anggaran() -> Vec<BarisAnggaran> {
 }
 
 /// Lines numbered from 1; every fourth line has quarterly targets.
-fn baris(n: usize) -> Vec<Baris> {
+fn baris(n: usize) -> Vec<NewLine> {
     (0..n)
-        .map(|i| Baris {
+        .map(|i| NewLine {
             sasaran: format!("Sasaran nomor {} meningkatnya layanan", i / 3 + 1),
             indikator: format!(
                 "Indikator kinerja ke-{} persentase layanan tepat waktu",
@@ -199,12 +205,13 @@ fn baris(n: usize) -> Vec<Baris> {
             } else {
                 Default::default()
             },
+            ..Default::default()
         })
         .collect()
 }
 
-fn dokumen(n: usize, draf: bool) -> DokumenPk {
-    DokumenPk {
+fn dokumen(n: usize, draf: bool) -> AgreementDoc {
+    AgreementDoc {
         kop: Kop {
             pemerintah: "Pemerintah Kabupaten Kupang".into(),
             nama_instansi: "Badan Kepegawaian dan Pengembangan SDM".into(),
@@ -214,7 +221,7 @@ fn dokumen(n: usize, draf: bool) -> DokumenPk {
         },
         tahun: 2027,
         nomor: "800/12/BKPSDM/2027".into(),
-        jenis: "eselon3".into(),
+        jenis: Jenis::Eselon3,
         versi: 1,
         tempat: "Oelamasi".into(),
         tanggal: chrono::NaiveDate::from_ymd_opt(2027, 1, 4),
@@ -245,7 +252,7 @@ fn logo_png() -> Vec<u8> {
 #[test]
 fn pk_berisi_pihak_indikator_target_dan_jumlah() {
     let doc = dokumen(8, true);
-    let pdf = pk_pdf(&doc).unwrap();
+    let pdf = agreement_pdf(&doc).unwrap();
     assert!(pdf.starts_with(b"%PDF"));
     let t = teks(&pdf, None);
     let r = rapat(&teks_urut(&pdf));
@@ -284,7 +291,7 @@ fn pk_berisi_pihak_indikator_target_dan_jumlah() {
 fn pk_tertanda_tanpa_draf() {
     let mut doc = dokumen(8, false);
     doc.versi = 2;
-    let pdf = pk_pdf(&doc).unwrap();
+    let pdf = agreement_pdf(&doc).unwrap();
     let t = teks(&pdf, None);
     assert!(!t.contains("DRAF"), "{t}");
     assert!(t.contains("PERJANJIAN KINERJA PERUBAHAN TAHUN 2027"));
@@ -296,14 +303,14 @@ fn pk_tertanda_tanpa_draf() {
 fn tanpa_tw_tanpa_kolom_tw() {
     let mut doc = dokumen(5, false);
     doc.baris.iter_mut().for_each(|b| b.tw = Default::default());
-    let t = teks(&pk_pdf(&doc).unwrap(), None);
+    let t = teks(&agreement_pdf(&doc).unwrap(), None);
     assert!(!t.contains("TW I"));
 }
 
 #[test]
 fn enam_puluh_baris_mengulang_kepala_tabel() {
     let doc = dokumen(60, true);
-    let pdf = pk_pdf(&doc).unwrap();
+    let pdf = agreement_pdf(&doc).unwrap();
     let n = jumlah_halaman(&pdf);
     assert!(n >= 3, "hanya {n} halaman");
     let mut halaman_tabel = 0;
@@ -345,12 +352,11 @@ fn teks_sangat_panjang_dan_emoji_tidak_panik() {
     doc.pihak_pertama.jabatan = "Kepala ".repeat(40);
     doc.tempat = String::new();
     doc.tanggal = None;
-    doc.anggaran.push(BarisAnggaran {
-        level: "aneh".into(),
+    doc.anggaran.push(NewBudgetLine {
         anggaran: i64::MAX,
         ..Default::default()
     });
-    let pdf = pk_pdf(&doc).unwrap();
+    let pdf = agreement_pdf(&doc).unwrap();
     simpan_untuk_dilihat("pk-ekstrem.pdf", &pdf);
     let t = rapat(&teks_urut(&pdf));
     assert!(t.contains("PENUTUP"), "kata terakhir hilang");
@@ -363,7 +369,7 @@ fn teks_sangat_panjang_dan_emoji_tidak_panik() {
 
 #[test]
 fn dokumen_kosong_tidak_panik() {
-    let pdf = pk_pdf(&DokumenPk::default()).unwrap();
+    let pdf = agreement_pdf(&AgreementDoc::default()).unwrap();
     assert!(jumlah_halaman(&pdf) >= 2);
     let t = teks(&pdf, None);
     assert!(t.contains("Belum ada sasaran"));
@@ -373,18 +379,18 @@ fn dokumen_kosong_tidak_panik() {
 fn logo_rusak_tetap_menghasilkan_pdf() {
     let mut doc = dokumen(3, false);
     doc.kop.logo = Some(b"\x89PNG bukan gambar".to_vec());
-    let pdf = pk_pdf(&doc).unwrap();
+    let pdf = agreement_pdf(&doc).unwrap();
     assert!(teks(&pdf, None).contains("PEMERINTAH KABUPATEN KUPANG"));
     doc.kop.logo = Some(Vec::new());
-    assert!(pk_pdf(&doc).is_ok());
+    assert!(agreement_pdf(&doc).is_ok());
 }
 
 #[test]
 fn logo_png_transparan_dipakai() {
     let mut doc = dokumen(3, false);
-    let tanpa = pk_pdf(&doc).unwrap();
+    let tanpa = agreement_pdf(&doc).unwrap();
     doc.kop.logo = Some(logo_png());
-    let dengan = pk_pdf(&doc).unwrap();
+    let dengan = agreement_pdf(&doc).unwrap();
     let logo = muat_logo(Some(&logo_png()), 20.0, 30.0).expect("PNG logo");
     assert!((logo.tinggi - 20.0).abs() < 0.01 && logo.lebar < 30.0);
     // JPEG works too; a very wide logo is limited in width.
@@ -404,10 +410,10 @@ fn logo_png_transparan_dipakai() {
 fn ukuran_kertas_f4() {
     let mut doc = dokumen(3, false);
     doc.kertas = Kertas::F4;
-    let i = info(&pk_pdf(&doc).unwrap());
+    let i = info(&agreement_pdf(&doc).unwrap());
     assert!(i.contains("609.45 x 935.43 pts"), "{i}");
     doc.kertas = Kertas::A4;
-    let i = info(&pk_pdf(&doc).unwrap());
+    let i = info(&agreement_pdf(&doc).unwrap());
     assert!(i.contains("595.28 x 841.89 pts"), "{i}");
 }
 
@@ -497,7 +503,7 @@ fn baris_lebih_tinggi_dari_halaman_dibelah() {
         .map(|i| format!("kata{i}"))
         .collect::<Vec<_>>()
         .join(" ");
-    let pdf = pk_pdf(&doc).unwrap();
+    let pdf = agreement_pdf(&doc).unwrap();
     simpan_untuk_dilihat("pk-belah.pdf", &pdf);
     let t = rapat(&teks_urut(&pdf));
     assert!(t.contains("kata0 ") && t.contains("kata899"));
@@ -507,7 +513,7 @@ fn baris_lebih_tinggi_dari_halaman_dibelah() {
 #[test]
 fn progres_dilaporkan() {
     let mut nilai = Vec::new();
-    pk_pdf_with_progress(&dokumen(2, false), &mut |p| nilai.push(p)).unwrap();
+    agreement_pdf_with_progress(&dokumen(2, false), &mut |p| nilai.push(p)).unwrap();
     assert_eq!(nilai.first(), Some(&0.0));
     assert_eq!(nilai.last(), Some(&1.0));
     assert!(nilai.windows(2).all(|w| w[0] <= w[1]));
@@ -516,34 +522,34 @@ fn progres_dilaporkan() {
 #[test]
 fn nama_berkas_dan_label() {
     assert_eq!(
-        nama_berkas_pk(2027, "Bidang Mutasi", 2),
+        agreement_file_name(2027, "Bidang Mutasi", 2),
         "PK-2027-bidang-mutasi-v2.pdf"
     );
     assert_eq!(
-        nama_berkas_pk(2027, "Bidang Mutasi", 1),
+        agreement_file_name(2027, "Bidang Mutasi", 1),
         "PK-2027-bidang-mutasi-v1.pdf"
     );
     assert_eq!(
-        nama_berkas_pk(2026, "  Sub Bagian Umum & Kepegawaian (Sekretariat) ", 3),
+        agreement_file_name(2026, "  Sub Bagian Umum & Kepegawaian (Sekretariat) ", 3),
         "PK-2026-sub-bagian-umum-kepegawaian-sekretariat-v3.pdf"
     );
-    assert_eq!(nama_berkas_pk(2027, "", 1), "PK-2027-v1.pdf");
+    assert_eq!(agreement_file_name(2027, "", 1), "PK-2027-v1.pdf");
     assert_eq!(
-        nama_berkas_pk(2027, "Dinas Pendidikan Kebudayaan 🎓", 1),
+        agreement_file_name(2027, "Dinas Pendidikan Kebudayaan 🎓", 1),
         "PK-2027-dinas-pendidikan-kebudayaan-v1.pdf"
     );
-    let panjang = nama_berkas_pk(2027, &"bidang ".repeat(50), 1);
+    let panjang = agreement_file_name(2027, &"bidang ".repeat(50), 1);
     assert!(panjang.len() < 80, "{panjang}");
 
     let mut p = pihak_pertama();
-    assert_eq!(party_label(&p), "Plt. Kepala Bidang Mutasi dan Promosi");
-    p.status = "PLH".into();
-    assert_eq!(party_label(&p), "Plh. Kepala Bidang Mutasi dan Promosi");
-    p.status = "definitif".into();
-    assert_eq!(party_label(&p), "Kepala Bidang Mutasi dan Promosi");
-    p.status = "plt".into();
+    assert_eq!(p.jabatan_cetak(), "Plt. Kepala Bidang Mutasi dan Promosi");
+    p.status = StatusJabatan::Plh;
+    assert_eq!(p.jabatan_cetak(), "Plh. Kepala Bidang Mutasi dan Promosi");
+    p.status = StatusJabatan::Definitif;
+    assert_eq!(p.jabatan_cetak(), "Kepala Bidang Mutasi dan Promosi");
+    p.status = StatusJabatan::Plt;
     p.jabatan = "Plt. Kepala Dinas".into();
-    assert_eq!(party_label(&p), "Plt. Kepala Dinas");
+    assert_eq!(p.jabatan_cetak(), "Plt. Kepala Dinas");
 
     assert_eq!(Kertas::parse(" F4 "), Some(Kertas::F4));
     assert_eq!(Kertas::parse("a4"), Some(Kertas::A4));
@@ -568,14 +574,18 @@ fn jumlah_anggaran_daun() {
     assert_eq!(agreement::jumlah_anggaran(&a), 1_500_000_000);
     // A kegiatan without sub kegiatan counts with its own amount.
     let mut b = a.clone();
-    b.push(BarisAnggaran {
-        level: "kegiatan".into(),
+    b.push(NewBudgetLine {
+        level: Tingkat::Kegiatan,
         anggaran: 70,
         ..Default::default()
     });
     assert_eq!(agreement::jumlah_anggaran(&b), 1_500_000_070);
     // Programs only.
-    let p: Vec<_> = a.iter().filter(|x| x.level == "program").cloned().collect();
+    let p: Vec<_> = a
+        .iter()
+        .filter(|x| x.level == Tingkat::Program)
+        .cloned()
+        .collect();
     assert_eq!(agreement::jumlah_anggaran(&p), 1_500_000_000);
     assert_eq!(agreement::jumlah_anggaran(&[]), 0);
 }
@@ -597,7 +607,7 @@ fn pdf_dipadatkan_dan_sah() {
         kertas: Kertas::A4,
     };
     for (nama, pdf) in [
-        ("pk", pk_pdf(&pk).unwrap()),
+        ("pk", agreement_pdf(&pk).unwrap()),
         ("sop", sop_pdf(&sop, &kop, Kertas::A4).unwrap()),
         ("daftar", daftar_pdf(&daftar).unwrap()),
     ] {
@@ -625,7 +635,7 @@ fn hitungan_halaman_dengan_huruf_bawaan_sama() {
     // The counting pass sets text in the PDF built-in fonts with
     // Liberation's metrics; it must break pages exactly where the printed
     // pass (embedded fonts) does.
-    let hitung = |doc: &DokumenPk, tertanam: bool| {
+    let hitung = |doc: &AgreementDoc, tertanam: bool| {
         let (d, n) = agreement::bangun(doc, Tahap::Hitung { tertanam }).unwrap();
         d.render(std::io::sink()).unwrap();
         n.get()
@@ -655,7 +665,7 @@ fn teks_di_luar_windows_1252_tetap_terhitung() {
     doc.baris[0].target = "≥ 80".into();
     let (d, _) = agreement::bangun(&doc, Tahap::Hitung { tertanam: false }).unwrap();
     assert!(d.render(std::io::sink()).is_err());
-    let pdf = pk_pdf(&doc).unwrap();
+    let pdf = agreement_pdf(&doc).unwrap();
     let n = jumlah_halaman(&pdf);
     assert!(n >= 3, "{n}");
     assert!(teks(&pdf, Some(n)).contains(&format!("Halaman {n} dari {n}")));

@@ -3,50 +3,20 @@
 
 use chrono::NaiveDate;
 use rusqlite::params;
-use serde::{Deserialize, Serialize};
 
 use super::{AuditMeta, Result, Store, StoreError, Written, image, ts};
-use crate::model::agreement::{self as rules, Jenis, Problem};
-pub use crate::model::agreement::{Content, NewBudgetLine, NewLine, Party};
+use crate::model::agreement::{
+    self as rules, AgreementRow, AlasanPerubahan, Content, Jenis, LineSource, NewAgreement,
+    NewBudgetLine, NewLine, Party, Problem, Proposed, Status, Transition, VersionDoc, party_of,
+};
+use crate::model::id::{
+    AgreementId, IndikatorId, OfficialId, RenjaIndikatorId, RenjaItemId, UnitId, VersionId,
+};
 use crate::model::org::nip_bersih;
-use crate::store::{OfficialRow, UnitRow};
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NewAgreement {
-    pub tahun: i32,
-    pub unit_id: i64,
-    /// "kepala" | "eselon3" | "eselon4".
-    pub jenis: String,
-    pub nomor: String,
-    pub tempat: String,
-    pub tanggal: Option<NaiveDate>,
-    pub pihak_pertama: Option<i64>,
-    pub pihak_kedua: Option<i64>,
-    /// Pihak Kedua typed by name (Bupati/Gubernur), used when `pihak_kedua` is None.
-    pub pihak_kedua_manual: Option<(String, String)>,
-    pub lines: Vec<NewLine>,
-    pub budget: Vec<NewBudgetLine>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AgreementRow {
-    pub id: i64,
-    pub version_id: i64,
-    pub tahun: i32,
-    pub unit_id: i64,
-    pub unit: String,
-    pub jenis: String,
-    pub versi: i32,
-    pub status: String,
-    pub pihak_pertama: String,
-    pub pihak_kedua: String,
-    pub nomor: String,
-    pub lines: i64,
-    pub anggaran: i64,
-}
+use crate::model::plan::Tingkat;
 
 impl Store {
-    fn party(&self, official: Option<i64>) -> Result<Party> {
+    fn party(&self, official: Option<OfficialId>) -> Result<Party> {
         let Some(id) = official else {
             return Ok(Party::default());
         };
@@ -58,13 +28,7 @@ impl Store {
     }
 
     /// Creates an agreement with its first version (draf), lines and budget.
-    pub fn create_agreement(&mut self, a: &NewAgreement) -> Result<(i64, i64)> {
-        if Jenis::parse(&a.jenis).is_none() {
-            return Err(StoreError::Invalid(format!(
-                "Jenis perjanjian '{}' tidak dikenal",
-                a.jenis
-            )));
-        }
+    pub fn create_agreement(&mut self, a: &NewAgreement) -> Result<(AgreementId, VersionId)> {
         let mut c = Content {
             nomor: a.nomor.clone(),
             tempat: a.tempat.clone(),
@@ -79,7 +43,7 @@ impl Store {
             c.pihak_kedua.nama = nama.trim().to_string();
         }
         refuse(rules::check_saveable(&c))?;
-        let exists: Option<i64> = self
+        let exists: Option<AgreementId> = self
             .conn
             .query_row(
                 "SELECT id FROM agreement WHERE tahun = ?1 AND unit_id = ?2 AND jenis = ?3",
@@ -90,7 +54,7 @@ impl Store {
         if exists.is_some() {
             return Err(StoreError::Invalid(format!(
                 "Unit ini sudah memiliki Perjanjian Kinerja {} tahun {}; buka yang ada atau buat PK Perubahan",
-                Jenis::parse(&a.jenis).map(Jenis::label).unwrap_or(""),
+                a.jenis.label(),
                 a.tahun
             )));
         }
@@ -100,7 +64,7 @@ impl Store {
                 "INSERT INTO agreement (tahun, unit_id, jenis, created_at) VALUES (?1, ?2, ?3, ?4)",
                 params![a.tahun, a.unit_id, a.jenis, now],
             )?;
-            let agreement_id = tx.last_insert_rowid();
+            let agreement_id = AgreementId(tx.last_insert_rowid());
             let version_id = insert_version(tx, agreement_id, 1, &c, None, &now)?;
             Ok(Written::new(
                 (agreement_id, version_id),
@@ -116,11 +80,11 @@ impl Store {
     /// asked) the lines and budget taken from the Renstra/Renja.
     pub fn create_for_unit(
         &mut self,
-        unit_id: i64,
+        unit_id: UnitId,
         tahun: i32,
         jenis: Jenis,
         from_plan: bool,
-    ) -> Result<(i64, i64)> {
+    ) -> Result<(AgreementId, VersionId)> {
         let today = self.calendar()?.ke_lokal(self.now()).date();
         let on = today.max(NaiveDate::from_ymd_opt(tahun, 1, 2).unwrap_or(today));
         let p = self.proposed_parties(unit_id, on)?;
@@ -132,7 +96,7 @@ impl Store {
         self.create_agreement(&NewAgreement {
             tahun,
             unit_id,
-            jenis: jenis.kode().into(),
+            jenis,
             nomor: String::new(),
             tempat: self.office()?.kota,
             tanggal: None,
@@ -146,10 +110,9 @@ impl Store {
 
     /// "Ambil dari Renstra/Renja" on a draft: its lines and budget replaced
     /// by those of the plan. Returns (lines, budget lines).
-    pub fn fill_from_plan(&mut self, version_id: i64) -> Result<(usize, usize)> {
+    pub fn fill_from_plan(&mut self, version_id: VersionId) -> Result<(usize, usize)> {
         let doc = self.version(version_id)?;
-        let jenis = Jenis::parse(&doc.jenis).unwrap_or(Jenis::Eselon4);
-        let (lines, budget) = self.lines_from_plan(doc.unit_id, doc.tahun, jenis)?;
+        let (lines, budget) = self.lines_from_plan(doc.unit_id, doc.tahun, doc.jenis)?;
         if lines.is_empty() && budget.is_empty() {
             return Err(StoreError::Invalid(format!(
                 "Renstra/Renja {} belum memuat indikator atau anggaran untuk {}",
@@ -165,7 +128,7 @@ impl Store {
     }
 
     /// One version with its content.
-    pub fn version(&self, version_id: i64) -> Result<VersionDoc> {
+    pub fn version(&self, version_id: VersionId) -> Result<VersionDoc> {
         let mut doc = self
             .conn
             .query_row(
@@ -200,7 +163,7 @@ impl Store {
                         jenis: r.get(5)?,
                         versi: r.get(6)?,
                         status: r.get(7)?,
-                        alasan_jenis: r.get(8)?,
+                        alasan_jenis: AlasanPerubahan::parse(&r.get::<_, String>(8)?),
                         alasan: r.get(9)?,
                         signed_at: r.get(10)?,
                         updated_at: r.get(11)?,
@@ -237,13 +200,14 @@ impl Store {
             .query_map([version_id], |r| {
                 let jenis: Option<String> = r.get(8)?;
                 let id: Option<i64> = r.get(9)?;
+                let sumber = jenis.zip(id).and_then(|(j, id)| LineSource::parse(&j, id));
                 Ok(NewLine {
                     sasaran: r.get(0)?,
                     indikator: r.get(1)?,
                     satuan: r.get(2)?,
                     target: r.get(3)?,
                     tw: [r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
-                    sumber: jenis.zip(id),
+                    sumber,
                     kumulatif: r.get::<_, i64>(10)? != 0,
                 })
             })?
@@ -267,7 +231,7 @@ impl Store {
     }
 
     /// The versions of an agreement, oldest first: (version id, versi, status).
-    pub fn versions(&self, agreement_id: i64) -> Result<Vec<(i64, i32, String)>> {
+    pub fn versions(&self, agreement_id: AgreementId) -> Result<Vec<(VersionId, i32, Status)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, versi, status FROM agreement_version WHERE agreement_id = ?1 ORDER BY versi",
         )?;
@@ -277,7 +241,7 @@ impl Store {
         Ok(rows)
     }
 
-    fn status_of(&self, version_id: i64) -> Result<String> {
+    fn status_of(&self, version_id: VersionId) -> Result<Status> {
         self.conn
             .query_row(
                 "SELECT status FROM agreement_version WHERE id = ?1",
@@ -307,12 +271,12 @@ impl Store {
 
     /// Autosave of a draft: header, parties, lines and budget in one
     /// transaction. Only a version in status draf can be changed.
-    pub fn save_draft(&mut self, version_id: i64, content: &Content) -> Result<()> {
+    pub fn save_draft(&mut self, version_id: VersionId, content: &Content) -> Result<()> {
         let status = self.status_of(version_id)?;
-        if status != "draf" {
+        if !status.is_editable() {
             return Err(StoreError::Invalid(format!(
                 "Versi ini berstatus {}; hanya draf yang dapat diubah",
-                rules::status_label(&status).to_lowercase()
+                status.label().to_lowercase()
             )));
         }
         let mut c = content.clone();
@@ -355,12 +319,12 @@ impl Store {
 
     /// Deletes a draft version (and the agreement with it when it was the
     /// first version). A signed version is never deleted.
-    pub fn delete_draft(&mut self, version_id: i64) -> Result<()> {
+    pub fn delete_draft(&mut self, version_id: VersionId) -> Result<()> {
         let doc = self.version(version_id)?;
-        if doc.status != "draf" {
+        if !doc.status.is_editable() {
             return Err(StoreError::Invalid(format!(
                 "Hanya draf yang dapat dihapus; versi ini berstatus {}",
-                rules::status_label(&doc.status).to_lowercase()
+                doc.status.label().to_lowercase()
             )));
         }
         let in_cycle: i64 = self.conn.query_row(
@@ -383,43 +347,37 @@ impl Store {
     }
 
     /// Why an official cannot sign on a date (None: they can).
-    pub fn official_inactive(&self, official_id: i64, on: NaiveDate) -> Option<String> {
+    pub fn official_inactive(&self, official_id: OfficialId, on: NaiveDate) -> Option<String> {
         match self.officials() {
-            Ok(all) => match all.iter().find(|o| o.id == official_id) {
-                Some(o) => inactive_reason(o, on),
-                None => Some("pejabat tidak ditemukan".into()),
-            },
+            Ok(all) => rules::official_inactive(&all, official_id, on),
             Err(e) => Some(e.to_string()),
         }
     }
 
     /// The problems that stop a version from being submitted or signed.
     pub fn submit_problems(&self, c: &Content) -> Vec<Problem> {
-        rules::check_submit(c, &|id, d| self.official_inactive(id, d))
+        match self.officials() {
+            Ok(all) => rules::check_submit(c, &|id, d| rules::official_inactive(&all, id, d)),
+            Err(e) => rules::check_submit(c, &|_, _| Some(e.to_string())),
+        }
     }
 
-    fn set_status(
-        &mut self,
-        version_id: i64,
-        from: &[&str],
-        to: &str,
-        action: &'static str,
-    ) -> Result<VersionDoc> {
+    /// Moves a version along its life ([`Transition`]): refused unless the
+    /// move starts from the version's status and, where it must, the version
+    /// passes every check of [`rules::check_submit`] with the parties taken
+    /// afresh from the officials. Signing freezes them into the version, and
+    /// from then on it is read-only (the triggers of migration 002 refuse
+    /// every change).
+    pub fn set_status(&mut self, version_id: VersionId, t: Transition) -> Result<VersionDoc> {
         let mut doc = self.version(version_id)?;
-        if !from.contains(&doc.status.as_str()) {
-            return Err(StoreError::Invalid(format!(
-                "Versi ini berstatus {}; tidak dapat diubah menjadi {}",
-                rules::status_label(&doc.status).to_lowercase(),
-                rules::status_label(to).to_lowercase()
-            )));
-        }
-        if to != "draf" {
+        let to = t.apply(doc.status)?;
+        if t.needs_checks() {
             self.refresh_parties(&mut doc.content)?;
             refuse(self.submit_problems(&doc.content))?;
         }
         let now = ts(self.now());
         let c = doc.content.clone();
-        self.write(AuditMeta::new(action, "perjanjian"), |tx| {
+        self.write(AuditMeta::new(t.action(), "perjanjian"), |tx| {
             // The parties are taken afresh from the officials until signing;
             // from then on the snapshot is what was signed.
             tx.execute(
@@ -447,78 +405,30 @@ impl Store {
             Ok(Written::new(
                 (),
                 version_id,
-                Some(serde_json::json!({ "status": doc.status })),
-                Some(serde_json::json!({ "status": to })),
+                Some(serde_json::json!({ "status": doc.status.kode() })),
+                Some(serde_json::json!({ "status": to.kode() })),
             ))
         })?;
         self.version(version_id)
-    }
-
-    /// Draf → diajukan, after every check of [`rules::check_submit`].
-    pub fn submit_version(&mut self, version_id: i64) -> Result<VersionDoc> {
-        self.set_status(version_id, &["draf"], "diajukan", "ajukan")
-    }
-
-    /// Back to draf for corrections (a Tolak, or withdrawn by the drafter).
-    pub fn return_to_draft(&mut self, version_id: i64) -> Result<VersionDoc> {
-        self.set_status(version_id, &["diajukan", "diparaf"], "draf", "kembalikan")
-    }
-
-    /// Diajukan → diparaf.
-    pub fn initial_version(&mut self, version_id: i64) -> Result<VersionDoc> {
-        self.set_status(version_id, &["diajukan"], "diparaf", "paraf")
-    }
-
-    /// Signed: the parties are frozen into the version and it is read-only
-    /// from now on (the triggers of migration 002 refuse every change).
-    pub fn sign_version(&mut self, version_id: i64) -> Result<VersionDoc> {
-        self.set_status(
-            version_id,
-            &["diajukan", "diparaf"],
-            "ditandatangani",
-            "tandatangani",
-        )
     }
 
     /// PK Perubahan: a new draft version copied from the signed latest one,
     /// with the reason.
     pub fn amend_version(
         &mut self,
-        version_id: i64,
-        alasan_jenis: &str,
+        version_id: VersionId,
+        alasan_jenis: Option<AlasanPerubahan>,
         alasan: &str,
-    ) -> Result<i64> {
+    ) -> Result<VersionId> {
         let doc = self.version(version_id)?;
-        if !rules::is_signed(&doc.status) {
-            return Err(StoreError::Invalid(
-                "PK Perubahan hanya dapat dibuat dari versi yang sudah ditandatangani".into(),
-            ));
-        }
         let latest = self
             .versions(doc.agreement_id)?
             .last()
             .map(|v| v.0)
             .unwrap_or(version_id);
-        if latest != version_id {
-            return Err(StoreError::Invalid(
-                "Sudah ada versi yang lebih baru; buat perubahan dari versi terakhir".into(),
-            ));
-        }
-        if rules::alasan_label(alasan_jenis).is_empty() {
-            return Err(StoreError::Invalid("Pilih alasan perubahan".into()));
-        }
+        let alasan_jenis =
+            rules::check_amend(doc.status, latest == version_id, alasan_jenis, alasan)?;
         let alasan = alasan.trim();
-        if alasan.is_empty() {
-            return Err(StoreError::Invalid(
-                "Uraikan alasan perubahan (wajib diisi)".into(),
-            ));
-        }
-        if alasan.chars().count() > rules::MAX_TEKS {
-            return Err(StoreError::Invalid(format!(
-                "Alasan terlalu panjang (maksimal {} karakter)",
-                rules::MAX_TEKS
-            )));
-        }
         let now = ts(self.now());
         let mut c = doc.content.clone();
         c.tanggal = None;
@@ -536,7 +446,7 @@ impl Store {
                 doc.agreement_id,
                 None,
                 Some(serde_json::json!({
-                    "dari_versi": doc.versi, "alasan_jenis": alasan_jenis, "alasan": alasan
+                    "dari_versi": doc.versi, "alasan_jenis": alasan_jenis.kode(), "alasan": alasan
                 })),
             ))
         })
@@ -548,7 +458,7 @@ impl Store {
     /// kegiatan), with the year's targets and the DPA (else Renja) anggaran.
     pub fn lines_from_plan(
         &self,
-        unit_id: i64,
+        unit_id: UnitId,
         tahun: i32,
         jenis: Jenis,
     ) -> Result<(Vec<NewLine>, Vec<NewBudgetLine>)> {
@@ -566,14 +476,16 @@ impl Store {
                        AND (i.unit_id IS NULL OR i.unit_id = ?2 OR i.jenis = 'iku')
                      ORDER BY p.tahun_awal, tj.urutan, tj.id, s.urutan, s.id, i.urutan, i.id",
                 )?;
-                stmt.query_map(params![tahun, unit_id], |r| plan_line(r, "renstra"))?
-                    .collect::<rusqlite::Result<Vec<_>>>()?
+                stmt.query_map(params![tahun, unit_id], |r| {
+                    plan_line(r, |id| LineSource::Renstra(IndikatorId(id)))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?
             }
             Jenis::Eselon3 | Jenis::Eselon4 => {
                 // The unit's items of the first level (for its kind) that
                 // carries indicators: Eselon III programs, else kegiatan or
                 // sub kegiatan; Eselon IV kegiatan, else sub kegiatan.
-                let with_indicators: std::collections::HashSet<i64> = {
+                let with_indicators: std::collections::HashSet<RenjaItemId> = {
                     let mut stmt = self.conn.prepare_cached(
                         "SELECT DISTINCT j.item_id FROM renja_indikator j
                          JOIN renja_item r ON r.id = j.item_id WHERE r.tahun = ?1",
@@ -581,7 +493,7 @@ impl Store {
                     stmt.query_map([tahun], |r| r.get(0))?
                         .collect::<rusqlite::Result<_>>()?
                 };
-                let own = |level: &str| -> Vec<i64> {
+                let own = |level: Tingkat| -> Vec<RenjaItemId> {
                     items
                         .iter()
                         .filter(|i| {
@@ -592,14 +504,14 @@ impl Store {
                         .map(|i| i.id)
                         .collect()
                 };
-                let levels: &[&str] = if jenis == Jenis::Eselon3 {
-                    &["program", "kegiatan", "sub_kegiatan"]
+                let levels: &[Tingkat] = if jenis == Jenis::Eselon3 {
+                    &Tingkat::ALL
                 } else {
-                    &["kegiatan", "sub_kegiatan"]
+                    &[Tingkat::Kegiatan, Tingkat::SubKegiatan]
                 };
                 let chosen = levels
                     .iter()
-                    .map(|l| own(l))
+                    .map(|l| own(*l))
                     .find(|v| !v.is_empty())
                     .unwrap_or_default();
                 let mut stmt = self.conn.prepare_cached(
@@ -614,7 +526,9 @@ impl Store {
                 let mut out = Vec::new();
                 for id in chosen {
                     let rows = stmt
-                        .query_map([id], |r| plan_line(r, "renja"))?
+                        .query_map([id], |r| {
+                            plan_line(r, |id| LineSource::Renja(RenjaIndikatorId(id)))
+                        })?
                         .collect::<rusqlite::Result<Vec<_>>>()?;
                     out.extend(rows);
                 }
@@ -624,7 +538,7 @@ impl Store {
         // The budget: the programs (head of the agency), or the unit's top
         // items with everything below them, in the order of the Renja tree.
         let budget_line = |i: &BudgetNode| NewBudgetLine {
-            level: i.level.clone(),
+            level: i.level,
             kode: i.kode.clone(),
             uraian: i.nama.clone(),
             anggaran: i.anggaran,
@@ -633,7 +547,7 @@ impl Store {
         let budget = match jenis {
             Jenis::Kepala => items
                 .iter()
-                .filter(|i| i.level == "program")
+                .filter(|i| i.level == Tingkat::Program)
                 .map(budget_line)
                 .collect(),
             _ => {
@@ -646,12 +560,12 @@ impl Store {
                         .and_then(|p| items.iter().find(|x| x.id == p))
                         .is_some_and(|p| p.unit_id == Some(unit_id));
                     let top = i.unit_id == Some(unit_id) && !parent_own;
-                    if top && (jenis == Jenis::Eselon3 || i.level != "program") {
+                    if top && (jenis == Jenis::Eselon3 || i.level != Tingkat::Program) {
                         // The item and its subtree (the rows that follow deeper).
-                        let d = rules::level_depth(&i.level);
+                        let d = rules::level_depth(i.level);
                         out.push(budget_line(i));
                         k += 1;
-                        while k < items.len() && rules::level_depth(&items[k].level) > d {
+                        while k < items.len() && rules::level_depth(items[k].level) > d {
                             out.push(budget_line(&items[k]));
                             k += 1;
                         }
@@ -685,7 +599,12 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut out = Vec::with_capacity(all.len());
-        fn walk(all: &[BudgetNode], parent: Option<i64>, out: &mut Vec<BudgetNode>, depth: u8) {
+        fn walk(
+            all: &[BudgetNode],
+            parent: Option<RenjaItemId>,
+            out: &mut Vec<BudgetNode>,
+            depth: u8,
+        ) {
             if depth > 3 {
                 return;
             }
@@ -698,31 +617,15 @@ impl Store {
         Ok(out)
     }
 
-    /// The officials proposed as parties for a unit: its head as Pihak
-    /// Pertama; the head of the unit above as Pihak Kedua, or for the head
-    /// of the agency the head of the region, typed (jabatan, nama).
-    pub fn proposed_parties(&self, unit_id: i64, on: NaiveDate) -> Result<Proposed> {
-        let units = self.units()?;
-        let (p1, p2) = propose(&units, &self.officials()?, unit_id, on);
-        let parent = units
-            .iter()
-            .find(|u| u.id == unit_id)
-            .and_then(|u| u.parent_id);
-        match parent {
-            Some(_) => Ok(Proposed {
-                pihak_pertama: p1,
-                pihak_kedua: p2,
-                pihak_kedua_manual: None,
-            }),
-            None => {
-                let o = self.office()?;
-                Ok(Proposed {
-                    pihak_pertama: p1,
-                    pihak_kedua: None,
-                    pihak_kedua_manual: Some((o.kepala_daerah_jabatan, o.kepala_daerah_nama)),
-                })
-            }
-        }
+    /// The officials proposed as parties for a unit ([`rules::propose`]).
+    pub fn proposed_parties(&self, unit_id: UnitId, on: NaiveDate) -> Result<Proposed> {
+        Ok(rules::propose(
+            &self.units()?,
+            &self.officials()?,
+            &self.office()?,
+            unit_id,
+            on,
+        ))
     }
 
     /// The years that have agreements, oldest first.
@@ -771,123 +674,30 @@ impl Store {
     }
 }
 
-/// A party as printed, from an official's current data.
-pub fn party_of(o: &OfficialRow) -> Party {
-    Party {
-        official_id: Some(o.id),
-        nama: o.nama_lengkap(),
-        nip: o.nip.as_deref().map(nip_bersih).unwrap_or_default(),
-        pangkat: if o.golongan.is_empty() {
-            o.pangkat.clone()
-        } else {
-            format!("{} ({})", o.pangkat, o.golongan)
-        },
-        jabatan: o.jabatan.clone(),
-        status: o.status.kode().to_string(),
-    }
-}
-
-/// Why an official cannot be a party on a date (None: they can).
-pub fn inactive_reason(o: &OfficialRow, on: NaiveDate) -> Option<String> {
-    if let Some(m) = o.mulai
-        && on < m
-    {
-        return Some(format!(
-            "{} baru menjabat sejak {}, sesudah tanggal penandatanganan {}",
-            o.nama_lengkap(),
-            crate::fmt::tanggal(m),
-            crate::fmt::tanggal(on)
-        ));
-    }
-    if let Some(s) = o.selesai
-        && on > s
-    {
-        return Some(format!(
-            "{} sudah tidak menjabat sejak {}, sebelum tanggal penandatanganan {}",
-            o.nama_lengkap(),
-            crate::fmt::tanggal(s),
-            crate::fmt::tanggal(on)
-        ));
-    }
-    None
-}
-
-/// The SOTK proposal: the head of the unit (a definitive official before a
-/// Plt/Plh) and the head of the unit above it, in office on `on`.
-pub fn propose(
-    units: &[UnitRow],
-    officials: &[OfficialRow],
-    unit_id: i64,
-    on: NaiveDate,
-) -> (Option<i64>, Option<i64>) {
-    let parent = units
-        .iter()
-        .find(|u| u.id == unit_id)
-        .and_then(|u| u.parent_id);
-    (
-        unit_head(officials, unit_id, on),
-        parent.and_then(|p| unit_head(officials, p, on)),
-    )
-}
-
-/// The head of a unit in office on `on`: a definitive official before a
-/// Plt/Plh.
-pub fn unit_head(officials: &[OfficialRow], unit_id: i64, on: NaiveDate) -> Option<i64> {
-    officials
-        .iter()
-        .filter(|o| o.unit_id == Some(unit_id) && inactive_reason(o, on).is_none())
-        .min_by_key(|o| (o.status.kode() != "definitif", o.id))
-        .map(|o| o.id)
-}
-
-/// The parties proposed for a unit's agreement.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Proposed {
-    pub pihak_pertama: Option<i64>,
-    pub pihak_kedua: Option<i64>,
-    /// Typed Pihak Kedua (jabatan, nama): the head of the region.
-    pub pihak_kedua_manual: Option<(String, String)>,
-}
-
-/// One version as loaded for the editor and the PDF.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct VersionDoc {
-    pub id: i64,
-    pub agreement_id: i64,
-    pub tahun: i32,
-    pub unit_id: i64,
-    pub unit: String,
-    pub jenis: String,
-    pub versi: i32,
-    pub status: String,
-    pub alasan_jenis: String,
-    pub alasan: String,
-    pub signed_at: Option<String>,
-    pub updated_at: String,
-    pub content: Content,
-}
-
 #[derive(Clone, Debug)]
 struct BudgetNode {
-    id: i64,
-    parent_id: Option<i64>,
-    level: String,
+    id: RenjaItemId,
+    parent_id: Option<RenjaItemId>,
+    level: Tingkat,
     kode: String,
     nama: String,
-    unit_id: Option<i64>,
+    unit_id: Option<UnitId>,
     anggaran: i64,
 }
 
 /// A line from a plan query whose columns are (sasaran, indikator id,
 /// nama, satuan, kumulatif, angka, teks).
-fn plan_line(r: &rusqlite::Row<'_>, sumber: &str) -> rusqlite::Result<NewLine> {
+fn plan_line(
+    r: &rusqlite::Row<'_>,
+    sumber: impl Fn(i64) -> LineSource,
+) -> rusqlite::Result<NewLine> {
     Ok(NewLine {
         sasaran: r.get(0)?,
         indikator: r.get(2)?,
         satuan: r.get(3)?,
         target: target_text(r.get(5)?, r.get(6)?),
         tw: Default::default(),
-        sumber: Some((sumber.into(), r.get(1)?)),
+        sumber: Some(sumber(r.get(1)?)),
         kumulatif: r.get::<_, i64>(4)? != 0,
     })
 }
@@ -916,12 +726,12 @@ fn refuse(problems: Vec<Problem>) -> Result<()> {
 
 fn insert_version(
     tx: &rusqlite::Transaction<'_>,
-    agreement_id: i64,
+    agreement_id: AgreementId,
     versi: i32,
     c: &Content,
-    alasan: Option<(&str, &str)>,
+    alasan: Option<(AlasanPerubahan, &str)>,
     now: &str,
-) -> Result<i64> {
+) -> Result<VersionId> {
     let (p1, p2) = (&c.pihak_pertama, &c.pihak_kedua);
     tx.execute(
         "INSERT INTO agreement_version (agreement_id, versi, status, nomor, tempat, tanggal,
@@ -952,12 +762,12 @@ fn insert_version(
             now
         ],
     )?;
-    let version_id = tx.last_insert_rowid();
+    let version_id = VersionId(tx.last_insert_rowid());
     insert_lines(tx, version_id, c)?;
     Ok(version_id)
 }
 
-fn insert_lines(tx: &rusqlite::Transaction<'_>, version_id: i64, c: &Content) -> Result<()> {
+fn insert_lines(tx: &rusqlite::Transaction<'_>, version_id: VersionId, c: &Content) -> Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO agreement_line (version_id, urutan, sasaran, indikator, satuan, target, tw1, tw2, tw3, tw4, sumber_jenis, sumber_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -974,8 +784,8 @@ fn insert_lines(tx: &rusqlite::Transaction<'_>, version_id: i64, c: &Content) ->
             l.tw[1].trim(),
             l.tw[2].trim(),
             l.tw[3].trim(),
-            l.sumber.as_ref().map(|s| s.0.as_str()),
-            l.sumber.as_ref().map(|s| s.1)
+            l.sumber.map(|s| s.kind()),
+            l.sumber.map(|s| s.row())
         ])?;
     }
     let mut stmt = tx.prepare_cached(

@@ -12,11 +12,15 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{AuditMeta, Result, Store, StoreError, Written, image, io_message, ts};
-use crate::model::agreement::{is_signed, status_label};
+use crate::model::agreement::{PrintPurpose, Status, Transition};
+use crate::model::archive::{
+    ArchiveRow, NewArchive, PrintRow, Scan, ScanCheck, ScanState, Unregistered, leading_number,
+    next_agenda_of,
+};
+use crate::model::id::{ArchiveId, PrintId, VersionId};
 
 /// The largest scan accepted: 50 MB.
 pub const SCAN_MAKS: u64 = 50 * 1024 * 1024;
@@ -89,175 +93,6 @@ pub fn scan_file_name(sha256: &str, mime: &str) -> String {
     format!("{sha256}.{ext}")
 }
 
-/// A register entry as typed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct NewArchive {
-    pub version_id: i64,
-    pub nomor_agenda: String,
-    pub tanggal: NaiveDate,
-    pub rangkap: u32,
-    pub lemari: String,
-    pub rak: String,
-    pub boks: String,
-    pub map: String,
-    /// Where a copy went, e.g. "Biro Organisasi Setda".
-    pub diserahkan_kepada: String,
-    pub tanggal_serah: Option<NaiveDate>,
-    pub keterangan: String,
-}
-
-/// The scanned signed copy of an entry.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Scan {
-    pub sha256: String,
-    /// The name of the file the user picked.
-    pub nama: String,
-    pub mime: String,
-    pub bytes: i64,
-}
-
-/// One entry of the register, with its agreement.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ArchiveRow {
-    pub id: i64,
-    pub entry: NewArchive,
-    pub tahun: i32,
-    pub agreement_id: i64,
-    pub unit_id: i64,
-    pub unit: String,
-    pub jenis: String,
-    pub versi: i32,
-    /// The nomor of the agreement itself.
-    pub nomor_pk: String,
-    pub scan: Option<Scan>,
-}
-
-impl ArchiveRow {
-    /// "Lemari 2, Rak B, Boks 3, Map 12" (the parts that are filled).
-    pub fn lokasi(&self) -> String {
-        lokasi(&self.entry)
-    }
-}
-
-/// The paper place of an entry in words.
-pub fn lokasi(e: &NewArchive) -> String {
-    [
-        ("Lemari", &e.lemari),
-        ("Rak", &e.rak),
-        ("Boks", &e.boks),
-        ("Map", &e.map),
-    ]
-    .iter()
-    .filter(|(_, v)| !v.trim().is_empty())
-    .map(|(k, v)| format!("{k} {}", v.trim()))
-    .collect::<Vec<_>>()
-    .join(", ")
-}
-
-/// A signed version not yet in the register.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Unregistered {
-    pub version_id: i64,
-    pub agreement_id: i64,
-    pub tahun: i32,
-    pub unit: String,
-    pub versi: i32,
-    pub signed_at: Option<String>,
-}
-
-/// What "Periksa berkas" found for one entry's scan.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ScanState {
-    /// The stored file is there and its hash matches.
-    Cocok,
-    /// The stored file is gone.
-    Hilang,
-    /// The stored file's content no longer matches the recorded hash.
-    Berubah { ditemukan: String },
-    /// The file is there but cannot be read.
-    TakTerbaca(String),
-}
-
-impl ScanState {
-    pub fn label(&self) -> String {
-        match self {
-            ScanState::Cocok => "Cocok".into(),
-            ScanState::Hilang => "HILANG: berkas pindaian tidak ada".into(),
-            ScanState::Berubah { .. } => "BERUBAH: isi berkas tidak sesuai hash tercatat".into(),
-            ScanState::TakTerbaca(e) => format!("Tidak dapat dibaca: {e}"),
-        }
-    }
-
-    pub fn ok(&self) -> bool {
-        matches!(self, ScanState::Cocok)
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ScanCheck {
-    pub entry_id: i64,
-    pub nomor_agenda: String,
-    pub unit: String,
-    pub state: ScanState,
-}
-
-/// Why a copy was printed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum Tujuan {
-    /// The final text, printed for the officials to sign.
-    TandaTangan,
-    /// A copy of the signed version.
-    Salinan,
-}
-
-impl Tujuan {
-    pub fn kode(self) -> &'static str {
-        match self {
-            Tujuan::TandaTangan => "tanda_tangan",
-            Tujuan::Salinan => "salinan",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Tujuan::TandaTangan => "untuk ditandatangani",
-            Tujuan::Salinan => "salinan",
-        }
-    }
-
-    fn parse(s: &str) -> Tujuan {
-        if s == "tanda_tangan" {
-            Tujuan::TandaTangan
-        } else {
-            Tujuan::Salinan
-        }
-    }
-
-    /// What a version in `status` may be printed as, if anything: the text
-    /// to paraf and sign once it is submitted (its content is then fixed),
-    /// copies once it is signed. A draft is never printed as final.
-    pub fn for_status(status: &str) -> Option<Tujuan> {
-        if is_signed(status) {
-            Some(Tujuan::Salinan)
-        } else if matches!(status, "diajukan" | "diparaf") {
-            Some(Tujuan::TandaTangan)
-        } else {
-            None
-        }
-    }
-}
-
-/// One print recorded.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PrintRow {
-    pub id: i64,
-    pub version_id: i64,
-    pub at: String,
-    pub rangkap: u32,
-    pub operator: String,
-    pub tujuan: Tujuan,
-}
-
 const SELECT_ENTRY: &str = "SELECT e.id, e.version_id, e.nomor_agenda, e.tanggal, e.rangkap, e.lemari, e.rak, e.boks, e.map,
         e.diserahkan_kepada, e.tanggal_serah, e.keterangan, e.scan_sha256, e.scan_nama, e.scan_mime, e.scan_bytes,
         e.tahun, a.id, a.unit_id, u.nama, a.jenis, v.versi, v.nomor
@@ -307,78 +142,12 @@ fn read_entry(r: &Row<'_>) -> rusqlite::Result<ArchiveRow> {
     })
 }
 
-/// The leading number of an agenda number ("007/PK/2026" → 7).
-fn leading_number(s: &str) -> Option<u64> {
-    let digits: String = s
-        .trim()
-        .chars()
-        .take_while(|c| c.is_ascii_digit())
-        .collect();
-    digits.parse().ok()
-}
-
-/// The agenda number after the ones used: one past the highest leading
-/// number, three digits ("001", "002", …).
-pub fn next_agenda_of<'a>(used: impl Iterator<Item = &'a str>) -> String {
-    let max = used.filter_map(leading_number).max().unwrap_or(0);
-    format!("{:03}", max + 1)
-}
-
-fn check_entry(e: &NewArchive) -> Result<()> {
-    let invalid = |m: &str| Err(StoreError::Invalid(m.to_string()));
-    if e.nomor_agenda.trim().is_empty() {
-        return invalid("Nomor agenda wajib diisi");
-    }
-    if e.nomor_agenda.chars().count() > 60 {
-        return invalid("Nomor agenda terlalu panjang (maksimal 60 karakter)");
-    }
-    if !(1..=99).contains(&e.rangkap) {
-        return invalid("Jumlah rangkap harus 1 sampai 99");
-    }
-    for (label, v) in [
-        ("Lemari", &e.lemari),
-        ("Rak", &e.rak),
-        ("Boks", &e.boks),
-        ("Map", &e.map),
-        ("Diserahkan kepada", &e.diserahkan_kepada),
-    ] {
-        if v.chars().count() > 200 {
-            return Err(StoreError::Invalid(format!(
-                "{label} terlalu panjang (maksimal 200 karakter)"
-            )));
-        }
-    }
-    if e.keterangan.chars().count() > 2000 {
-        return invalid("Keterangan terlalu panjang (maksimal 2000 karakter)");
-    }
-    if e.tanggal_serah.is_some() && e.diserahkan_kepada.trim().is_empty() {
-        return invalid("Isi kepada siapa dokumen diserahkan, atau kosongkan tanggal serah");
-    }
-    if let Some(serah) = e.tanggal_serah
-        && serah < e.tanggal
-    {
-        return invalid("Tanggal serah tidak boleh sebelum tanggal pendaftaran");
-    }
-    Ok(())
-}
-
-/// The entry as stored: every text trimmed.
-fn cleaned(e: &NewArchive) -> NewArchive {
-    let t = |s: &String| s.trim().to_string();
-    NewArchive {
-        nomor_agenda: t(&e.nomor_agenda),
-        lemari: t(&e.lemari),
-        rak: t(&e.rak),
-        boks: t(&e.boks),
-        map: t(&e.map),
-        diserahkan_kepada: t(&e.diserahkan_kepada),
-        keterangan: t(&e.keterangan),
-        ..e.clone()
-    }
-}
-
 /// Writes the editable fields of an entry.
-fn set_fields(tx: &rusqlite::Transaction<'_>, id: i64, e: &NewArchive) -> rusqlite::Result<usize> {
+fn set_fields(
+    tx: &rusqlite::Transaction<'_>,
+    id: ArchiveId,
+    e: &NewArchive,
+) -> rusqlite::Result<usize> {
     tx.execute(
         "UPDATE archive_entry SET nomor_agenda = ?2, tanggal = ?3, rangkap = ?4, lemari = ?5, rak = ?6,
             boks = ?7, map = ?8, diserahkan_kepada = ?9, tanggal_serah = ?10, keterangan = ?11
@@ -497,7 +266,7 @@ impl Store {
         Ok(next_agenda_of(used.iter().map(String::as_str)))
     }
 
-    fn duplicate_agenda(&self, tahun: i32, nomor: &str, except: Option<i64>) -> Result<()> {
+    fn duplicate_agenda(&self, tahun: i32, nomor: &str, except: Option<ArchiveId>) -> Result<()> {
         let other: Option<(String, i32)> = self
             .conn
             .query_row(
@@ -521,15 +290,15 @@ impl Store {
 
     /// Registers a signed version in the archive; the version becomes
     /// "diarsipkan". Returns the entry id.
-    pub fn register_archive(&mut self, e: &NewArchive) -> Result<i64> {
-        check_entry(e)?;
+    pub fn register_archive(&mut self, e: &NewArchive) -> Result<ArchiveId> {
+        e.validate()?;
         let doc = self.version(e.version_id)?;
-        if !is_signed(&doc.status) {
+        if !doc.status.is_signed() {
             return Err(StoreError::Invalid(format!(
                 "Versi {} Perjanjian Kinerja {} berstatus {}: hanya versi yang sudah ditandatangani yang dapat didaftarkan di arsip",
                 doc.versi,
                 doc.unit,
-                status_label(&doc.status).to_lowercase()
+                doc.status.label().to_lowercase()
             )));
         }
         if let Some(id) = self.archive_of(e.version_id)? {
@@ -546,26 +315,36 @@ impl Store {
         self.duplicate_agenda(doc.tahun, &e.nomor_agenda, None)?;
         let now = ts(self.now());
         let tahun = doc.tahun;
-        let e = cleaned(e);
+        let e = e.cleaned();
         self.write(AuditMeta::new("daftar", "arsip"), |tx| {
             tx.execute(
                 "INSERT INTO archive_entry (version_id, tahun, nomor_agenda, tanggal, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![e.version_id, tahun, e.nomor_agenda, e.tanggal.to_string(), now],
+                params![
+                    e.version_id,
+                    tahun,
+                    e.nomor_agenda,
+                    e.tanggal.to_string(),
+                    now
+                ],
             )?;
-            let id = tx.last_insert_rowid();
+            let id = ArchiveId(tx.last_insert_rowid());
             set_fields(tx, id, &e)?;
             tx.execute(
-                "UPDATE agreement_version SET status = 'diarsipkan' WHERE id = ?1 AND status = 'ditandatangani'",
-                [e.version_id],
+                "UPDATE agreement_version SET status = ?2 WHERE id = ?1 AND status = ?3",
+                params![
+                    e.version_id,
+                    Transition::Archive.to(),
+                    Status::Ditandatangani
+                ],
             )?;
             Ok(Written::new(id, id, None, Some(image(&e))))
         })
     }
 
     /// Corrects an entry (place, handover, note, number); the version stays.
-    pub fn update_archive(&mut self, id: i64, e: &NewArchive) -> Result<()> {
-        check_entry(e)?;
+    pub fn update_archive(&mut self, id: ArchiveId, e: &NewArchive) -> Result<()> {
+        e.validate()?;
         let old = self.archive_entry(id)?;
         if old.entry.version_id != e.version_id {
             return Err(StoreError::Invalid(
@@ -573,7 +352,7 @@ impl Store {
             ));
         }
         self.duplicate_agenda(old.tahun, &e.nomor_agenda, Some(id))?;
-        let e = cleaned(e);
+        let e = e.cleaned();
         self.write(AuditMeta::new("ubah", "arsip"), |tx| {
             set_fields(tx, id, &e)?;
             Ok(Written::new(
@@ -587,7 +366,7 @@ impl Store {
 
     /// Attaches the scanned signed copy to an entry: checked (content and
     /// size), copied into the scan folder under its hash, the hash recorded.
-    pub fn attach_scan(&mut self, id: i64, src: &Path) -> Result<Scan> {
+    pub fn attach_scan(&mut self, id: ArchiveId, src: &Path) -> Result<Scan> {
         let (bytes, kind) = read_scan(src)?;
         let old = self.archive_entry(id)?;
         let scan = Scan {
@@ -627,7 +406,7 @@ impl Store {
     }
 
     /// The register entry of a version, if it has one.
-    pub fn archive_of(&self, version_id: i64) -> Result<Option<i64>> {
+    pub fn archive_of(&self, version_id: VersionId) -> Result<Option<ArchiveId>> {
         Ok(self
             .conn
             .query_row(
@@ -638,7 +417,7 @@ impl Store {
             .optional()?)
     }
 
-    pub fn archive_entry(&self, id: i64) -> Result<ArchiveRow> {
+    pub fn archive_entry(&self, id: ArchiveId) -> Result<ArchiveRow> {
         self.conn
             .query_row(&format!("{SELECT_ENTRY} WHERE e.id = ?1"), [id], read_entry)
             .optional()?
@@ -732,18 +511,23 @@ impl Store {
     }
 
     /// Records a print of a version (after its PDF was written).
-    pub fn record_print(&mut self, version_id: i64, rangkap: u32, tujuan: Tujuan) -> Result<i64> {
+    pub fn record_print(
+        &mut self,
+        version_id: VersionId,
+        rangkap: u32,
+        tujuan: PrintPurpose,
+    ) -> Result<PrintId> {
         if !(1..=99).contains(&rangkap) {
             return Err(StoreError::Invalid(
                 "Jumlah rangkap harus 1 sampai 99".into(),
             ));
         }
         let doc = self.version(version_id)?;
-        if Tujuan::for_status(&doc.status) != Some(tujuan) {
+        if doc.status.print_purpose() != Some(tujuan) {
             return Err(StoreError::Invalid(format!(
                 "Versi {} berstatus {}: tidak dapat dicetak {}",
                 doc.versi,
-                status_label(&doc.status).to_lowercase(),
+                doc.status.label().to_lowercase(),
                 tujuan.label()
             )));
         }
@@ -752,9 +536,9 @@ impl Store {
         self.write(AuditMeta::new("cetak", "cetak"), |tx| {
             tx.execute(
                 "INSERT INTO print_log (version_id, at, rangkap, operator, final, tujuan) VALUES (?1, ?2, ?3, ?4, 1, ?5)",
-                params![version_id, at, rangkap, operator, tujuan.kode()],
+                params![version_id, at, rangkap, operator, tujuan],
             )?;
-            let id = tx.last_insert_rowid();
+            let id = PrintId(tx.last_insert_rowid());
             Ok(Written::new(
                 id,
                 id,
@@ -769,7 +553,7 @@ impl Store {
     }
 
     /// The prints of a version, oldest first.
-    pub fn prints(&self, version_id: i64) -> Result<Vec<PrintRow>> {
+    pub fn prints(&self, version_id: VersionId) -> Result<Vec<PrintRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, version_id, at, rangkap, operator, tujuan FROM print_log WHERE version_id = ?1 ORDER BY id",
         )?;
@@ -781,7 +565,7 @@ impl Store {
                     at: r.get(2)?,
                     rangkap: r.get(3)?,
                     operator: r.get(4)?,
-                    tujuan: Tujuan::parse(&r.get::<_, String>(5)?),
+                    tujuan: r.get(5)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -813,30 +597,5 @@ mod tests {
         );
         assert_eq!(ScanKind::sniff(b"PK\x03\x04 a zip named scan.pdf"), None);
         assert_eq!(ScanKind::sniff(b""), None);
-    }
-
-    #[test]
-    fn agenda_numbers_sort_by_their_number() {
-        assert_eq!(leading_number("007/PK/2026"), Some(7));
-        assert_eq!(leading_number(" 12"), Some(12));
-        assert_eq!(leading_number("A-1"), None);
-    }
-
-    #[test]
-    fn places_read_as_words() {
-        let e = NewArchive {
-            version_id: 1,
-            nomor_agenda: "001".into(),
-            tanggal: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
-            rangkap: 2,
-            lemari: "2".into(),
-            rak: " ".into(),
-            boks: "B".into(),
-            map: "12".into(),
-            diserahkan_kepada: String::new(),
-            tanggal_serah: None,
-            keterangan: String::new(),
-        };
-        assert_eq!(lokasi(&e), "Lemari 2, Boks B, Map 12");
     }
 }

@@ -19,7 +19,7 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 pub(crate) struct NewEntry<'a> {
     pub at: DateTime<Utc>,
     pub operator: &'a str,
-    pub official_id: Option<i64>,
+    pub official_id: Option<crate::model::id::OfficialId>,
     pub action: &'a str,
     pub entity: &'a str,
     pub entity_id: &'a str,
@@ -94,7 +94,7 @@ pub(crate) fn append(tx: &Transaction<'_>, e: &NewEntry<'_>) -> Result<i64> {
         id,
         at: ts(e.at),
         operator: e.operator.to_string(),
-        official_id: e.official_id,
+        official_id: e.official_id.map(|o| o.0),
         action: e.action.to_string(),
         entity: e.entity.to_string(),
         entity_id: e.entity_id.to_string(),

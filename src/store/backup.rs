@@ -21,7 +21,7 @@ use super::archive::{SCAN_MAKS, sha256_hex, write_file_atomic};
 use super::{AuditMeta, Result, SCAN_DIR, Store, StoreError, Written, io_message};
 
 /// How many daily copies are kept.
-pub const CADANGAN_HARIAN: usize = 14;
+pub const DAILY_BACKUPS_KEPT: usize = 14;
 
 /// The daily copy's name: `perkin-2026-11-23.db`.
 fn daily_name(day: NaiveDate) -> String {

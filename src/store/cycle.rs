@@ -7,13 +7,14 @@ use rusqlite::{OptionalExtension, params};
 use serde_json::json;
 
 use super::{AuditMeta, Result, Store, StoreError, Written, image, parse_ts, ts};
+use crate::model::id::{CycleId, UnitId, VersionId};
 use crate::model::sop::SopTemplate;
 use crate::model::workflow::{Act, Action, Cycle, Outcome, Visit};
 
 /// A cycle as listed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CycleRow {
-    pub id: i64,
+    pub id: CycleId,
     pub nama: String,
     pub tahun: i32,
     pub template_kode: String,
@@ -24,7 +25,7 @@ pub struct CycleRow {
 /// An open task, resolved for display.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TaskRow {
-    pub cycle_id: i64,
+    pub cycle_id: CycleId,
     pub seq: u32,
     pub step_no: String,
     pub kegiatan: String,
@@ -42,9 +43,9 @@ impl Store {
         template_kode: &str,
         nama: &str,
         tahun: i32,
-        units: &[(i64, Option<i64>)],
+        units: &[(UnitId, Option<VersionId>)],
         now: DateTime<Utc>,
-    ) -> Result<i64> {
+    ) -> Result<CycleId> {
         if nama.trim().is_empty() {
             return Err(StoreError::Invalid("Nama siklus wajib diisi".into()));
         }
@@ -77,24 +78,24 @@ impl Store {
                 Some(_) => {}
             }
         }
-        let minutes_per_day = self.calendar()?.menit_hari_standar();
+        let standard_day_minutes = self.calendar()?.standard_day_minutes();
         let cycle = Cycle::start(
             template,
             units.iter().map(|u| u.0).collect(),
-            minutes_per_day,
+            standard_day_minutes,
             now,
         )?;
         let after = json!({
             "templat": template_kode, "nama": nama.trim(), "tahun": tahun,
-            "unit": units, "mulai": ts(now), "menit_per_hari": minutes_per_day,
+            "unit": units, "mulai": ts(now), "menit_per_hari": standard_day_minutes,
         });
         self.write(AuditMeta::new("mulai", "siklus"), |tx| {
             tx.execute(
                 "INSERT INTO cycle (template_kode, template_source, nama, tahun, minutes_per_day, started_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![template_kode, source, nama.trim(), tahun, minutes_per_day, ts(now)],
+                params![template_kode, source, nama.trim(), tahun, standard_day_minutes, ts(now)],
             )?;
-            let id = tx.last_insert_rowid();
+            let id = CycleId(tx.last_insert_rowid());
             for (k, (u, v)) in units.iter().enumerate() {
                 tx.execute(
                     "INSERT INTO cycle_unit (cycle_id, unit_id, urutan, version_id) VALUES (?1, ?2, ?3, ?4)",
@@ -130,7 +131,7 @@ impl Store {
     }
 
     /// A cycle's frozen template, parsed once per store.
-    fn parsed_template(&self, source: &str, id: i64) -> Result<SopTemplate> {
+    fn parsed_template(&self, source: &str, id: CycleId) -> Result<SopTemplate> {
         let mut cache = self.parsed.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(t) = cache.get(source) {
             return Ok(t.clone());
@@ -142,8 +143,8 @@ impl Store {
     }
 
     /// The full state of a cycle, for the engine and the views.
-    pub fn load_cycle(&self, id: i64) -> Result<Cycle> {
-        let (source, minutes_per_day, finished): (String, u32, Option<String>) = self
+    pub fn load_cycle(&self, id: CycleId) -> Result<Cycle> {
+        let (source, standard_day_minutes, finished): (String, u32, Option<String>) = self
             .conn
             .query_row(
                 "SELECT template_source, minutes_per_day, finished_at FROM cycle WHERE id = ?1",
@@ -158,7 +159,7 @@ impl Store {
             .prepare("SELECT unit_id FROM cycle_unit WHERE cycle_id = ?1 ORDER BY urutan")?;
         let units = stmt
             .query_map([id], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<i64>>>()?;
+            .collect::<rusqlite::Result<Vec<UnitId>>>()?;
         let mut stmt = self.conn.prepare(
             "SELECT seq, step_index, unit_id, opened_by, round, started_at, standard_minutes, finished_at, outcome,
                     note, reason, performer_id, performer
@@ -194,7 +195,7 @@ impl Store {
         Ok(Cycle {
             template,
             units,
-            minutes_per_day,
+            standard_day_minutes,
             visits,
             finished_at: finished.as_deref().map(parse_ts).transpose()?,
         })
@@ -202,7 +203,7 @@ impl Store {
 
     /// Acts on the open task `seq` of cycle `cycle_id`: Selesai, Ya or Tolak.
     /// Refused actions change nothing.
-    pub fn act(&mut self, cycle_id: i64, seq: u32, act: &Act) -> Result<Cycle> {
+    pub fn act(&mut self, cycle_id: CycleId, seq: u32, act: &Act) -> Result<Cycle> {
         let mut cycle = self.load_cycle(cycle_id)?;
         let change = cycle.act(seq, act)?;
         let action = match act.action {
@@ -254,7 +255,7 @@ impl Store {
 
     /// Every open task of every running cycle.
     pub fn open_tasks(&self) -> Result<Vec<TaskRow>> {
-        let units: std::collections::HashMap<i64, String> =
+        let units: std::collections::HashMap<UnitId, String> =
             self.units()?.into_iter().map(|u| (u.id, u.nama)).collect();
         let mut out = Vec::new();
         for c in self
@@ -283,7 +284,7 @@ impl Store {
 
 fn insert_visit(
     tx: &rusqlite::Transaction<'_>,
-    cycle_id: i64,
+    cycle_id: CycleId,
     t: &SopTemplate,
     v: &Visit,
 ) -> Result<()> {

@@ -13,9 +13,12 @@ use std::collections::HashMap;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::json;
 
-use super::plan::{RenjaIndikatorInput, write_indikator, write_renja_item};
-use super::{AuditMeta, NewIndikator, NewRenjaItem, Result, Store, Written};
+use super::plan::{write_indikator, write_renja_item};
+use super::{AuditMeta, Result, Store, Written};
 use crate::formats::xlsx::{Masalah, RenjaIndikatorRow, RenjaRow, RenstraRow, Tingkat, Workbook};
+use crate::model::id::{IndikatorId, PeriodId, RenjaItemId, SasaranId, TujuanId, UnitId};
+use crate::model::plan::RenjaIndikatorInput;
+use crate::model::plan::{NewIndikator, NewRenjaItem};
 
 /// What an import would do (or did).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -35,14 +38,10 @@ impl ImportSummary {
     }
 }
 
-fn level_of(t: Tingkat) -> &'static str {
-    t.kode()
-}
-
 impl Store {
     /// Active units by their name (trimmed, case-insensitive), as the
     /// workbook names them.
-    fn units_by_name(&self) -> Result<HashMap<String, i64>> {
+    fn units_by_name(&self) -> Result<HashMap<String, UnitId>> {
         Ok(self
             .units()?
             .into_iter()
@@ -54,10 +53,10 @@ impl Store {
     /// The Renstra period that contains `tahun` and the Renja of `tahun`,
     /// as rows of the workbook.
     pub fn export_workbook(&self, tahun: i32) -> Result<Workbook> {
-        let units: HashMap<i64, String> =
+        let units: HashMap<UnitId, String> =
             self.units()?.into_iter().map(|u| (u.id, u.nama)).collect();
         let unit_name =
-            |id: Option<i64>| id.and_then(|i| units.get(&i).cloned()).unwrap_or_default();
+            |id: Option<UnitId>| id.and_then(|i| units.get(&i).cloned()).unwrap_or_default();
         let mut wb = Workbook::default();
         if let Some(p) = self
             .renstra_periods()?
@@ -90,17 +89,13 @@ impl Store {
                 }
             }
         }
-        let sasaran_kode: HashMap<i64, String> = self
+        let sasaran_kode: HashMap<SasaranId, String> = self
             .conn
             .prepare("SELECT id, kode FROM renstra_sasaran")?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         for r in self.renja_items(tahun)? {
-            let tingkat = match r.level.as_str() {
-                "program" => Tingkat::Program,
-                "kegiatan" => Tingkat::Kegiatan,
-                _ => Tingkat::SubKegiatan,
-            };
+            let tingkat = r.level;
             wb.renja.push(RenjaRow {
                 baris: 0,
                 tahun,
@@ -239,14 +234,14 @@ fn node(
 fn apply(
     tx: &Transaction<'_>,
     wb: &Workbook,
-    units: &HashMap<String, i64>,
+    units: &HashMap<String, UnitId>,
 ) -> Result<ImportSummary> {
     let unit = |name: &str| units.get(&name.trim().to_lowercase()).copied();
     let mut s = ImportSummary::default();
-    let mut sasaran_by_kode: HashMap<String, i64> = HashMap::new();
+    let mut sasaran_by_kode: HashMap<String, SasaranId> = HashMap::new();
     for r in &wb.renstra {
         let (awal, akhir) = r.periode;
-        let period: i64 = match tx
+        let period: PeriodId = match tx
             .query_row(
                 "SELECT id FROM renstra_period WHERE tahun_awal = ?1 AND tahun_akhir = ?2",
                 [awal, akhir],
@@ -260,29 +255,29 @@ fn apply(
                     "INSERT INTO renstra_period (tahun_awal, tahun_akhir, nama) VALUES (?1, ?2, ?3)",
                     params![awal, akhir, format!("Renstra {awal}–{akhir}")],
                 )?;
-                tx.last_insert_rowid()
+                PeriodId(tx.last_insert_rowid())
             }
         };
-        let tujuan = node(
+        let tujuan = TujuanId(node(
             tx,
             "renstra_tujuan",
             "period_id",
-            period,
+            period.0,
             &r.kode_tujuan,
             &r.tujuan,
-        )?;
-        let sasaran = node(
+        )?);
+        let sasaran = SasaranId(node(
             tx,
             "renstra_sasaran",
             "tujuan_id",
-            tujuan,
+            tujuan.0,
             &r.kode_sasaran,
             &r.sasaran,
-        )?;
+        )?);
         if !r.kode_sasaran.trim().is_empty() {
             sasaran_by_kode.insert(r.kode_sasaran.trim().to_string(), sasaran);
         }
-        let existing: Option<i64> = if r.kode_indikator.trim().is_empty() {
+        let existing: Option<IndikatorId> = if r.kode_indikator.trim().is_empty() {
             tx.query_row(
                 "SELECT id FROM renstra_indikator WHERE sasaran_id = ?1 AND kode = '' AND nama = ?2",
                 params![sasaran, r.indikator.trim()],
@@ -318,7 +313,7 @@ fn apply(
         }
     }
     // Renja: parents first (the reader gives programs before their kegiatan).
-    let mut ids: HashMap<(i32, String), i64> = HashMap::new();
+    let mut ids: HashMap<(i32, String), RenjaItemId> = HashMap::new();
     let mut rows: Vec<&RenjaRow> = wb.renja.iter().collect();
     rows.sort_by_key(|r| (r.tahun, r.tingkat as u8));
     for r in rows {
@@ -352,7 +347,7 @@ fn apply(
         let sasaran_id = (!r.kode_sasaran.trim().is_empty())
             .then(|| sasaran_by_kode.get(r.kode_sasaran.trim()).copied())
             .flatten();
-        let existing: Option<i64> = tx
+        let existing: Option<RenjaItemId> = tx
             .query_row(
                 "SELECT id FROM renja_item WHERE tahun = ?1 AND kode = ?2",
                 params![r.tahun, kode],
@@ -371,7 +366,7 @@ fn apply(
         let item = NewRenjaItem {
             tahun: r.tahun,
             parent_id: parent,
-            level: level_of(r.tingkat).to_string(),
+            level: r.tingkat,
             kode: kode.clone(),
             nama: r.nama.clone(),
             unit_id: unit(&r.unit),

@@ -14,28 +14,19 @@ mod backup;
 mod calendar;
 mod cycle;
 mod exchange;
+mod id;
 mod office;
 mod org;
 mod plan;
 mod sop;
 
-pub use agreement::{
-    AgreementRow, Content, NewAgreement, NewBudgetLine, NewLine, Party, Proposed, VersionDoc,
-    inactive_reason, party_of, propose, unit_head,
-};
 pub use archive::{
-    ArchiveRow, NewArchive, PrintRow, SCAN_DIR, SCAN_MAKS, Scan, ScanCheck, ScanKind, ScanState,
-    Tujuan, Unregistered, lokasi, next_agenda_of, read_scan, sha256_hex, write_file_atomic,
+    SCAN_DIR, SCAN_MAKS, ScanKind, read_scan, scan_file_name, sha256_hex, write_file_atomic,
 };
-pub use backup::{BackupSummary, CADANGAN_HARIAN, FullBackup, Staged};
+pub use backup::{BackupSummary, DAILY_BACKUPS_KEPT, FullBackup, Staged};
 pub use cycle::{CycleRow, TaskRow};
 pub use exchange::ImportSummary;
-pub use office::{LOGO_MAKS, Office, logo_mime};
-pub use org::{NewOfficial, NewUnit, OfficialRow, UnitRow};
-pub use plan::{
-    IndikatorRow, NewIndikator, NewRenjaIndikator, NewRenjaItem, PeriodRow, RenjaIndikatorInput,
-    RenjaItemRow, RenjaYear, SasaranNode, Target, TujuanNode,
-};
+pub use office::{LOGO_MAKS, logo_mime};
 pub use sop::TemplateRow;
 
 use std::fs::File;
@@ -104,6 +95,12 @@ pub enum StoreError {
     Invalid(String),
     #[error("{0} tidak ditemukan")]
     NotFound(String),
+}
+
+impl From<crate::model::Invalid> for StoreError {
+    fn from(e: crate::model::Invalid) -> Self {
+        StoreError::Invalid(e.0)
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -579,7 +576,7 @@ pub(crate) struct AuditMeta<'a> {
     pub action: &'a str,
     pub entity: &'a str,
     /// The official the action is recorded for (e.g. a step's performer).
-    pub official_id: Option<i64>,
+    pub official_id: Option<crate::model::id::OfficialId>,
     /// Overrides the store's operator (built-in installs).
     pub operator: Option<&'a str>,
 }

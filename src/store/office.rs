@@ -1,79 +1,10 @@
 //! Office settings (instansi): one row.
 
 use rusqlite::{OptionalExtension, params};
-use serde::{Deserialize, Serialize};
 
 use super::{AuditMeta, Result, Store, StoreError, Written, image, ts};
+use crate::model::org::Office;
 use crate::model::worktime::Zona;
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Office {
-    pub nama_instansi: String,
-    /// "Pemerintah Kabupaten …", "Pemerintah Provinsi …".
-    pub pemerintah: String,
-    pub alamat: String,
-    /// The place of signing.
-    pub kota: String,
-    pub zona: Zona,
-    pub telepon: String,
-    pub email: String,
-    pub laman: String,
-    /// The head of the region (Pihak Kedua of the head of the agency), e.g. "Bupati Sukamaju".
-    pub kepala_daerah_jabatan: String,
-    pub kepala_daerah_nama: String,
-    pub rangkap_cetak: u32,
-}
-
-impl Default for Office {
-    fn default() -> Self {
-        Office {
-            nama_instansi: String::new(),
-            pemerintah: String::new(),
-            alamat: String::new(),
-            kota: String::new(),
-            zona: Zona::Wib,
-            telepon: String::new(),
-            email: String::new(),
-            laman: String::new(),
-            kepala_daerah_jabatan: String::new(),
-            kepala_daerah_nama: String::new(),
-            rangkap_cetak: 3,
-        }
-    }
-}
-
-impl Office {
-    /// Checks the fields; the message names the field.
-    pub fn validate(&self) -> Result<()> {
-        let fields = [
-            ("Nama instansi", &self.nama_instansi),
-            ("Pemerintah", &self.pemerintah),
-            ("Alamat", &self.alamat),
-            ("Kota", &self.kota),
-            ("Telepon", &self.telepon),
-            ("Email", &self.email),
-            ("Laman", &self.laman),
-            ("Jabatan kepala daerah", &self.kepala_daerah_jabatan),
-            ("Nama kepala daerah", &self.kepala_daerah_nama),
-        ];
-        for (label, v) in fields {
-            if v.chars().count() > 300 {
-                return Err(StoreError::Invalid(format!(
-                    "{label} terlalu panjang (maksimal 300 karakter)"
-                )));
-            }
-        }
-        if self.nama_instansi.trim().is_empty() {
-            return Err(StoreError::Invalid("Nama instansi wajib diisi".into()));
-        }
-        if !(1..=99).contains(&self.rangkap_cetak) {
-            return Err(StoreError::Invalid(
-                "Jumlah rangkap cetak harus 1 sampai 99".into(),
-            ));
-        }
-        Ok(())
-    }
-}
 
 impl Store {
     pub fn office(&self) -> Result<Office> {

@@ -1,150 +1,20 @@
 //! Units (SOTK) and officials.
 
-use chrono::NaiveDate;
 use rusqlite::params;
-use serde::{Deserialize, Serialize};
 
 use super::{AuditMeta, Result, Store, StoreError, Written, image, ts};
+use crate::model::Invalid;
+use crate::model::id::{OfficialId, UnitId};
 use crate::model::org::{
-    Eselon, JenisUnit, StatusJabatan, cek_nip, golongan_dari_pangkat, nip_bersih,
+    Eselon, JenisUnit, NewOfficial, NewUnit, OfficialRow, StatusJabatan, UnitRow, nip_bersih,
 };
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NewUnit {
-    pub parent_id: Option<i64>,
-    pub kode: String,
-    pub nama: String,
-    pub jenis: JenisUnit,
-    pub eselon: Eselon,
-    pub urutan: i64,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UnitRow {
-    pub id: i64,
-    pub parent_id: Option<i64>,
-    pub kode: String,
-    pub nama: String,
-    pub jenis: JenisUnit,
-    pub eselon: Eselon,
-    pub retired: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NewOfficial {
-    pub nama: String,
-    pub gelar_depan: String,
-    pub gelar_belakang: String,
-    /// 18 digits; None for officials without one (a Bupati/Gubernur).
-    pub nip: Option<String>,
-    pub pangkat: String,
-    pub jabatan: String,
-    pub unit_id: Option<i64>,
-    pub status: StatusJabatan,
-    pub mulai: Option<NaiveDate>,
-    pub selesai: Option<NaiveDate>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OfficialRow {
-    pub id: i64,
-    pub nama: String,
-    pub gelar_depan: String,
-    pub gelar_belakang: String,
-    pub nip: Option<String>,
-    pub pangkat: String,
-    pub golongan: String,
-    pub jabatan: String,
-    pub unit_id: Option<i64>,
-    pub status: StatusJabatan,
-    pub mulai: Option<NaiveDate>,
-    pub selesai: Option<NaiveDate>,
-}
-
-impl OfficialRow {
-    /// The row as input for [`Store::update_official`].
-    pub fn to_new(&self) -> NewOfficial {
-        NewOfficial {
-            nama: self.nama.clone(),
-            gelar_depan: self.gelar_depan.clone(),
-            gelar_belakang: self.gelar_belakang.clone(),
-            nip: self.nip.clone(),
-            pangkat: self.pangkat.clone(),
-            jabatan: self.jabatan.clone(),
-            unit_id: self.unit_id,
-            status: self.status,
-            mulai: self.mulai,
-            selesai: self.selesai,
-        }
-    }
-
-    /// Name with titles, as printed.
-    pub fn nama_lengkap(&self) -> String {
-        crate::model::org::nama_lengkap(&self.gelar_depan, &self.nama, &self.gelar_belakang)
-    }
-}
-
 fn bad(msg: impl Into<String>) -> StoreError {
-    StoreError::Invalid(msg.into())
-}
-
-fn check_len(label: &str, v: &str, max: usize) -> Result<()> {
-    if v.chars().count() > max {
-        return Err(bad(format!(
-            "{label} terlalu panjang (maksimal {max} karakter)"
-        )));
-    }
-    Ok(())
-}
-
-impl NewUnit {
-    pub fn validate(&self) -> Result<()> {
-        if self.nama.trim().is_empty() {
-            return Err(bad("Nama unit wajib diisi"));
-        }
-        check_len("Nama unit", &self.nama, 200)?;
-        check_len("Kode unit", &self.kode, 50)
-    }
-}
-
-impl NewOfficial {
-    /// Checks every field; the NIP message says which part is wrong.
-    pub fn validate(&self) -> Result<String> {
-        if self.nama.trim().is_empty() {
-            return Err(bad("Nama pejabat wajib diisi"));
-        }
-        check_len("Nama", &self.nama, 150)?;
-        check_len("Gelar depan", &self.gelar_depan, 50)?;
-        check_len("Gelar belakang", &self.gelar_belakang, 80)?;
-        check_len("Jabatan", &self.jabatan, 200)?;
-        if let Some(nip) = &self.nip {
-            cek_nip(nip).map_err(|e| bad(e.to_string()))?;
-        }
-        let golongan = if self.pangkat.trim().is_empty() {
-            String::new()
-        } else {
-            golongan_dari_pangkat(&self.pangkat)
-                .ok_or_else(|| {
-                    bad(format!(
-                        "Pangkat '{}' tidak ada dalam daftar pangkat PNS",
-                        self.pangkat.trim()
-                    ))
-                })?
-                .to_string()
-        };
-        if let (Some(a), Some(b)) = (self.mulai, self.selesai)
-            && b < a
-        {
-            return Err(bad(
-                "Tanggal selesai menjabat tidak boleh sebelum tanggal mulai",
-            ));
-        }
-        Ok(golongan)
-    }
+    Invalid(msg.into()).into()
 }
 
 impl Store {
-    pub fn add_unit(&mut self, u: &NewUnit) -> Result<i64> {
+    pub fn add_unit(&mut self, u: &NewUnit) -> Result<UnitId> {
         u.validate()?;
         if let Some(p) = u.parent_id
             && !self.units()?.iter().any(|x| x.id == p)
@@ -157,14 +27,14 @@ impl Store {
                 "INSERT INTO unit (parent_id, kode, nama, jenis, eselon, urutan, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![u.parent_id, u.kode.trim(), u.nama.trim(), u.jenis.kode(), u.eselon.kode(), u.urutan, now],
             )?;
-            let id = tx.last_insert_rowid();
+            let id = UnitId(tx.last_insert_rowid());
             Ok(Written::new(id, id, None, Some(image(u))))
         })
     }
 
     /// Renames, re-kinds or moves a unit. Refuses a move under itself or
     /// under one of its own sub-units.
-    pub fn update_unit(&mut self, id: i64, u: &NewUnit) -> Result<()> {
+    pub fn update_unit(&mut self, id: UnitId, u: &NewUnit) -> Result<()> {
         u.validate()?;
         let units = self.units()?;
         let before = units
@@ -199,7 +69,7 @@ impl Store {
 
     /// Whether anything refers to the unit (officials, plans, agreements,
     /// cycles): such a unit is retired, never deleted.
-    pub fn unit_has_history(&self, id: i64) -> Result<bool> {
+    pub fn unit_has_history(&self, id: UnitId) -> Result<bool> {
         let n: i64 = self.conn.query_row(
             "SELECT (SELECT count(*) FROM official WHERE unit_id = ?1)
                   + (SELECT count(*) FROM unit WHERE parent_id = ?1)
@@ -216,7 +86,7 @@ impl Store {
 
     /// Retires (or, with `aktif`, reactivates) a unit; a retired unit keeps
     /// its history but is no longer offered for new work.
-    pub fn set_unit_active(&mut self, id: i64, aktif: bool) -> Result<()> {
+    pub fn set_unit_active(&mut self, id: UnitId, aktif: bool) -> Result<()> {
         let units = self.units()?;
         let before = units
             .iter()
@@ -246,7 +116,7 @@ impl Store {
     }
 
     /// Deletes a unit that has no history at all (entered by mistake).
-    pub fn delete_unit(&mut self, id: i64) -> Result<()> {
+    pub fn delete_unit(&mut self, id: UnitId) -> Result<()> {
         let before = self
             .units()?
             .into_iter()
@@ -287,7 +157,7 @@ impl Store {
         Ok(rows)
     }
 
-    pub fn add_official(&mut self, o: &NewOfficial) -> Result<i64> {
+    pub fn add_official(&mut self, o: &NewOfficial) -> Result<OfficialId> {
         let golongan = o.validate()?;
         let nip = o.nip.as_deref().map(nip_bersih);
         self.check_nip_free(nip.as_deref(), None)?;
@@ -311,13 +181,13 @@ impl Store {
                     now
                 ],
             )?;
-            let id = tx.last_insert_rowid();
+            let id = OfficialId(tx.last_insert_rowid());
             Ok(Written::new(id, id, None, Some(image(o))))
         })
     }
 
     /// Refuses a NIP that another official (other than `except`) already has.
-    fn check_nip_free(&self, nip: Option<&str>, except: Option<i64>) -> Result<()> {
+    fn check_nip_free(&self, nip: Option<&str>, except: Option<OfficialId>) -> Result<()> {
         let Some(n) = nip else { return Ok(()) };
         let taken: i64 = self.conn.query_row(
             "SELECT count(*) FROM official WHERE nip = ?1 AND id IS NOT ?2",
@@ -331,7 +201,7 @@ impl Store {
     }
 
     /// Updates an official's record (a signed agreement keeps its own snapshot).
-    pub fn update_official(&mut self, id: i64, o: &NewOfficial) -> Result<()> {
+    pub fn update_official(&mut self, id: OfficialId, o: &NewOfficial) -> Result<()> {
         let golongan = o.validate()?;
         let nip = o.nip.as_deref().map(nip_bersih);
         let before = self

@@ -3,50 +3,24 @@
 
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, ToSql, params};
-use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::{AuditMeta, Result, Store, StoreError, Written, image};
-pub use crate::model::plan::Target;
+use crate::model::id::{IndikatorId, PeriodId, RenjaIndikatorId, RenjaItemId, SasaranId, TujuanId};
+use crate::model::plan::{
+    IndikatorRow, KODE_MAKS, NewIndikator, NewRenjaIndikator, NewRenjaItem, PeriodRow,
+    RenjaIndikatorInput, RenjaItemRow, RenjaYear, RenstraNode, SasaranNode, Target, TargetChange,
+    Tingkat, TujuanNode,
+};
+use crate::model::{check_len, required};
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct NewIndikator {
-    pub sasaran_id: i64,
-    pub kode: String,
-    pub nama: String,
-    pub satuan: String,
-    pub baseline_tahun: Option<i32>,
-    pub baseline_nilai: String,
-    pub definisi: String,
-    pub formula: String,
-    pub sumber_data: String,
-    /// true: higher is better ("naik"); false: lower is better ("turun").
-    pub naik_baik: bool,
-    pub unit_id: Option<i64>,
-    pub targets: Vec<(i32, Target)>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct NewRenjaItem {
-    pub tahun: i32,
-    pub parent_id: Option<i64>,
-    /// "program" | "kegiatan" | "sub_kegiatan".
-    pub level: String,
-    pub kode: String,
-    pub nama: String,
-    pub unit_id: Option<i64>,
-    pub sasaran_id: Option<i64>,
-    pub pagu: i64,
-    pub pagu_dpa: Option<i64>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct NewRenjaIndikator {
-    pub item_id: i64,
-    pub nama: String,
-    pub satuan: String,
-    pub target: Target,
-    pub renstra_indikator_id: Option<i64>,
+/// The table of a Renstra node, and the column naming its parent.
+fn node_table(node: RenstraNode) -> (&'static str, &'static str) {
+    match node {
+        RenstraNode::Tujuan(_) => ("renstra_tujuan", "period_id"),
+        RenstraNode::Sasaran(_) => ("renstra_sasaran", "tujuan_id"),
+        RenstraNode::Indikator(_) => ("renstra_indikator", "sasaran_id"),
+    }
 }
 
 /// The (angka, teks) columns a target is stored in: exactly one is set.
@@ -55,31 +29,6 @@ fn target_columns(t: &Target) -> (Option<f64>, Option<&str>) {
         Target::Angka(v) => (Some(*v), None),
         Target::Teks(s) => (None, Some(s.as_str())),
     }
-}
-
-/// An optional text with an upper bound on its length.
-fn at_most(label: &str, v: &str, max: usize) -> Result<()> {
-    if v.chars().count() > max {
-        return Err(StoreError::Invalid(format!(
-            "{label} terlalu panjang (maksimal {max} karakter)"
-        )));
-    }
-    Ok(())
-}
-
-/// The kode of a tujuan or sasaran ("T1", "T1.S2").
-const KODE_MAKS: usize = 50;
-
-fn required(label: &str, v: &str) -> Result<()> {
-    if v.trim().is_empty() {
-        return Err(StoreError::Invalid(format!("{label} wajib diisi")));
-    }
-    if v.chars().count() > 1000 {
-        return Err(StoreError::Invalid(format!(
-            "{label} terlalu panjang (maksimal 1.000 karakter)"
-        )));
-    }
-    Ok(())
 }
 
 impl Store {
@@ -103,7 +52,7 @@ impl Store {
         tahun_awal: i32,
         tahun_akhir: i32,
         nama: &str,
-    ) -> Result<i64> {
+    ) -> Result<PeriodId> {
         if !(2000..=2100).contains(&tahun_awal)
             || tahun_akhir < tahun_awal
             || tahun_akhir - tahun_awal > 9
@@ -112,40 +61,53 @@ impl Store {
                 "Periode Renstra {tahun_awal}–{tahun_akhir} tidak sah (tahun akhir ≥ tahun awal, paling lama 10 tahun)"
             )));
         }
-        at_most("Nama periode", nama.trim(), 200)?;
+        check_len("Nama periode", nama.trim(), 200)?;
         self.insert_row(
             "renstra_periode",
             "INSERT INTO renstra_period (tahun_awal, tahun_akhir, nama) VALUES (?1, ?2, ?3)",
             params![tahun_awal, tahun_akhir, nama.trim()],
             json!({"tahun_awal": tahun_awal, "tahun_akhir": tahun_akhir, "nama": nama.trim()}),
         )
+        .map(PeriodId)
     }
 
-    pub fn add_tujuan(&mut self, period_id: i64, kode: &str, uraian: &str) -> Result<i64> {
+    pub fn add_tujuan(
+        &mut self,
+        period_id: PeriodId,
+        kode: &str,
+        uraian: &str,
+    ) -> Result<TujuanId> {
         required("Uraian tujuan", uraian)?;
-        at_most("Kode", kode.trim(), KODE_MAKS)?;
+        check_len("Kode", kode.trim(), KODE_MAKS)?;
         self.insert_row(
             "renstra_tujuan",
             "INSERT INTO renstra_tujuan (period_id, kode, uraian, urutan) VALUES (?1, ?2, ?3, (SELECT count(*) FROM renstra_tujuan WHERE period_id = ?1))",
             params![period_id, kode.trim(), uraian.trim()],
             json!({"period_id": period_id, "kode": kode.trim(), "uraian": uraian.trim()}),
         )
+        .map(TujuanId)
     }
 
-    pub fn add_sasaran(&mut self, tujuan_id: i64, kode: &str, uraian: &str) -> Result<i64> {
+    pub fn add_sasaran(
+        &mut self,
+        tujuan_id: TujuanId,
+        kode: &str,
+        uraian: &str,
+    ) -> Result<SasaranId> {
         required("Uraian sasaran", uraian)?;
-        at_most("Kode", kode.trim(), KODE_MAKS)?;
+        check_len("Kode", kode.trim(), KODE_MAKS)?;
         self.insert_row(
             "renstra_sasaran",
             "INSERT INTO renstra_sasaran (tujuan_id, kode, uraian, urutan) VALUES (?1, ?2, ?3, (SELECT count(*) FROM renstra_sasaran WHERE tujuan_id = ?1))",
             params![tujuan_id, kode.trim(), uraian.trim()],
             json!({"tujuan_id": tujuan_id, "kode": kode.trim(), "uraian": uraian.trim()}),
         )
+        .map(SasaranId)
     }
 
     /// Adds an indicator with its yearly targets in one transaction.
-    pub fn add_indikator(&mut self, i: &NewIndikator) -> Result<i64> {
-        validate_indikator(i)?;
+    pub fn add_indikator(&mut self, i: &NewIndikator) -> Result<IndikatorId> {
+        i.validate()?;
         self.write(AuditMeta::new("tambah", "renstra_indikator"), |tx| {
             let id = write_indikator(tx, None, i)?;
             Ok(Written::new(id, id, None, Some(image(i))))
@@ -161,7 +123,7 @@ impl Store {
         if !(2000..=2100).contains(&tahun) {
             return Err(StoreError::Invalid(format!("Tahun {tahun} tidak sah")));
         }
-        at_most("Nomor DPA", nomor_dpa.trim(), 200)?;
+        check_len("Nomor DPA", nomor_dpa.trim(), 200)?;
         let after =
             json!({"tahun": tahun, "nomor_dpa": nomor_dpa.trim(), "tanggal_dpa": tanggal_dpa});
         self.write(AuditMeta::new("simpan", "renja_tahun"), |tx| {
@@ -175,11 +137,11 @@ impl Store {
     }
 
     /// Adds a Renja item without indicators (see [`Store::save_renja_item`]).
-    pub fn add_renja_item(&mut self, i: &NewRenjaItem) -> Result<i64> {
+    pub fn add_renja_item(&mut self, i: &NewRenjaItem) -> Result<RenjaItemId> {
         self.save_renja_item(None, i, &[])
     }
 
-    pub fn add_renja_indikator(&mut self, i: &NewRenjaIndikator) -> Result<i64> {
+    pub fn add_renja_indikator(&mut self, i: &NewRenjaIndikator) -> Result<RenjaIndikatorId> {
         required("Nama indikator", &i.nama)?;
         let (a, s) = target_columns(&i.target);
         self.insert_row(
@@ -189,71 +151,8 @@ impl Store {
             params![i.item_id, i.nama.trim(), i.satuan.trim(), a, s, i.renstra_indikator_id],
             image(i),
         )
+        .map(RenjaIndikatorId)
     }
-}
-
-/// A Renstra period as listed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PeriodRow {
-    pub id: i64,
-    pub tahun_awal: i32,
-    pub tahun_akhir: i32,
-    pub nama: String,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct IndikatorRow {
-    pub id: i64,
-    pub kode: String,
-    pub nama: String,
-    pub satuan: String,
-    pub baseline_tahun: Option<i32>,
-    pub baseline_nilai: String,
-    pub naik_baik: bool,
-    pub unit_id: Option<i64>,
-    pub targets: std::collections::BTreeMap<i32, Target>,
-    pub definisi: String,
-    pub formula: String,
-    pub sumber_data: String,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct SasaranNode {
-    pub id: i64,
-    pub kode: String,
-    pub uraian: String,
-    pub indikator: Vec<IndikatorRow>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct TujuanNode {
-    pub id: i64,
-    pub kode: String,
-    pub uraian: String,
-    pub sasaran: Vec<SasaranNode>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct RenjaItemRow {
-    pub id: i64,
-    pub parent_id: Option<i64>,
-    pub level: String,
-    pub kode: String,
-    pub nama: String,
-    pub unit_id: Option<i64>,
-    /// The Renstra sasaran the item serves.
-    pub sasaran_id: Option<i64>,
-    pub pagu: i64,
-    pub pagu_dpa: Option<i64>,
-    /// (nama, satuan, target)
-    pub indikator: Vec<(String, String, Target)>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RenjaYear {
-    pub tahun: i32,
-    pub nomor_dpa: String,
-    pub tanggal_dpa: Option<NaiveDate>,
 }
 
 fn target_from(angka: Option<f64>, teks: Option<String>) -> Target {
@@ -283,9 +182,11 @@ impl Store {
     }
 
     /// The whole tree of a period, in four queries (never one per row).
-    pub fn renstra_tree(&self, period_id: i64) -> Result<Vec<TujuanNode>> {
-        let mut targets: std::collections::HashMap<i64, std::collections::BTreeMap<i32, Target>> =
-            Default::default();
+    pub fn renstra_tree(&self, period_id: PeriodId) -> Result<Vec<TujuanNode>> {
+        let mut targets: std::collections::HashMap<
+            IndikatorId,
+            std::collections::BTreeMap<i32, Target>,
+        > = Default::default();
         let mut stmt = self.conn.prepare(
             "SELECT t.indikator_id, t.tahun, t.angka, t.teks FROM renstra_target t
              JOIN renstra_indikator i ON i.id = t.indikator_id
@@ -305,9 +206,9 @@ impl Store {
              FROM renstra_indikator i JOIN renstra_sasaran s ON s.id = i.sasaran_id
              JOIN renstra_tujuan u ON u.id = s.tujuan_id WHERE u.period_id = ?1 ORDER BY i.urutan, i.id",
         )?;
-        let indikator: Vec<(i64, IndikatorRow)> = stmt
+        let indikator: Vec<(SasaranId, IndikatorRow)> = stmt
             .query_map([period_id], |r| {
-                let id: i64 = r.get(0)?;
+                let id: IndikatorId = r.get(0)?;
                 let arah: String = r.get(7)?;
                 Ok((
                     r.get(1)?,
@@ -332,7 +233,7 @@ impl Store {
             "SELECT s.id, s.tujuan_id, s.kode, s.uraian FROM renstra_sasaran s
              JOIN renstra_tujuan u ON u.id = s.tujuan_id WHERE u.period_id = ?1 ORDER BY s.urutan, s.id",
         )?;
-        let sasaran: Vec<(i64, SasaranNode)> = stmt
+        let sasaran: Vec<(TujuanId, SasaranNode)> = stmt
             .query_map([period_id], |r| {
                 Ok((
                     r.get(1)?,
@@ -358,7 +259,7 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut sasaran: Vec<(i64, SasaranNode)> = sasaran;
+        let mut sasaran: Vec<(TujuanId, SasaranNode)> = sasaran;
         for (sid, mut ind) in indikator {
             ind.targets = targets.remove(&ind.id).unwrap_or_default();
             if let Some((_, s)) = sasaran.iter_mut().find(|(_, s)| s.id == sid) {
@@ -391,7 +292,7 @@ impl Store {
 
     /// The Renja items of a year in tree order (parents before children).
     pub fn renja_items(&self, tahun: i32) -> Result<Vec<RenjaItemRow>> {
-        let mut ind: std::collections::HashMap<i64, Vec<(String, String, Target)>> =
+        let mut ind: std::collections::HashMap<RenjaItemId, Vec<(String, String, Target)>> =
             Default::default();
         let mut stmt = self.conn.prepare(
             "SELECT r.item_id, r.nama, r.satuan, r.angka, r.teks FROM renja_indikator r
@@ -435,28 +336,21 @@ impl Store {
     }
 }
 
-/// A Renja indicator as edited with its item: (nama, satuan, target).
-pub type RenjaIndikatorInput = (String, String, Target);
-
 impl Store {
-    pub fn update_tujuan(&mut self, id: i64, kode: &str, uraian: &str) -> Result<()> {
+    pub fn update_tujuan(&mut self, id: TujuanId, kode: &str, uraian: &str) -> Result<()> {
         required("Uraian tujuan", uraian)?;
-        self.update_node("renstra_tujuan", id, kode, uraian)
+        self.update_node(RenstraNode::Tujuan(id), kode, uraian)
     }
 
-    pub fn update_sasaran(&mut self, id: i64, kode: &str, uraian: &str) -> Result<()> {
+    pub fn update_sasaran(&mut self, id: SasaranId, kode: &str, uraian: &str) -> Result<()> {
         required("Uraian sasaran", uraian)?;
-        self.update_node("renstra_sasaran", id, kode, uraian)
+        self.update_node(RenstraNode::Sasaran(id), kode, uraian)
     }
 
-    fn update_node(
-        &mut self,
-        table: &'static str,
-        id: i64,
-        kode: &str,
-        uraian: &str,
-    ) -> Result<()> {
-        at_most("Kode", kode.trim(), KODE_MAKS)?;
+    fn update_node(&mut self, node: RenstraNode, kode: &str, uraian: &str) -> Result<()> {
+        check_len("Kode", kode.trim(), KODE_MAKS)?;
+        let (table, _) = node_table(node);
+        let id = node.row();
         let before = self.row_image(table, id)?;
         self.write(AuditMeta::new("ubah", table), |tx| {
             tx.execute(
@@ -473,9 +367,9 @@ impl Store {
     }
 
     /// Replaces an indicator's fields and its yearly targets.
-    pub fn update_indikator(&mut self, id: i64, i: &NewIndikator) -> Result<()> {
-        validate_indikator(i)?;
-        let before = self.row_image("renstra_indikator", id)?;
+    pub fn update_indikator(&mut self, id: IndikatorId, i: &NewIndikator) -> Result<()> {
+        i.validate()?;
+        let before = self.row_image("renstra_indikator", id.0)?;
         self.write(AuditMeta::new("ubah", "renstra_indikator"), |tx| {
             write_indikator(tx, Some(id), i)?;
             Ok(Written::new((), id, Some(before), Some(image(i))))
@@ -484,21 +378,22 @@ impl Store {
 
     /// Deletes a Renstra node (tujuan, sasaran or indikator) that has no
     /// children and that no agreement uses.
-    pub fn delete_renstra(&mut self, table: &'static str, id: i64) -> Result<()> {
-        let (child, used) = match table {
-            "renstra_tujuan" => (Some("SELECT count(*) FROM renstra_sasaran WHERE tujuan_id = ?1"), None),
-            "renstra_sasaran" => (
+    pub fn delete_renstra(&mut self, node: RenstraNode) -> Result<()> {
+        let (table, _) = node_table(node);
+        let id = node.row();
+        let (child, used) = match node {
+            RenstraNode::Tujuan(_) => (Some("SELECT count(*) FROM renstra_sasaran WHERE tujuan_id = ?1"), None),
+            RenstraNode::Sasaran(_) => (
                 Some("SELECT count(*) FROM renstra_indikator WHERE sasaran_id = ?1"),
                 Some("SELECT count(*) FROM renja_item WHERE sasaran_id = ?1"),
             ),
-            "renstra_indikator" => (
+            RenstraNode::Indikator(_) => (
                 None,
                 Some(
                     "SELECT (SELECT count(*) FROM agreement_line WHERE sumber_jenis = 'renstra' AND sumber_id = ?1)
                           + (SELECT count(*) FROM renja_indikator WHERE renstra_indikator_id = ?1)",
                 ),
             ),
-            _ => return Err(StoreError::Invalid(format!("'{table}' bukan bagian Renstra"))),
         };
         let count =
             |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [id], |r| r.get(0))?) };
@@ -529,14 +424,13 @@ impl Store {
     /// parent's.
     pub fn save_renja_item(
         &mut self,
-        id: Option<i64>,
+        id: Option<RenjaItemId>,
         i: &NewRenjaItem,
         indikator: &[RenjaIndikatorInput],
-    ) -> Result<i64> {
+    ) -> Result<RenjaItemId> {
         required("Nama", &i.nama)?;
-        let tingkat = crate::model::plan::Tingkat::parse(&i.level)
-            .ok_or_else(|| StoreError::Invalid(format!("Tingkat '{}' tidak dikenal", i.level)))?;
-        let parent: Option<(String, String, i32)> = match i.parent_id {
+        let tingkat = i.level;
+        let parent: Option<(String, Tingkat, i32)> = match i.parent_id {
             Some(p) => Some(
                 self.conn
                     .query_row(
@@ -559,7 +453,7 @@ impl Store {
                     t.label().to_lowercase()
                 )));
             }
-            (Some(t), Some((_, level, tahun))) if level != t.kode() || *tahun != i.tahun => {
+            (Some(t), Some((_, level, tahun))) if *level != t || *tahun != i.tahun => {
                 return Err(StoreError::Invalid(format!(
                     "Induk {} harus sebuah {} tahun {}",
                     tingkat.label().to_lowercase(),
@@ -590,7 +484,7 @@ impl Store {
             )));
         }
         let before = match id {
-            Some(id) => Some(self.row_image("renja_item", id)?),
+            Some(id) => Some(self.row_image("renja_item", id.0)?),
             None => None,
         };
         let after = json!({"item": image(i), "indikator": image(&indikator)});
@@ -610,7 +504,7 @@ impl Store {
     }
 
     /// Deletes a Renja item with no children that no agreement uses.
-    pub fn delete_renja_item(&mut self, id: i64) -> Result<()> {
+    pub fn delete_renja_item(&mut self, id: RenjaItemId) -> Result<()> {
         let n: i64 = self.conn.query_row(
             "SELECT (SELECT count(*) FROM renja_item WHERE parent_id = ?1)
                   + (SELECT count(*) FROM agreement_budget WHERE renja_item_id = ?1)",
@@ -622,7 +516,7 @@ impl Store {
                 "Masih memiliki kegiatan/sub kegiatan di bawahnya atau dipakai Perjanjian Kinerja: tidak dapat dihapus".into(),
             ));
         }
-        let before = self.row_image("renja_item", id)?;
+        let before = self.row_image("renja_item", id.0)?;
         self.write(AuditMeta::new("hapus", "renja_item"), |tx| {
             tx.execute("DELETE FROM renja_indikator WHERE item_id = ?1", [id])?;
             tx.execute("DELETE FROM renja_item WHERE id = ?1", [id])?;
@@ -660,9 +554,9 @@ impl Store {
 /// sasaran) and replaces its yearly targets. The one place that writes them.
 pub(super) fn write_indikator(
     tx: &rusqlite::Transaction<'_>,
-    id: Option<i64>,
+    id: Option<IndikatorId>,
     i: &NewIndikator,
-) -> Result<i64> {
+) -> Result<IndikatorId> {
     let arah = if i.naik_baik { "naik" } else { "turun" };
     let id = match id {
         Some(id) => {
@@ -705,7 +599,7 @@ pub(super) fn write_indikator(
                     i.unit_id
                 ],
             )?;
-            tx.last_insert_rowid()
+            IndikatorId(tx.last_insert_rowid())
         }
     };
     for (y, t) in &i.targets {
@@ -722,10 +616,10 @@ pub(super) fn write_indikator(
 /// The one place that writes them.
 pub(super) fn write_renja_item(
     tx: &rusqlite::Transaction<'_>,
-    id: Option<i64>,
+    id: Option<RenjaItemId>,
     i: &NewRenjaItem,
     indikator: &[RenjaIndikatorInput],
-) -> Result<i64> {
+) -> Result<RenjaItemId> {
     let id = match id {
         Some(id) => {
             tx.execute(
@@ -742,7 +636,7 @@ pub(super) fn write_renja_item(
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, (SELECT count(*) FROM renja_item WHERE tahun = ?1))",
                 params![i.tahun, i.parent_id, i.level, i.kode.trim(), i.nama.trim(), i.unit_id, i.sasaran_id, i.pagu, i.pagu_dpa],
             )?;
-            tx.last_insert_rowid()
+            RenjaItemId(tx.last_insert_rowid())
         }
     };
     for (k, (n, s, t)) in indikator.iter().enumerate() {
@@ -755,36 +649,10 @@ pub(super) fn write_renja_item(
     Ok(id)
 }
 
-fn validate_indikator(i: &NewIndikator) -> Result<()> {
-    required("Nama indikator", &i.nama)?;
-    at_most("Kode indikator", &i.kode, KODE_MAKS)?;
-    at_most("Satuan", &i.satuan, 100)?;
-    at_most("Nilai baseline", &i.baseline_nilai, 100)?;
-    at_most("Definisi operasional", &i.definisi, 2000)?;
-    at_most("Formula", &i.formula, 2000)?;
-    at_most("Sumber data", &i.sumber_data, 1000)?;
-    let mut years = std::collections::HashSet::new();
-    for (y, t) in &i.targets {
-        if !years.insert(*y) {
-            return Err(StoreError::Invalid(format!(
-                "Target tahun {y} diisi lebih dari sekali"
-            )));
-        }
-        if let Target::Angka(v) = t
-            && !v.is_finite()
-        {
-            return Err(StoreError::Invalid(format!(
-                "Target tahun {y} bukan angka yang sah"
-            )));
-        }
-    }
-    Ok(())
-}
-
 impl Store {
     /// Saves edits of the target table in one transaction: each change sets
     /// (Some) or clears (None) one indicator's target for one year.
-    pub fn set_targets(&mut self, changes: &[(i64, i32, Option<Target>)]) -> Result<usize> {
+    pub fn set_targets(&mut self, changes: &[TargetChange]) -> Result<usize> {
         for (_, y, t) in changes {
             if let Some(Target::Angka(v)) = t
                 && !v.is_finite()
@@ -815,17 +683,9 @@ impl Store {
 
     /// Moves a tujuan, sasaran or indikator one place up or down among its
     /// siblings. At the edge nothing changes.
-    pub fn move_renstra(&mut self, table: &'static str, id: i64, up: bool) -> Result<()> {
-        let parent_col = match table {
-            "renstra_tujuan" => "period_id",
-            "renstra_sasaran" => "tujuan_id",
-            "renstra_indikator" => "sasaran_id",
-            _ => {
-                return Err(StoreError::Invalid(format!(
-                    "'{table}' bukan bagian Renstra"
-                )));
-            }
-        };
+    pub fn move_renstra(&mut self, node: RenstraNode, up: bool) -> Result<()> {
+        let (table, parent_col) = node_table(node);
+        let id = node.row();
         let parent: i64 = self
             .conn
             .query_row(

@@ -5,13 +5,20 @@ use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use serde::{Deserialize, Serialize};
 
+use crate::model::agreement::Transition;
+use crate::model::id::{
+    AgreementId, ArchiveId, CycleId, IndikatorId, OfficialId, PeriodId, RenjaItemId, SasaranId,
+    TujuanId, UnitId, VersionId,
+};
+use crate::model::plan::RenstraNode;
+
 use super::notify::{Kind, Notifications};
 use super::panels::{self, Panels};
 use super::view::ViewData;
+use crate::model::org::{NewOfficial, NewUnit, Office};
+use crate::model::plan::{NewIndikator, NewRenjaItem, RenjaIndikatorInput};
 use crate::model::worktime::{HariLibur, JamHari};
-use crate::store::{
-    NewIndikator, NewOfficial, NewRenjaItem, NewUnit, Office, RenjaIndikatorInput, Store,
-};
+use crate::store::Store;
 
 /// The panels of the left navigation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,34 +65,38 @@ impl Panel {
 pub enum Command {
     SaveOffice(Office),
     AddUnit(NewUnit),
-    UpdateUnit(i64, NewUnit),
-    SetUnitActive(i64, bool),
-    DeleteUnit(i64),
+    UpdateUnit(UnitId, NewUnit),
+    SetUnitActive(UnitId, bool),
+    DeleteUnit(UnitId),
     AddOfficial(NewOfficial),
-    UpdateOfficial(i64, NewOfficial),
+    UpdateOfficial(OfficialId, NewOfficial),
     SetHours(Box<[Option<JamHari>; 7]>),
     PutHoliday(HariLibur),
     RemoveHoliday(NaiveDate),
     AddPeriod(i32, i32, String),
     /// (period, kode, uraian)
-    AddTujuan(i64, String, String),
-    UpdateTujuan(i64, String, String),
+    AddTujuan(PeriodId, String, String),
+    UpdateTujuan(TujuanId, String, String),
     /// (tujuan, kode, uraian)
-    AddSasaran(i64, String, String),
-    UpdateSasaran(i64, String, String),
+    AddSasaran(TujuanId, String, String),
+    UpdateSasaran(SasaranId, String, String),
     AddIndikator(Box<NewIndikator>),
-    UpdateIndikator(i64, Box<NewIndikator>),
+    UpdateIndikator(IndikatorId, Box<NewIndikator>),
     /// (table, id)
-    DeleteRenstra(&'static str, i64),
+    DeleteRenstra(RenstraNode),
     SetRenjaYear(i32, String, Option<NaiveDate>),
-    SaveRenjaItem(Option<i64>, Box<NewRenjaItem>, Vec<RenjaIndikatorInput>),
-    DeleteRenjaItem(i64),
+    SaveRenjaItem(
+        Option<RenjaItemId>,
+        Box<NewRenjaItem>,
+        Vec<RenjaIndikatorInput>,
+    ),
+    DeleteRenjaItem(RenjaItemId),
     /// The letterhead logo (None removes it).
     SetLogo(Option<Vec<u8>>),
     /// Edits of the target table: (indikator, year, new target or none).
-    SetTargets(Vec<(i64, i32, Option<crate::model::plan::Target>)>),
+    SetTargets(Vec<crate::model::plan::TargetChange>),
     /// (table, id, up)
-    MoveRenstra(&'static str, i64, bool),
+    MoveRenstra(RenstraNode, bool),
     /// Renstra (period of the active year) and Renja of the year to .xlsx.
     ExportExcel(std::path::PathBuf),
     /// Read an .xlsx and show the import preview.
@@ -93,63 +104,70 @@ pub enum Command {
     /// An empty workbook with the column layout and instructions.
     SaveExcelTemplate(std::path::PathBuf),
     /// Open an agreement in the editor (None: back to the list).
-    OpenAgreement(Option<i64>),
+    OpenAgreement(Option<AgreementId>),
     CreateAgreement {
-        unit_id: i64,
+        unit_id: UnitId,
         jenis: crate::model::agreement::Jenis,
         from_plan: bool,
     },
     /// Autosave of a draft version.
-    SaveDraft(i64, Box<crate::model::agreement::Content>),
-    FillFromPlan(i64),
-    SubmitAgreement(i64),
-    ReturnAgreement(i64),
+    SaveDraft(VersionId, Box<crate::model::agreement::Content>),
+    FillFromPlan(VersionId),
+    SubmitAgreement(VersionId),
+    ReturnAgreement(VersionId),
     /// Diajukan → diparaf.
-    InitialAgreement(i64),
-    SignAgreement(i64),
+    InitialAgreement(VersionId),
+    SignAgreement(VersionId),
     /// (signed version, alasan jenis, alasan)
-    AmendAgreement(i64, String, String),
-    DeleteDraft(i64),
+    AmendAgreement(
+        VersionId,
+        Option<crate::model::agreement::AlasanPerubahan>,
+        String,
+    ),
+    DeleteDraft(VersionId),
     /// A version as PDF, written off the UI thread, then opened.
-    ExportPdf(i64, std::path::PathBuf, crate::pdf::Kertas),
+    ExportPdf(VersionId, std::path::PathBuf, crate::pdf::Kertas),
     /// Starts a cycle: template, name, year, units with their agreement version.
     StartCycle {
         template: String,
         nama: String,
         tahun: i32,
-        units: Vec<(i64, Option<i64>)>,
+        units: Vec<(UnitId, Option<VersionId>)>,
     },
     /// Acts on an open task of a cycle.
     ActTask {
-        cycle_id: i64,
+        cycle_id: CycleId,
         seq: u32,
         action: crate::model::workflow::Action,
-        performer_id: Option<i64>,
+        performer_id: Option<OfficialId>,
         performer: String,
         note: String,
     },
     /// The SOP sheet of a template as PDF.
     ExportSopPdf(String, std::path::PathBuf, crate::pdf::Kertas),
     /// The history of a cycle as PDF.
-    ExportHistoryPdf(i64, std::path::PathBuf),
+    ExportHistoryPdf(CycleId, std::path::PathBuf),
     /// Registers a signed version in the archive, with its scan if given
     /// (the scan is checked before anything is written).
-    RegisterArchive(Box<crate::store::NewArchive>, Option<std::path::PathBuf>),
+    RegisterArchive(
+        Box<crate::model::archive::NewArchive>,
+        Option<std::path::PathBuf>,
+    ),
     /// Corrects an entry; a scan given replaces the attached one.
     UpdateArchive(
-        i64,
-        Box<crate::store::NewArchive>,
+        ArchiveId,
+        Box<crate::model::archive::NewArchive>,
         Option<std::path::PathBuf>,
     ),
     /// "Periksa berkas": every stored scan hashed again.
     CheckScans,
     /// Opens an entry's stored scan in the system's viewer.
-    OpenScan(i64),
+    OpenScan(ArchiveId),
     /// A list (the archive register) as a landscape PDF, or as .xlsx.
     ExportListPdf(Box<crate::formats::table::Daftar>, std::path::PathBuf),
     ExportListXlsx(Box<crate::formats::table::Daftar>, std::path::PathBuf),
     /// The final text of a version printed (no DRAF), and the print recorded.
-    PrintVersion(i64, u32, crate::pdf::Kertas),
+    PrintVersion(VersionId, u32, crate::pdf::Kertas),
     /// "Cadangkan sekarang": database and scans into one .zip.
     BackupNow(std::path::PathBuf),
     /// "Pulihkan": check a backup file and ask for confirmation.
@@ -182,8 +200,27 @@ impl Command {
 /// The result of a command, for the form that sent it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reply {
-    Ok { message: String, id: Option<i64> },
+    Ok {
+        message: String,
+        created: Option<Created>,
+    },
     Err(String),
+}
+
+/// The record a command made, for the form that sent it (to select it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Created {
+    Unit(UnitId),
+    Official(OfficialId),
+    Period(PeriodId),
+    Tujuan(TujuanId),
+    Sasaran(SasaranId),
+    Indikator(IndikatorId),
+    RenjaItem(RenjaItemId),
+    Agreement(AgreementId),
+    Version(VersionId),
+    Cycle(CycleId),
+    Archive(ArchiveId),
 }
 
 /// Commands sent during a frame, with the form that sent them.
@@ -206,7 +243,7 @@ struct Remembered {
     year: Option<i32>,
     /// The agreement open in the editor.
     #[serde(default)]
-    open_pk: Option<i64>,
+    open_pk: Option<AgreementId>,
     forms: panels::FormDrafts,
 }
 
@@ -225,7 +262,7 @@ pub struct PerkinApp {
     /// the clock, so the view is read again every minute.
     loaded_at: std::time::Instant,
     /// The agreement open in the editor.
-    open_pk: Option<i64>,
+    open_pk: Option<AgreementId>,
     pdf: super::pdf::PdfUi,
     /// A backup checked by "Pulihkan", waiting for the user's yes.
     staged: Option<crate::store::Staged>,
@@ -350,7 +387,7 @@ impl PerkinApp {
         let jam = self.jam();
         match self
             .store
-            .daily_backup(&dir, today, crate::store::CADANGAN_HARIAN)
+            .daily_backup(&dir, today, crate::store::DAILY_BACKUPS_KEPT)
         {
             Ok(Some(p)) => {
                 self.notes.push(
@@ -569,7 +606,7 @@ impl PerkinApp {
     /// PDF button does after its dialog; `open` shows it in the viewer.
     pub fn export_pdf(
         &mut self,
-        version_id: i64,
+        version_id: VersionId,
         path: std::path::PathBuf,
         kertas: crate::pdf::Kertas,
         open: bool,
@@ -583,7 +620,7 @@ impl PerkinApp {
     /// in Alur SOP does after its dialog.
     pub fn export_history(
         &mut self,
-        cycle_id: i64,
+        cycle_id: CycleId,
         path: std::path::PathBuf,
         open: bool,
         ctx: Option<egui::Context>,
@@ -649,7 +686,7 @@ impl PerkinApp {
     /// the PDF is written.
     pub fn print_version(
         &mut self,
-        version_id: i64,
+        version_id: VersionId,
         rangkap: u32,
         kertas: crate::pdf::Kertas,
         open: bool,
@@ -697,7 +734,7 @@ impl PerkinApp {
                 self.open_pk = id;
                 return Reply::Ok {
                     message: String::new(),
-                    id: None,
+                    created: None,
                 };
             }
             Command::QueryAudit(f) => {
@@ -705,7 +742,7 @@ impl PerkinApp {
                     |e| Reply::Err(format!("Log audit tidak dapat dibaca: {e}")),
                     |_| Reply::Ok {
                         message: String::new(),
-                        id: None,
+                        created: None,
                     },
                 );
             }
@@ -714,7 +751,7 @@ impl PerkinApp {
                     |e| Reply::Err(format!("Log audit tidak dapat dibaca: {e}")),
                     |_| Reply::Ok {
                         message: String::new(),
-                        id: None,
+                        created: None,
                     },
                 );
             }
@@ -723,7 +760,7 @@ impl PerkinApp {
                     |e| Reply::Err(e.to_string()),
                     |_| Reply::Ok {
                         message: String::new(),
-                        id,
+                        created: None,
                     },
                 );
             }
@@ -743,13 +780,13 @@ impl PerkinApp {
         let s = &mut self.store;
         let done = |m: &str| Reply::Ok {
             message: m.to_string(),
-            id: None,
+            created: None,
         };
         let r = match cmd {
             Command::SaveOffice(o) => s.save_office(&o).map(|_| done("Data instansi disimpan")),
             Command::AddUnit(u) => s.add_unit(&u).map(|id| Reply::Ok {
                 message: format!("Unit {} ditambahkan", u.nama.trim()),
-                id: Some(id),
+                created: Some(Created::Unit(id)),
             }),
             Command::UpdateUnit(id, u) => s
                 .update_unit(id, &u)
@@ -764,7 +801,7 @@ impl PerkinApp {
             Command::DeleteUnit(id) => s.delete_unit(id).map(|_| done("Unit dihapus")),
             Command::AddOfficial(o) => s.add_official(&o).map(|id| Reply::Ok {
                 message: format!("Pejabat {} ditambahkan", o.nama.trim()),
-                id: Some(id),
+                created: Some(Created::Official(id)),
             }),
             Command::UpdateOfficial(id, o) => s
                 .update_official(id, &o)
@@ -783,13 +820,13 @@ impl PerkinApp {
             Command::AddPeriod(a, b, nama) => {
                 s.add_renstra_period(a, b, &nama).map(|id| Reply::Ok {
                     message: format!("Periode Renstra {a}–{b} dibuat"),
-                    id: Some(id),
+                    created: Some(Created::Period(id)),
                 })
             }
             Command::AddTujuan(p, kode, uraian) => {
                 s.add_tujuan(p, &kode, &uraian).map(|id| Reply::Ok {
                     message: "Tujuan ditambahkan".into(),
-                    id: Some(id),
+                    created: Some(Created::Tujuan(id)),
                 })
             }
             Command::UpdateTujuan(id, kode, uraian) => s
@@ -798,7 +835,7 @@ impl PerkinApp {
             Command::AddSasaran(t, kode, uraian) => {
                 s.add_sasaran(t, &kode, &uraian).map(|id| Reply::Ok {
                     message: "Sasaran ditambahkan".into(),
-                    id: Some(id),
+                    created: Some(Created::Sasaran(id)),
                 })
             }
             Command::UpdateSasaran(id, kode, uraian) => s
@@ -806,13 +843,13 @@ impl PerkinApp {
                 .map(|_| done("Sasaran disimpan")),
             Command::AddIndikator(i) => s.add_indikator(&i).map(|id| Reply::Ok {
                 message: format!("Indikator {} ditambahkan", i.nama.trim()),
-                id: Some(id),
+                created: Some(Created::Indikator(id)),
             }),
             Command::UpdateIndikator(id, i) => s
                 .update_indikator(id, &i)
                 .map(|_| done(&format!("Indikator {} disimpan", i.nama.trim()))),
-            Command::DeleteRenstra(table, id) => s
-                .delete_renstra(table, id)
+            Command::DeleteRenstra(node) => s
+                .delete_renstra(node)
                 .map(|_| done("Dihapus dari Renstra")),
             Command::SetRenjaYear(tahun, nomor, tanggal) => s
                 .set_renja_year(tahun, &nomor, tanggal)
@@ -820,7 +857,7 @@ impl PerkinApp {
             Command::SaveRenjaItem(id, item, ind) => {
                 s.save_renja_item(id, &item, &ind).map(|new_id| Reply::Ok {
                     message: format!("{} {} disimpan", item.kode.trim(), item.nama.trim()),
-                    id: Some(new_id),
+                    created: Some(Created::RenjaItem(new_id)),
                 })
             }
             Command::DeleteRenjaItem(id) => {
@@ -839,7 +876,7 @@ impl PerkinApp {
             Command::SetTargets(changes) => s
                 .set_targets(&changes)
                 .map(|n| done(&format!("{n} target disimpan"))),
-            Command::MoveRenstra(table, id, up) => s.move_renstra(table, id, up).map(|_| {
+            Command::MoveRenstra(node, up) => s.move_renstra(node, up).map(|_| {
                 done(if up {
                     "Dipindah ke atas"
                 } else {
@@ -855,7 +892,7 @@ impl PerkinApp {
                 s.create_for_unit(unit_id, year, jenis, from_plan)
                     .map(|(agreement, _)| Reply::Ok {
                         message: format!("Perjanjian Kinerja {year} dibuat sebagai draf"),
-                        id: Some(agreement),
+                        created: Some(Created::Agreement(agreement)),
                     })
             }
             Command::SaveDraft(v, c) => s.save_draft(v, &c).map(|_| done("")),
@@ -865,31 +902,31 @@ impl PerkinApp {
                 ))
             }),
             Command::SubmitAgreement(v) => s
-                .submit_version(v)
+                .set_status(v, Transition::Submit)
                 .map(|d| done(&format!("Perjanjian Kinerja {} diajukan", d.unit))),
-            Command::ReturnAgreement(v) => s.return_to_draft(v).map(|d| {
+            Command::ReturnAgreement(v) => s.set_status(v, Transition::Return).map(|d| {
                 done(&format!(
                     "Perjanjian Kinerja {} dikembalikan ke draf",
                     d.unit
                 ))
             }),
-            Command::InitialAgreement(v) => s.initial_version(v).map(|d| {
+            Command::InitialAgreement(v) => s.set_status(v, Transition::Paraf).map(|d| {
                 done(&format!(
                     "Perjanjian Kinerja {} versi {} tercatat sudah diparaf",
                     d.unit, d.versi
                 ))
             }),
-            Command::SignAgreement(v) => s.sign_version(v).map(|d| {
+            Command::SignAgreement(v) => s.set_status(v, Transition::Sign).map(|d| {
                 done(&format!(
                     "Perjanjian Kinerja {} versi {} ditandatangani; isinya kini tidak dapat diubah",
                     d.unit, d.versi
                 ))
             }),
             Command::AmendAgreement(v, jenis, alasan) => {
-                s.amend_version(v, &jenis, &alasan).map(|id| Reply::Ok {
+                s.amend_version(v, jenis, &alasan).map(|id| Reply::Ok {
                     message: "PK Perubahan dibuat sebagai draf; versi sebelumnya tetap tersimpan"
                         .into(),
-                    id: Some(id),
+                    created: Some(Created::Version(id)),
                 })
             }
             Command::DeleteDraft(v) => s.delete_draft(v).map(|_| done("Draf perjanjian dihapus")),
@@ -903,7 +940,7 @@ impl PerkinApp {
                 s.start_cycle(&template, &nama, tahun, &units, now)
                     .map(|id| Reply::Ok {
                         message: format!("Siklus {} dimulai", nama.trim()),
-                        id: Some(id),
+                        created: Some(Created::Cycle(id)),
                     })
             }
             Command::ActTask {
@@ -954,7 +991,7 @@ impl PerkinApp {
                             Err(err) => return Ok(Reply::Err(format!("{msg}, tetapi pindaian tidak dilampirkan: {err}"))),
                         }
                     }
-                    Ok(Reply::Ok { message: msg, id: Some(id) })
+                    Ok(Reply::Ok { message: msg, created: Some(Created::Archive(id)) })
                 })
             }
             Command::UpdateArchive(id, e, scan) => {
@@ -968,7 +1005,7 @@ impl PerkinApp {
                         if let Some((_, found)) = self.view.scan_check.as_mut()
                             && let Some(c) = found.iter_mut().find(|c| c.entry_id == id)
                         {
-                            c.state = crate::store::ScanState::Cocok;
+                            c.state = crate::model::archive::ScanState::Cocok;
                         }
                     }
                     Ok(done(&format!("Entri arsip nomor agenda {} disimpan", e.nomor_agenda.trim())))
@@ -1003,7 +1040,7 @@ impl PerkinApp {
                         crate::store::StoreError::Invalid(format!("Pindaian {} {e}", path.display()))
                     })?;
                 }
-                Ok(Reply::Ok { message: String::new(), id: None })
+                Ok(Reply::Ok { message: String::new(), created: None })
             }),
             Command::Restore(false) => {
                 self.staged = None;
@@ -1028,7 +1065,7 @@ impl PerkinApp {
             },
             Command::StageRestore(p) => s.stage_restore(&p).map(|staged| {
                 self.staged = Some(staged);
-                Reply::Ok { message: String::new(), id: None }
+                Reply::Ok { message: String::new(), created: None }
             }),
             // Started as background work by `start_excel` before reaching here.
             Command::ExportExcel(_) | Command::ImportExcel(_) | Command::SaveExcelTemplate(_) => {
@@ -1053,7 +1090,10 @@ impl PerkinApp {
             )),
         };
         match &r {
-            Ok(Reply::Ok { id: Some(a), .. }) if opens => self.open_pk = Some(*a),
+            Ok(Reply::Ok {
+                created: Some(Created::Agreement(a)),
+                ..
+            }) if opens => self.open_pk = Some(*a),
             Ok(_) if closes => self.open_pk = None,
             Ok(_) if restores => self.reset_audit(),
             _ => {}

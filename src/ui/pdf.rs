@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use super::excel::{progress_bar, write_atomic};
 use super::jobs::{Job, Progress};
-use crate::pdf::{Kertas, dari, pk_pdf_with_progress, sop_pdf};
-use crate::store::{Store, Tujuan};
+use crate::model::agreement::PrintPurpose;
+use crate::pdf::{Kertas, agreement_pdf_with_progress, dari, sop_pdf};
+use crate::store::Store;
 
 /// Opens a file in the system's application for its type. The launcher's
 /// own message is English and technical: say in Indonesian what to do.
@@ -27,9 +28,9 @@ pub struct PdfUi {
 /// A print waiting for its PDF: (version, copies, why).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Print {
-    pub version_id: i64,
+    pub version_id: crate::model::id::VersionId,
     pub rangkap: u32,
-    pub tujuan: Tujuan,
+    pub tujuan: PrintPurpose,
 }
 
 impl PdfUi {
@@ -41,20 +42,23 @@ impl PdfUi {
     pub fn export_version(
         &mut self,
         store: &Store,
-        version_id: i64,
+        version_id: crate::model::id::VersionId,
         path: PathBuf,
         kertas: Kertas,
         open: bool,
         ctx: Option<egui::Context>,
     ) -> Result<(), String> {
         self.idle()?;
-        let doc = dari::load_pk(store, version_id, kertas).map_err(|e| e.to_string())?;
+        let doc = dari::load_agreement(store, version_id, kertas).map_err(|e| e.to_string())?;
         self.spawn(
             "Membuat PDF Perjanjian Kinerja",
             path,
             open,
             ctx,
-            move |p| pk_pdf_with_progress(&doc, &mut |f| p.set(f * 0.9)).map_err(|e| e.to_string()),
+            move |p| {
+                agreement_pdf_with_progress(&doc, &mut |f| p.set(f * 0.9))
+                    .map_err(|e| e.to_string())
+            },
         );
         Ok(())
     }
@@ -66,7 +70,7 @@ impl PdfUi {
     pub fn print_version(
         &mut self,
         store: &Store,
-        version_id: i64,
+        version_id: crate::model::id::VersionId,
         rangkap: u32,
         kertas: Kertas,
         open: bool,
@@ -74,22 +78,22 @@ impl PdfUi {
     ) -> Result<PathBuf, String> {
         self.idle()?;
         let v = store.version(version_id).map_err(|e| e.to_string())?;
-        let tujuan = Tujuan::for_status(&v.status).ok_or_else(|| {
+        let tujuan = v.status.print_purpose().ok_or_else(|| {
             format!(
                 "Versi {} berstatus {}: cetak akhir tersedia setelah versi diajukan",
                 v.versi,
-                crate::model::agreement::status_label(&v.status).to_lowercase()
+                v.status.label().to_lowercase()
             )
         })?;
         if !(1..=99).contains(&rangkap) {
             return Err("Jumlah rangkap harus 1 sampai 99".into());
         }
-        let mut doc = dari::load_pk(store, version_id, kertas).map_err(|e| e.to_string())?;
+        let mut doc = dari::load_agreement(store, version_id, kertas).map_err(|e| e.to_string())?;
         doc.draf = false;
-        let nama = crate::pdf::nama_berkas_pk(v.tahun, &v.unit, v.versi);
+        let nama = crate::pdf::agreement_file_name(v.tahun, &v.unit, v.versi);
         let nama = match tujuan {
-            Tujuan::TandaTangan => nama.replace(".pdf", "-untuk-ditandatangani.pdf"),
-            Tujuan::Salinan => nama.replace(".pdf", "-salinan.pdf"),
+            PrintPurpose::TandaTangan => nama.replace(".pdf", "-untuk-ditandatangani.pdf"),
+            PrintPurpose::Salinan => nama.replace(".pdf", "-salinan.pdf"),
         };
         let dir = store
             .path()
@@ -114,7 +118,10 @@ impl PdfUi {
             path.clone(),
             open,
             ctx,
-            move |p| pk_pdf_with_progress(&doc, &mut |f| p.set(f * 0.9)).map_err(|e| e.to_string()),
+            move |p| {
+                agreement_pdf_with_progress(&doc, &mut |f| p.set(f * 0.9))
+                    .map_err(|e| e.to_string())
+            },
         );
         Ok(path)
     }

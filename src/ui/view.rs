@@ -3,13 +3,13 @@
 
 use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
 
+use crate::model::agreement::AgreementRow;
+use crate::model::org::{Office, OfficialRow, UnitRow};
+use crate::model::plan::{PeriodRow, RenjaItemRow, RenjaYear, TujuanNode};
 use crate::model::sop::SopTemplate;
 use crate::model::worktime::{Kalender, Vonis, vonis};
 use crate::store::audit::{self, AuditFilter, AuditRow, ChainReport};
-use crate::store::{
-    AgreementRow, Office, OfficialRow, PeriodRow, RenjaItemRow, RenjaYear, Store, TemplateRow,
-    TujuanNode, UnitRow,
-};
+use crate::store::{Store, TemplateRow};
 
 /// Where a running task stands against its standard time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -33,11 +33,11 @@ impl TaskStatus {
 
 #[derive(Clone, Debug)]
 pub struct TaskView {
-    pub cycle_id: i64,
+    pub cycle_id: crate::model::id::CycleId,
     pub seq: u32,
     /// The lane's name (filter key).
     pub lane: String,
-    pub unit_id: Option<i64>,
+    pub unit_id: Option<crate::model::id::UnitId>,
     /// A decision: Setujui or Tolak.
     pub keputusan: bool,
     pub kelengkapan: Vec<String>,
@@ -115,7 +115,7 @@ pub fn history_rows(
     cycle: &crate::model::workflow::Cycle,
     kal: &Kalender,
     now: DateTime<Utc>,
-    unit_name: &dyn Fn(i64) -> String,
+    unit_name: &dyn Fn(crate::model::id::UnitId) -> String,
 ) -> Vec<HistoryRow> {
     let mut visits: Vec<_> = cycle.visits.iter().collect();
     visits.sort_by_key(|v| v.seq);
@@ -125,14 +125,20 @@ pub fn history_rows(
             step: v.step,
             step_no: cycle.template.langkah[v.step].no.clone(),
             kegiatan: cycle.template.langkah[v.step].kegiatan.clone(),
-            visit: crate::ui::flow::visit_strings(kal, v, now, cycle.minutes_per_day, unit_name),
+            visit: crate::ui::flow::visit_strings(
+                kal,
+                v,
+                now,
+                cycle.standard_day_minutes,
+                unit_name,
+            ),
         })
         .collect()
 }
 
 #[derive(Clone, Debug)]
 pub struct CycleView {
-    pub id: i64,
+    pub id: crate::model::id::CycleId,
     /// The template as frozen in the cycle at its start.
     pub sop: SopTemplate,
     /// Per step: its state in this cycle and its visits (for the flowchart).
@@ -193,15 +199,15 @@ pub struct ViewData {
     pub today: Option<chrono::NaiveDate>,
     pub error: Option<String>,
     /// The agreement open in the editor: all its versions, oldest first.
-    pub pk: Option<Vec<crate::store::VersionDoc>>,
+    pub pk: Option<Vec<crate::model::agreement::VersionDoc>>,
     /// The prints of the open agreement's versions, oldest first.
-    pub prints: Vec<crate::store::PrintRow>,
+    pub prints: Vec<crate::model::archive::PrintRow>,
     /// The archive register, every year.
-    pub archive: Vec<crate::store::ArchiveRow>,
+    pub archive: Vec<crate::model::archive::ArchiveRow>,
     /// Signed versions not yet in the register.
-    pub unregistered: Vec<crate::store::Unregistered>,
+    pub unregistered: Vec<crate::model::archive::Unregistered>,
     /// The last "Periksa berkas": when (local), and what it found.
-    pub scan_check: Option<(chrono::NaiveDateTime, Vec<crate::store::ScanCheck>)>,
+    pub scan_check: Option<(chrono::NaiveDateTime, Vec<crate::model::archive::ScanCheck>)>,
     /// The automatic backups: folder, and the copies (name, bytes), newest first.
     pub backups: (std::path::PathBuf, Vec<(String, u64)>),
     /// A backup checked and waiting for the user's yes to restore it.
@@ -236,7 +242,7 @@ pub fn backups_in(store: &Store) -> (std::path::PathBuf, Vec<(String, u64)>) {
 
 impl ViewData {
     /// Loads the versions of the agreement open in the editor.
-    pub fn load_pk(&mut self, store: &Store, agreement: Option<i64>) {
+    pub fn load_pk(&mut self, store: &Store, agreement: Option<crate::model::id::AgreementId>) {
         self.pk = agreement.and_then(|a| {
             let versions = store.versions(a).ok()?;
             let docs: Option<Vec<_>> = versions
@@ -254,7 +260,12 @@ impl ViewData {
     }
 
     /// The list of agreements and the open one, read again after an autosave.
-    pub fn reload_agreements(&mut self, store: &Store, year: i32, agreement: Option<i64>) {
+    pub fn reload_agreements(
+        &mut self,
+        store: &Store,
+        year: i32,
+        agreement: Option<crate::model::id::AgreementId>,
+    ) {
         match store.agreements(year) {
             Ok(a) => self.agreements = a,
             Err(e) => self.error = Some(format!("Data tidak dapat dibaca: {e}")),
@@ -276,7 +287,7 @@ impl ViewData {
         let office = store.office()?;
         let kal = store.calendar()?;
         let units = tree_order(store.units()?);
-        let unit_name = |id: i64| {
+        let unit_name = |id: crate::model::id::UnitId| {
             units
                 .iter()
                 .find(|u| u.unit.id == id)
@@ -290,7 +301,7 @@ impl ViewData {
                 (t, parsed)
             })
             .collect();
-        let menit_hari = kal.menit_hari_standar();
+        let menit_hari = kal.standard_day_minutes();
         let mut cycles = Vec::new();
         let mut tasks = Vec::new();
         // Per (template kode, step index); the overrun is summed here and
@@ -466,7 +477,7 @@ impl ViewData {
         })
     }
 
-    pub fn unit_name(&self, id: Option<i64>) -> String {
+    pub fn unit_name(&self, id: Option<crate::model::id::UnitId>) -> String {
         id.and_then(|id| self.units.iter().find(|u| u.unit.id == id))
             .map(|u| u.unit.nama.clone())
             .unwrap_or_default()
@@ -492,7 +503,12 @@ pub fn start_year(store: &Store, now: DateTime<Utc>) -> i32 {
 
 /// Depth-first order of the SOTK tree (orphans, if any, at the end).
 fn tree_order(units: Vec<UnitRow>) -> Vec<UnitNode> {
-    fn visit(units: &[UnitRow], parent: Option<i64>, depth: usize, out: &mut Vec<UnitNode>) {
+    fn visit(
+        units: &[UnitRow],
+        parent: Option<crate::model::id::UnitId>,
+        depth: usize,
+        out: &mut Vec<UnitNode>,
+    ) {
         for u in units.iter().filter(|u| u.parent_id == parent) {
             if out.iter().any(|n| n.unit.id == u.id) {
                 continue;

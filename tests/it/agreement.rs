@@ -3,12 +3,17 @@
 //! (refused by the database itself) and PK Perubahan.
 
 use chrono::NaiveDate;
-use perkin::model::agreement::{Field, Jenis, budget_total, compare, quarter_warning};
-use perkin::store::{NewAgreement, Store, StoreError};
+use perkin::model::agreement::{
+    AlasanPerubahan, Field, Jenis, LineSource, NewAgreement, Status, Transition, budget_total,
+    compare, quarter_warning,
+};
+use perkin::model::id::{AgreementId, UnitId, VersionId};
+use perkin::model::plan::Tingkat;
+use perkin::store::{Store, StoreError};
 
 use crate::common::{db_in, demo_store, local, tmp};
 
-fn unit_id(s: &Store, nama: &str) -> i64 {
+fn unit_id(s: &Store, nama: &str) -> UnitId {
     s.units()
         .unwrap()
         .into_iter()
@@ -19,10 +24,10 @@ fn unit_id(s: &Store, nama: &str) -> i64 {
 
 /// The demo's draft of Bidang Mutasi dan Promosi for 2027, filled the way
 /// the editor's "Ambil dari Renstra/Renja" and party proposal do.
-fn new_bidang_agreement(s: &mut Store) -> (i64, i64) {
+fn new_bidang_agreement(s: &mut Store) -> (AgreementId, VersionId) {
     let unit = unit_id(s, "Bidang Mutasi dan Promosi");
     let tanggal = NaiveDate::from_ymd_opt(2027, 1, 29).unwrap();
-    let perkin::store::Proposed {
+    let perkin::model::agreement::Proposed {
         pihak_pertama: p1,
         pihak_kedua: p2,
         pihak_kedua_manual: manual,
@@ -50,7 +55,7 @@ fn new_bidang_agreement(s: &mut Store) -> (i64, i64) {
 fn create_from_plan_for_a_unit_without_agreement() {
     let dir = tmp();
     let mut s = demo_store(dir.path(), local(2026, 11, 23, 9, 0));
-    let have: Vec<i64> = s
+    let have: Vec<UnitId> = s
         .agreements(2027)
         .unwrap()
         .iter()
@@ -64,7 +69,7 @@ fn create_from_plan_for_a_unit_without_agreement() {
         .expect("a demo unit without an agreement");
     let jenis = Jenis::for_eselon(unit.eselon.kode());
     let (lines, budget) = s.lines_from_plan(unit.id, 2027, jenis).unwrap();
-    let perkin::store::Proposed {
+    let perkin::model::agreement::Proposed {
         pihak_pertama: p1,
         pihak_kedua: p2,
         pihak_kedua_manual: manual,
@@ -74,7 +79,7 @@ fn create_from_plan_for_a_unit_without_agreement() {
     let a = NewAgreement {
         tahun: 2027,
         unit_id: unit.id,
-        jenis: jenis.kode().into(),
+        jenis,
         nomor: String::new(),
         tempat: "Lembah Hijau".into(),
         tanggal: None,
@@ -117,10 +122,10 @@ fn lines_from_plan_for_each_kind() {
     assert!(
         lines
             .iter()
-            .all(|l| l.sumber.as_ref().unwrap().0 == "renstra")
+            .all(|l| matches!(l.sumber, Some(LineSource::Renstra(_))))
     );
     assert!(lines.iter().all(|l| !l.target.is_empty()), "{lines:?}");
-    assert!(!budget.is_empty() && budget.iter().all(|b| b.level == "program"));
+    assert!(!budget.is_empty() && budget.iter().all(|b| b.level == Tingkat::Program));
 
     let bidang = unit_id(&s, "Bidang Mutasi dan Promosi");
     let (lines, budget) = s.lines_from_plan(bidang, 2027, Jenis::Eselon3).unwrap();
@@ -128,7 +133,7 @@ fn lines_from_plan_for_each_kind() {
     assert!(
         lines
             .iter()
-            .all(|l| l.sumber.as_ref().unwrap().0 == "renja")
+            .all(|l| matches!(l.sumber, Some(LineSource::Renja(_))))
     );
     assert!(
         lines
@@ -142,8 +147,8 @@ fn lines_from_plan_for_each_kind() {
         .enumerate()
         .filter(|(i, b)| {
             budget.get(i + 1).is_none_or(|n| {
-                perkin::model::agreement::level_depth(&n.level)
-                    <= perkin::model::agreement::level_depth(&b.level)
+                perkin::model::agreement::level_depth(n.level)
+                    <= perkin::model::agreement::level_depth(b.level)
             })
         })
         .map(|(_, b)| b.anggaran)
@@ -158,7 +163,7 @@ fn draft_autosave_round_trips_and_parties_are_proposed() {
     let mut s = demo_store(dir.path(), local(2026, 11, 23, 9, 0));
     let (_, v) = new_bidang_agreement(&mut s);
     let mut doc = s.version(v).unwrap();
-    assert_eq!(doc.status, "draf");
+    assert_eq!(doc.status, Status::Draf);
     assert!(
         doc.content.pihak_pertama.nama.contains("Kepala Bidang")
             || !doc.content.pihak_pertama.nama.is_empty()
@@ -188,7 +193,7 @@ fn submit_is_refused_with_the_field_to_fix() {
     let (_, v) = new_bidang_agreement(&mut s);
     let good = s.version(v).unwrap().content;
 
-    let fields = |s: &Store, c: &perkin::store::Content| -> Vec<Field> {
+    let fields = |s: &Store, c: &perkin::model::agreement::Content| -> Vec<Field> {
         s.submit_problems(c).into_iter().map(|p| p.field).collect()
     };
     assert!(
@@ -231,16 +236,22 @@ fn submit_is_refused_with_the_field_to_fix() {
         "{}",
         problems[0].message
     );
-    let err = s.submit_version(v).unwrap_err().to_string();
+    let err = s.set_status(v, Transition::Submit).unwrap_err().to_string();
     assert!(err.contains("Pihak Pertama"), "{err}");
-    assert_eq!(s.version(v).unwrap().status, "draf");
+    assert_eq!(s.version(v).unwrap().status, Status::Draf);
     upd.selesai = None;
     s.update_official(p1, &upd).unwrap();
-    assert_eq!(s.submit_version(v).unwrap().status, "diajukan");
+    assert_eq!(
+        s.set_status(v, Transition::Submit).unwrap().status,
+        Status::Diajukan
+    );
     // Submitted: no longer editable until returned.
     let err = s.save_draft(v, &good).unwrap_err().to_string();
     assert!(err.contains("hanya draf"), "{err}");
-    assert_eq!(s.return_to_draft(v).unwrap().status, "draf");
+    assert_eq!(
+        s.set_status(v, Transition::Return).unwrap().status,
+        Status::Draf
+    );
 }
 
 #[test]
@@ -248,9 +259,9 @@ fn signed_version_is_frozen_and_amendment_copies_it() {
     let dir = tmp();
     let mut s = demo_store(dir.path(), local(2026, 11, 23, 9, 0));
     let (agreement, v1) = new_bidang_agreement(&mut s);
-    s.submit_version(v1).unwrap();
-    let signed = s.sign_version(v1).unwrap();
-    assert_eq!(signed.status, "ditandatangani");
+    s.set_status(v1, Transition::Submit).unwrap();
+    let signed = s.set_status(v1, Transition::Sign).unwrap();
+    assert_eq!(signed.status, Status::Ditandatangani);
     assert!(signed.signed_at.is_some());
     let before = s.version(v1).unwrap();
 
@@ -290,23 +301,30 @@ fn signed_version_is_frozen_and_amendment_copies_it() {
 
     // PK Perubahan.
     assert!(matches!(
-        s.amend_version(v1, "pejabat", " "),
+        s.amend_version(v1, Some(AlasanPerubahan::Pejabat), " "),
         Err(StoreError::Invalid(_))
     ));
     assert!(matches!(
-        s.amend_version(v1, "entah", "x"),
+        s.amend_version(v1, None, "x"),
         Err(StoreError::Invalid(_))
     ));
     let v2 = s
-        .amend_version(v1, "pejabat", "Kepala Bidang diganti per 1 Juli")
+        .amend_version(
+            v1,
+            Some(AlasanPerubahan::Pejabat),
+            "Kepala Bidang diganti per 1 Juli",
+        )
         .unwrap();
     let mut doc2 = s.version(v2).unwrap();
-    assert_eq!((doc2.versi, doc2.status.as_str()), (2, "draf"));
-    assert_eq!(doc2.alasan_jenis, "pejabat");
+    assert_eq!((doc2.versi, doc2.status), (2, Status::Draf));
+    assert_eq!(doc2.alasan_jenis, Some(AlasanPerubahan::Pejabat));
     assert_eq!(doc2.content.lines, before.content.lines);
     assert_eq!(doc2.content.tanggal, None);
     // A second amendment of the same signed version is refused.
-    assert!(s.amend_version(v1, "lainnya", "lagi").is_err());
+    assert!(
+        s.amend_version(v1, Some(AlasanPerubahan::Lainnya), "lagi")
+            .is_err()
+    );
     doc2.content.lines[0].target = "99".into();
     doc2.content.tanggal = NaiveDate::from_ymd_opt(2027, 7, 1);
     s.save_draft(v2, &doc2.content).unwrap();
@@ -338,7 +356,7 @@ fn signed_version_is_frozen_and_amendment_copies_it() {
         .into_iter()
         .find(|a| a.id == agreement)
         .unwrap();
-    assert_eq!((row.versi, row.status.as_str()), (2, "draf"));
+    assert_eq!((row.versi, row.status), (2, Status::Draf));
     // Deleting the draft amendment leaves the signed version.
     s.delete_draft(v2).unwrap();
     assert_eq!(s.versions(agreement).unwrap().len(), 1);

@@ -3,7 +3,10 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use perkin::store::{NewArchive, ScanState, Store, Tujuan};
+use perkin::model::agreement::{PrintPurpose, Status, Transition};
+use perkin::model::archive::{NewArchive, ScanState};
+use perkin::model::id::VersionId;
+use perkin::store::Store;
 
 use crate::common::{db_in, demo_store, local, tmp};
 
@@ -15,7 +18,7 @@ pub fn scan_fixture() -> PathBuf {
 /// Signs the 2027 agreement of `n` units of the demo, in list order from
 /// the second (the first is the head of the agency's, whose unit is named
 /// like the office); returns their version ids.
-pub fn sign_demo(s: &mut Store, n: usize) -> Vec<i64> {
+pub fn sign_demo(s: &mut Store, n: usize) -> Vec<VersionId> {
     let rows = s.agreements(2027).unwrap();
     rows.iter()
         .skip(1)
@@ -27,14 +30,14 @@ pub fn sign_demo(s: &mut Store, n: usize) -> Vec<i64> {
             c.tanggal = NaiveDate::from_ymd_opt(2027, 1, 29);
             c.nomor = format!("800/{:03}/BKPSDM/2027", i + 1);
             s.save_draft(v, &c).unwrap();
-            s.submit_version(v).unwrap();
-            s.sign_version(v).unwrap();
+            s.set_status(v, Transition::Submit).unwrap();
+            s.set_status(v, Transition::Sign).unwrap();
             v
         })
         .collect()
 }
 
-pub fn entry(version_id: i64, nomor: &str) -> NewArchive {
+pub fn entry(version_id: VersionId, nomor: &str) -> NewArchive {
     NewArchive {
         version_id,
         nomor_agenda: nomor.into(),
@@ -60,7 +63,7 @@ fn a_signed_version_is_registered_once_with_a_unique_agenda_number() {
     assert_eq!(s.unregistered().unwrap().len(), 2);
     assert_eq!(s.next_agenda(2027).unwrap(), "001");
     let e1 = s.register_archive(&entry(v[0], "001")).unwrap();
-    assert_eq!(s.version(v[0]).unwrap().status, "diarsipkan");
+    assert_eq!(s.version(v[0]).unwrap().status, Status::Diarsipkan);
     assert_eq!(s.next_agenda(2027).unwrap(), "002");
 
     // The same number again in the same year: refused, nothing written.
@@ -73,7 +76,7 @@ fn a_signed_version_is_registered_once_with_a_unique_agenda_number() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("Nomor agenda 001 sudah dipakai"), "{err}");
-    assert_eq!(s.version(v[1]).unwrap().status, "ditandatangani");
+    assert_eq!(s.version(v[1]).unwrap().status, Status::Ditandatangani);
     assert_eq!(
         s.conn()
             .query_row("SELECT count(*) FROM audit_log", [], |r| r.get::<_, i64>(0))
@@ -215,7 +218,7 @@ fn prints_are_recorded_only_for_final_text() {
     let rows = s.agreements(2027).unwrap();
     let draft = rows[2].version_id;
     let err = s
-        .record_print(draft, 2, Tujuan::TandaTangan)
+        .record_print(draft, 2, PrintPurpose::TandaTangan)
         .unwrap_err()
         .to_string();
     assert!(err.contains("tidak dapat dicetak"), "{err}");
@@ -224,14 +227,15 @@ fn prints_are_recorded_only_for_final_text() {
     let mut c = s.version(submitted).unwrap().content;
     c.tanggal = NaiveDate::from_ymd_opt(2027, 1, 29);
     s.save_draft(submitted, &c).unwrap();
-    s.submit_version(submitted).unwrap();
-    s.record_print(submitted, 2, Tujuan::TandaTangan).unwrap();
-    assert!(s.record_print(submitted, 2, Tujuan::Salinan).is_err());
+    s.set_status(submitted, Transition::Submit).unwrap();
+    s.record_print(submitted, 2, PrintPurpose::TandaTangan)
+        .unwrap();
+    assert!(s.record_print(submitted, 2, PrintPurpose::Salinan).is_err());
     let v = sign_demo(&mut s, 1)[0];
-    assert!(s.record_print(v, 2, Tujuan::TandaTangan).is_err());
-    assert!(s.record_print(v, 0, Tujuan::Salinan).is_err());
-    s.record_print(v, 3, Tujuan::Salinan).unwrap();
-    s.record_print(v, 1, Tujuan::Salinan).unwrap();
+    assert!(s.record_print(v, 2, PrintPurpose::TandaTangan).is_err());
+    assert!(s.record_print(v, 0, PrintPurpose::Salinan).is_err());
+    s.record_print(v, 3, PrintPurpose::Salinan).unwrap();
+    s.record_print(v, 1, PrintPurpose::Salinan).unwrap();
     let p = s.prints(v).unwrap();
     assert_eq!(p.iter().map(|p| p.rangkap).collect::<Vec<_>>(), [3, 1]);
     assert_eq!(p[0].operator, "penguji");
@@ -264,7 +268,7 @@ fn a_full_backup_restores_the_earlier_state_with_its_scans() {
 
     // Change the data, and lose the scan.
     let u = s.units().unwrap()[0].clone();
-    let mut nu = perkin::store::NewUnit {
+    let mut nu = perkin::model::org::NewUnit {
         parent_id: u.parent_id,
         kode: u.kode.clone(),
         nama: "Unit Diganti Setelah Cadangan".into(),

@@ -2,10 +2,11 @@
 //! operator and text; paging newest first; the structured hash-chain check.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use perkin::model::org::NewUnit;
 use perkin::model::org::{Eselon, JenisUnit};
 use perkin::model::worktime::{HariLibur, JenisLibur, Zona};
+use perkin::store::Store;
 use perkin::store::audit::{AuditFilter, AuditRow, GENESIS, row_hash};
-use perkin::store::{NewUnit, Store};
 
 use crate::common::{db_in, local, local_in, store_at, tmp};
 

@@ -11,8 +11,11 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use egui_kittest::kittest::Queryable;
+use perkin::model::agreement::{Jenis, NewAgreement, NewLine, Status};
+use perkin::model::id::{AgreementId, VersionId};
+use perkin::model::org::NewUnit;
 use perkin::model::worktime::{HariLibur, JenisLibur};
-use perkin::store::{NewAgreement, NewLine, NewUnit, Store};
+use perkin::store::Store;
 
 use crate::common::{demo_store, local, store_at, tmp};
 use crate::ui::{go, harness};
@@ -77,7 +80,7 @@ fn crash_child_process() {
                 .create_agreement(&NewAgreement {
                     tahun: 3000 + n as i32,
                     unit_id: unit,
-                    jenis: "kepala".into(),
+                    jenis: Jenis::Kepala,
                     nomor: format!("PK {n}"),
                     tempat: String::new(),
                     tanggal: None,
@@ -205,13 +208,13 @@ fn editor_now() -> chrono::DateTime<chrono::Utc> {
 
 /// The draft typed into: the demo's draft of 2027 with the most lines,
 /// as (agreement id, version id).
-fn editor_target(store: &Store) -> (i64, i64) {
+fn editor_target(store: &Store) -> (AgreementId, VersionId) {
     let a = store
         .agreements(2027)
         .unwrap()
         .into_iter()
-        .filter(|a| a.status == "draf")
-        .max_by_key(|a| (a.lines, -a.id))
+        .filter(|a| a.status == Status::Draf)
+        .max_by_key(|a| (a.lines, -a.id.0))
         .expect("the demo has drafts");
     assert!(
         a.lines > TYPED_LINE as i64 + 1,
@@ -288,9 +291,9 @@ fn kill_delay(round: usize) -> Duration {
 struct Prepared {
     dir: tempfile::TempDir,
     db: std::path::PathBuf,
-    agreement: i64,
-    before: perkin::store::VersionDoc,
-    versions: Vec<(i64, i32, String)>,
+    agreement: AgreementId,
+    before: perkin::model::agreement::VersionDoc,
+    versions: Vec<(VersionId, i32, Status)>,
 }
 
 /// What one kill showed.
@@ -409,8 +412,8 @@ fn kill_while_typing(p: &Prepared, round: usize) -> Killed {
     expected.lines[TYPED_LINE].indikator = field.clone();
     assert_eq!(after.content, expected, "round {round}");
     assert_eq!(
-        (after.agreement_id, after.versi, after.status.as_str()),
-        (p.agreement, before.versi, "draf"),
+        (after.agreement_id, after.versi, after.status),
+        (p.agreement, before.versi, Status::Draf),
         "round {round}"
     );
     assert_eq!(store.versions(p.agreement).unwrap(), p.versions);

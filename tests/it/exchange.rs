@@ -5,7 +5,8 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use perkin::formats::xlsx::{Workbook, baca_xlsx, tulis_xlsx};
-use perkin::store::{NewUnit, Store};
+use perkin::model::org::NewUnit;
+use perkin::store::Store;
 use perkin::ui::PerkinApp;
 
 use crate::common::{db_in, demo_store, local, store_at, tmp};

@@ -1,6 +1,7 @@
 //! The PK and SOP PDFs as `perkin pdf` writes them from the database, read
 //! back with pdftotext (poppler-utils; `.ci/run` installs it).
 
+use perkin::model::agreement::Transition;
 use std::path::Path;
 use std::process::Command;
 
@@ -46,7 +47,7 @@ fn has_words(hay: &str, needle: &str) -> bool {
     needle.split_whitespace().all(|w| hay.contains(w))
 }
 
-fn unit_version(s: &Store, unit: &str) -> i64 {
+fn unit_version(s: &Store, unit: &str) -> perkin::model::id::VersionId {
     s.agreements(2027)
         .unwrap()
         .into_iter()
@@ -78,7 +79,7 @@ fn pk_pdf_holds_parties_lines_total_and_draf_only_until_signed() {
         "2027",
     ]);
     assert_eq!(r.code, 0, "{}{}", r.out, r.err);
-    let file = out.join(perkin::pdf::nama_berkas_pk(
+    let file = out.join(perkin::pdf::agreement_file_name(
         2027,
         "Bidang Mutasi dan Promosi",
         1,
@@ -108,8 +109,8 @@ fn pk_pdf_holds_parties_lines_total_and_draf_only_until_signed() {
 
     // Signed: no DRAF anywhere.
     let mut s = Store::open(&db).unwrap();
-    s.submit_version(v).unwrap();
-    s.sign_version(v).unwrap();
+    s.set_status(v, Transition::Submit).unwrap();
+    s.set_status(v, Transition::Sign).unwrap();
     drop(s);
     std::fs::remove_dir_all(&out).unwrap();
     let r = run(&[
@@ -166,7 +167,7 @@ fn a_sixty_line_agreement_repeats_the_table_header_on_every_page() {
         "2027",
     ]);
     assert_eq!(r.code, 0, "{}", r.err);
-    let file = out.join(perkin::pdf::nama_berkas_pk(
+    let file = out.join(perkin::pdf::agreement_file_name(
         2027,
         "Bidang Mutasi dan Promosi",
         1,

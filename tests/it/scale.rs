@@ -79,7 +79,7 @@ fn a_small_office_scale_history_is_built_whole() {
         .unwrap()
         .iter()
         .filter(|c| c.finished_at.is_none())
-        .map(|c| (c.id, c.tahun))
+        .map(|c| (c.id.0, c.tahun))
         .collect();
     assert_eq!(open.len(), 1, "{open:?}");
     assert_eq!(open[0].1, 2027);

@@ -1,6 +1,7 @@
 //! The SQLite store: migrations, refusing files that are not ours, the
 //! single-writer lock, the audit chain, and actions as one transaction.
 
+use perkin::model::plan::{RenstraNode, Tingkat};
 use perkin::model::workflow::{Act, Action};
 use perkin::store::{SCHEMA_VERSION, Store, StoreError};
 use rusqlite::Connection;
@@ -289,7 +290,7 @@ fn a_workflow_action_is_one_transaction_with_its_audit_entry() {
             task,
             &Act {
                 action: Action::Ya,
-                performer_id: Some(2),
+                performer_id: Some(perkin::model::id::OfficialId(2)),
                 performer: "Sri Wahyuni, S.E., M.M.".into(),
                 note: "Diparaf".into(),
                 now,
@@ -312,8 +313,8 @@ fn a_workflow_action_is_one_transaction_with_its_audit_entry() {
 
 #[test]
 fn bad_input_gets_an_indonesian_message_and_nothing_is_stored() {
+    use perkin::model::org::NewOfficial;
     use perkin::model::org::StatusJabatan;
-    use perkin::store::NewOfficial;
     let dir = tmp();
     let mut s = store_at(&db_in(dir.path()), local(2026, 11, 23, 10, 0));
     let audit = count(&s, "audit_log");
@@ -493,15 +494,15 @@ fn holidays_are_editable_and_every_edit_is_audited() {
 
 #[test]
 fn renja_items_are_checked_for_code_parent_and_pagu() {
+    use perkin::model::plan::NewRenjaItem;
     use perkin::model::plan::Target;
-    use perkin::store::NewRenjaItem;
     let dir = tmp();
     let mut s = store_at(&db_in(dir.path()), local(2026, 11, 23, 10, 0));
     s.set_renja_year(2027, "DPA/1/2027", None).unwrap();
-    let item = |parent, level: &str, kode: &str, pagu| NewRenjaItem {
+    let item = |parent, level: Tingkat, kode: &str, pagu| NewRenjaItem {
         tahun: 2027,
         parent_id: parent,
-        level: level.into(),
+        level,
         kode: kode.into(),
         nama: format!("Nama {kode}"),
         unit_id: None,
@@ -511,22 +512,22 @@ fn renja_items_are_checked_for_code_parent_and_pagu() {
     };
     let audit = count(&s, "audit_log");
     let e = s
-        .add_renja_item(&item(None, "program", "5.3.2", 0))
+        .add_renja_item(&item(None, Tingkat::Program, "5.3.2", 0))
         .unwrap_err();
     assert_eq!(
         e.to_string(),
         "Kode program '5.3.2' tidak sesuai pola Permendagri 90/2019 (contoh: 5.03.02)"
     );
     let e = s
-        .add_renja_item(&item(None, "kegiatan", "5.03.02.2.01", 0))
+        .add_renja_item(&item(None, Tingkat::Kegiatan, "5.03.02.2.01", 0))
         .unwrap_err();
     assert_eq!(e.to_string(), "Kegiatan harus memiliki induk program");
     assert_eq!(count(&s, "audit_log"), audit, "refusals write nothing");
     let p = s
-        .add_renja_item(&item(None, "program", "5.03.02", 0))
+        .add_renja_item(&item(None, Tingkat::Program, "5.03.02", 0))
         .unwrap();
     let e = s
-        .add_renja_item(&item(Some(p), "kegiatan", "5.03.01.2.01", 0))
+        .add_renja_item(&item(Some(p), Tingkat::Kegiatan, "5.03.01.2.01", 0))
         .unwrap_err();
     assert!(
         e.to_string()
@@ -534,7 +535,7 @@ fn renja_items_are_checked_for_code_parent_and_pagu() {
         "{e}"
     );
     let e = s
-        .add_renja_item(&item(Some(p), "sub_kegiatan", "5.03.02.2.01.0001", 0))
+        .add_renja_item(&item(Some(p), Tingkat::SubKegiatan, "5.03.02.2.01.0001", 0))
         .unwrap_err();
     assert!(
         e.to_string()
@@ -542,10 +543,15 @@ fn renja_items_are_checked_for_code_parent_and_pagu() {
         "{e}"
     );
     let k = s
-        .add_renja_item(&item(Some(p), "kegiatan", "5.03.02.2.01", 0))
+        .add_renja_item(&item(Some(p), Tingkat::Kegiatan, "5.03.02.2.01", 0))
         .unwrap();
     let e = s
-        .add_renja_item(&item(Some(k), "sub_kegiatan", "5.03.02.2.01.0001", -5))
+        .add_renja_item(&item(
+            Some(k),
+            Tingkat::SubKegiatan,
+            "5.03.02.2.01.0001",
+            -5,
+        ))
         .unwrap_err();
     assert_eq!(e.to_string(), "Pagu tidak boleh negatif");
     let ind = vec![(
@@ -556,12 +562,17 @@ fn renja_items_are_checked_for_code_parent_and_pagu() {
     let sub = s
         .save_renja_item(
             None,
-            &item(Some(k), "sub_kegiatan", "5.03.02.2.01.0001", 45_000_000),
+            &item(
+                Some(k),
+                Tingkat::SubKegiatan,
+                "5.03.02.2.01.0001",
+                45_000_000,
+            ),
             &ind,
         )
         .unwrap();
     let e = s
-        .add_renja_item(&item(Some(k), "sub_kegiatan", "5.03.02.2.01.0001", 1))
+        .add_renja_item(&item(Some(k), Tingkat::SubKegiatan, "5.03.02.2.01.0001", 1))
         .unwrap_err();
     assert_eq!(
         e.to_string(),
@@ -575,7 +586,12 @@ fn renja_items_are_checked_for_code_parent_and_pagu() {
     )];
     s.save_renja_item(
         Some(sub),
-        &item(Some(k), "sub_kegiatan", "5.03.02.2.01.0001", 50_000_000),
+        &item(
+            Some(k),
+            Tingkat::SubKegiatan,
+            "5.03.02.2.01.0001",
+            50_000_000,
+        ),
         &ind2,
     )
     .unwrap();
@@ -614,15 +630,19 @@ fn renstra_nodes_edit_and_refuse_deletion_while_used() {
     let tree = s.renstra_tree(period).unwrap();
     let ind = &tree[0].sasaran[0].indikator[0];
     // Used by the demo agreements: refused.
-    let e = s.delete_renstra("renstra_indikator", ind.id).unwrap_err();
+    let e = s
+        .delete_renstra(RenstraNode::Indikator(ind.id))
+        .unwrap_err();
     assert!(
         e.to_string().contains("Dipakai oleh Perjanjian Kinerja"),
         "{e}"
     );
-    let e = s.delete_renstra("renstra_tujuan", tree[0].id).unwrap_err();
+    let e = s
+        .delete_renstra(RenstraNode::Tujuan(tree[0].id))
+        .unwrap_err();
     assert!(e.to_string().contains("Masih memiliki isi"), "{e}");
     // Edit its targets: a text target replaces a number.
-    let mut edited = perkin::store::NewIndikator {
+    let mut edited = perkin::model::plan::NewIndikator {
         sasaran_id: tree[0].sasaran[0].id,
         kode: ind.kode.clone(),
         nama: ind.nama.clone(),
@@ -707,7 +727,7 @@ fn the_daily_backup_is_made_once_a_day_and_rotates_at_14() {
     let day = |k: u64| NaiveDate::from_ymd_opt(2026, 11, 1).unwrap() + chrono::Days::new(k);
     for k in 0..16 {
         let made = s
-            .daily_backup(&backups, day(k), perkin::store::CADANGAN_HARIAN)
+            .daily_backup(&backups, day(k), perkin::store::DAILY_BACKUPS_KEPT)
             .unwrap();
         assert!(made.is_some(), "day {k}");
         // A second start on the same day makes no new copy.

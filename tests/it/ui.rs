@@ -4,6 +4,8 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use perkin::model::agreement::Status;
+use perkin::model::id::{CycleId, OfficialId, UnitId};
 use perkin::store::Store;
 use perkin::ui::{Command, PerkinApp};
 
@@ -790,9 +792,9 @@ fn count_in(path: &std::path::Path, sql: &str) -> i64 {
 
 /// A Bidang added to the demo office (the demo's own Bidang already have
 /// drafts in running cycles), with a Plt head and a Renja kegiatan for 2027.
-pub(crate) fn bidang_baru(s: &mut Store) -> (i64, i64) {
-    use perkin::model::org::{Eselon, JenisUnit, StatusJabatan};
-    use perkin::store::{NewOfficial, NewRenjaIndikator, NewRenjaItem, NewUnit, Target};
+pub(crate) fn bidang_baru(s: &mut Store) -> (UnitId, OfficialId) {
+    use perkin::model::org::{Eselon, JenisUnit, NewOfficial, NewUnit, StatusJabatan};
+    use perkin::model::plan::{NewRenjaIndikator, NewRenjaItem, Target, Tingkat};
     let badan = s
         .units()
         .unwrap()
@@ -828,14 +830,14 @@ pub(crate) fn bidang_baru(s: &mut Store) -> (i64, i64) {
         .renja_items(2027)
         .unwrap()
         .into_iter()
-        .find(|i| i.level == "program" && i.unit_id == Some(badan))
+        .find(|i| i.level == Tingkat::Program && i.unit_id == Some(badan))
         .unwrap()
         .id;
     let kegiatan = s
         .add_renja_item(&NewRenjaItem {
             tahun: 2027,
             parent_id: Some(program),
-            level: "kegiatan".into(),
+            level: Tingkat::Kegiatan,
             kode: "5.03.02.2.05".into(),
             nama: "Penilaian Kinerja Aparatur".into(),
             unit_id: Some(unit),
@@ -924,7 +926,7 @@ fn an_agreement_from_the_plan_survives_a_restart_and_a_pk_perubahan_keeps_the_si
         .into_iter()
         .find(|o| o.jabatan.starts_with("Sekretaris"))
         .unwrap();
-    let label = |o: &perkin::store::OfficialRow| {
+    let label = |o: &perkin::model::org::OfficialRow| {
         format!("{}{} — {}", o.status.awalan(), o.nama_lengkap(), o.jabatan)
     };
     drop(s);
@@ -994,10 +996,13 @@ fn an_agreement_from_the_plan_survives_a_restart_and_a_pk_perubahan_keeps_the_si
 
     // Submit, sign, and make a PK Perubahan.
     button(&mut h, "Ajukan");
-    assert_eq!(version_field(&path, 1, "status"), "diajukan");
+    assert_eq!(version_field(&path, 1, "status"), Status::Diajukan.kode());
     button(&mut h, "Tandai sudah ditandatangani");
     button(&mut h, "Ya, sudah ditandatangani");
-    assert_eq!(version_field(&path, 1, "status"), "ditandatangani");
+    assert_eq!(
+        version_field(&path, 1, "status"),
+        Status::Ditandatangani.kode()
+    );
     let v1 = count(
         &h,
         "SELECT v.id FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id
@@ -1016,13 +1021,16 @@ fn an_agreement_from_the_plan_survives_a_restart_and_a_pk_perubahan_keeps_the_si
         &mut h,
         "PK Perubahan dibuat sebagai draf; versi sebelumnya tetap tersimpan",
     );
-    assert_eq!(version_field(&path, 2, "status"), "draf");
+    assert_eq!(version_field(&path, 2, "status"), Status::Draf.kode());
     retype(&mut h, "Baris 1 Target", "97");
     eframe::App::save(h.state_mut(), &mut MemStorage::default());
     assert_eq!(line_target(&path, 2), "97");
     // The signed version is unchanged, and the database refuses to change it.
     assert_eq!(line_target(&path, 1), "95");
-    assert_eq!(version_field(&path, 1, "status"), "ditandatangani");
+    assert_eq!(
+        version_field(&path, 1, "status"),
+        Status::Ditandatangani.kode()
+    );
     let refused = h
         .state()
         .store()
@@ -1188,7 +1196,10 @@ fn demo_visits_of(h: &Harness<'static, PerkinApp>, no: &str) -> usize {
     ) as usize
 }
 
-fn visits(h: &Harness<'static, PerkinApp>, cycle: i64) -> Vec<(String, Option<String>, String)> {
+fn visits(
+    h: &Harness<'static, PerkinApp>,
+    cycle: CycleId,
+) -> Vec<(String, Option<String>, String)> {
     let conn = h.state().store().conn();
     let mut stmt = conn
         .prepare("SELECT step_no, outcome, reason FROM task_visit WHERE cycle_id = ?1 ORDER BY seq")
@@ -1245,7 +1256,10 @@ fn a_cycle_on_seed_002_walks_through_the_queue_with_tolak_at_steps_6_and_7() {
     }
     button(&mut h, "Mulai siklus");
     notified(&mut h, "Siklus Uji Antrian 2027 dimulai");
-    let cycle = count(&h, "SELECT id FROM cycle WHERE nama = 'Uji Antrian 2027'");
+    let cycle = CycleId(count(
+        &h,
+        "SELECT id FROM cycle WHERE nama = 'Uji Antrian 2027'",
+    ));
     assert_eq!(
         count(
             &h,
@@ -1727,7 +1741,7 @@ fn a_signed_agreement_is_registered_with_its_scan_and_periksa_berkas_flags_a_cha
     h.get_by_label_contains(": 1 pindaian utuh");
     assert_eq!(
         h.state().store().version(signed[0]).unwrap().status,
-        "diarsipkan"
+        Status::Diarsipkan
     );
 }
 
@@ -1756,13 +1770,13 @@ fn a_signed_version_prints_without_draf_and_every_print_is_recorded() {
     let printed = dir
         .path()
         .join("cetak")
-        .join(perkin::pdf::nama_berkas_pk(2027, &unit, 1).replace(".pdf", "-salinan.pdf"));
+        .join(perkin::pdf::agreement_file_name(2027, &unit, 1).replace(".pdf", "-salinan.pdf"));
     notified(&mut h, &format!("PDF disimpan di {}", printed.display()));
     let p = h.state().store().prints(v).unwrap();
     assert_eq!(p.len(), 1);
     assert_eq!(
         (p[0].rangkap, p[0].tujuan),
-        (4, perkin::store::Tujuan::Salinan)
+        (4, perkin::model::agreement::PrintPurpose::Salinan)
     );
     h.get_by_label_contains("Dicetak 1 kali (4 rangkap)");
     let text = crate::pdf::text(&printed, None);

@@ -2,6 +2,7 @@
 //! its own clock, the fan-out step, and every illegal transition refused.
 
 use chrono::{DateTime, Duration, Utc};
+use perkin::model::id::{OfficialId, UnitId};
 use perkin::model::sop::{SopTemplate, sop_bawaan};
 use perkin::model::workflow::{Act, Action, Cycle, Outcome, WorkflowError};
 use perkin::model::worktime::{Kalender, Vonis, Zona, vonis};
@@ -11,7 +12,7 @@ use crate::common::{local, template};
 fn act(action: Action, now: DateTime<Utc>) -> Act {
     Act {
         action,
-        performer_id: Some(1),
+        performer_id: Some(OfficialId(1)),
         performer: "Pelaksana Uji".into(),
         note: String::new(),
         now,
@@ -21,7 +22,7 @@ fn act(action: Action, now: DateTime<Utc>) -> Act {
 /// Acts on the only open task of step `no` (for `unit`), asserting success.
 fn step(c: &mut Cycle, no: &str, unit: Option<i64>, action: Action, now: DateTime<Utc>) {
     let seq = c
-        .find_task(no, unit)
+        .find_task(no, unit.map(UnitId))
         .unwrap_or_else(|e| panic!("langkah {no}: {e}"))
         .seq;
     let change = c
@@ -33,8 +34,13 @@ fn step(c: &mut Cycle, no: &str, unit: Option<i64>, action: Action, now: DateTim
 /// The printed numbers of the steps with open tasks, with their units.
 fn open(c: &Cycle) -> Vec<(String, Option<i64>)> {
     c.open_visits()
-        .map(|v| (c.template.langkah[v.step].no.clone(), v.unit))
+        .map(|v| (c.template.langkah[v.step].no.clone(), v.unit.map(|u| u.0)))
         .collect()
+}
+
+/// Unit ids from plain numbers.
+fn units(ids: &[i64]) -> Vec<UnitId> {
+    ids.iter().copied().map(UnitId).collect()
 }
 
 fn s(no: &str) -> (String, Option<i64>) {
@@ -49,7 +55,7 @@ fn u(no: &str, unit: i64) -> (String, Option<i64>) {
 fn happy_path_seed_000_with_fan_out() {
     let t = template("bkpsdm-90-2023");
     let mut now = local(2026, 11, 23, 8, 0);
-    let mut c = Cycle::start(t, vec![11, 12, 13], 450, now).unwrap();
+    let mut c = Cycle::start(t, units(&[11, 12, 13]), 450, now).unwrap();
     assert_eq!(open(&c), vec![s("1")]);
     now += Duration::minutes(3);
     step(&mut c, "1", None, Action::Selesai, now);
@@ -102,7 +108,7 @@ fn happy_path_seed_000_with_fan_out() {
 fn happy_path_seed_002() {
     let t = template("badan-ntt-pk");
     let start = local(2026, 11, 23, 8, 0);
-    let mut c = Cycle::start(t, vec![], 450, start).unwrap();
+    let mut c = Cycle::start(t, units(&[]), 450, start).unwrap();
     let mut now = start;
     let order = [
         ("1", Action::Selesai),
@@ -134,7 +140,7 @@ fn tolak_opens_a_fresh_visit_with_its_own_clock() {
     let mut c = Cycle::start(
         t,
         vec![],
-        kal.menit_hari_standar(),
+        kal.standard_day_minutes(),
         local_wita(2026, 11, 23, 8, 0),
     )
     .unwrap();
@@ -247,7 +253,7 @@ fn local_wita(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
 fn fan_out_tolak_affects_only_that_unit() {
     let t = template("bkpsdm-90-2023");
     let now = local(2026, 11, 23, 8, 0);
-    let mut c = Cycle::start(t, vec![1, 2, 3], 450, now).unwrap();
+    let mut c = Cycle::start(t, units(&[1, 2, 3]), 450, now).unwrap();
     step(&mut c, "1", None, Action::Selesai, now);
     step(&mut c, "2", None, Action::Selesai, now);
     step(&mut c, "3", Some(1), Action::Ya, now);
@@ -278,7 +284,7 @@ fn fan_out_tolak_affects_only_that_unit() {
         assert_eq!(
             c.visits
                 .iter()
-                .filter(|v| v.step == i3 && v.unit == Some(unit))
+                .filter(|v| v.step == i3 && v.unit == Some(UnitId(unit)))
                 .count(),
             visits
         );
@@ -338,7 +344,7 @@ akhir = true
 "#;
     let t = SopTemplate::parse(src, "uji.toml").unwrap();
     let now = local(2026, 11, 23, 8, 0);
-    let mut c = Cycle::start(t, vec![7, 8], 450, now).unwrap();
+    let mut c = Cycle::start(t, units(&[7, 8]), 450, now).unwrap();
     assert_eq!(open(&c), vec![u("1", 7), u("1", 8)]);
     step(&mut c, "1", Some(7), Action::Selesai, now);
     step(&mut c, "1", Some(8), Action::Selesai, now);
@@ -368,7 +374,7 @@ akhir = true
 fn illegal_transitions_are_refused_and_change_nothing() {
     let t = template("badan-ntt-pk");
     let now = local(2026, 11, 23, 8, 0);
-    let mut c = Cycle::start(t, vec![], 450, now).unwrap();
+    let mut c = Cycle::start(t, units(&[]), 450, now).unwrap();
     let seq1 = c.find_task("1", None).unwrap().seq;
 
     // Skipping ahead: step 5 has not started.
@@ -493,11 +499,11 @@ fn illegal_transitions_are_refused_and_change_nothing() {
 fn starting_needs_units_for_a_fan_out_template() {
     let t = template("bkpsdm-90-2023");
     let now = local(2026, 11, 23, 8, 0);
-    let err = Cycle::start(t.clone(), vec![], 450, now).unwrap_err();
+    let err = Cycle::start(t.clone(), units(&[]), 450, now).unwrap_err();
     assert_eq!(err, WorkflowError::NoUnits { step: "3".into() });
     assert!(err.to_string().contains("pilih minimal satu unit"));
     assert_eq!(
-        Cycle::start(t, vec![1, 1], 450, now).unwrap_err(),
+        Cycle::start(t, units(&[1, 1]), 450, now).unwrap_err(),
         WorkflowError::DuplicateUnit
     );
 }
@@ -507,8 +513,7 @@ fn standard_minutes_follow_the_template_and_day_length() {
     let now = local(2026, 11, 23, 8, 0);
     for b in sop_bawaan() {
         let t = b.muat().unwrap();
-        let units = vec![1];
-        let c = Cycle::start(t.clone(), units, 420, now).unwrap();
+        let c = Cycle::start(t.clone(), units(&[1]), 420, now).unwrap();
         let first = &c.visits[0];
         assert_eq!(first.standard_minutes, t.langkah[0].waktu.menit_kerja(420));
     }

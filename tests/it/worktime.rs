@@ -423,7 +423,7 @@ fn tempo_rangkaian_nyepi_dan_idulfitri_2026() {
 #[test]
 fn tempo_satu_hari() {
     let k = wib();
-    assert_eq!(k.menit_hari_standar(), 450);
+    assert_eq!(k.standard_day_minutes(), 450);
     // Mon 07:30 + 450: 07:30–12:00 (270) + 13:00–16:00 (180) → Mon 16:00 (closing).
     assert_eq!(tempo(&k, "2026-07-06 07:30", 450), "2026-07-06 16:00");
     // Mon 10:00 + 450: Mon 10:00–12:00 (120) + 13:00–16:00 (180) = 300; Tue 07:30–10:00 (150)
@@ -799,15 +799,15 @@ fn vonis_batas_tepat_dan_setelah_jam_tutup() {
     assert_eq!(v.label_hari(420), "Terlambat 1 hari 1 jam 20 menit");
 }
 
-// --- menit_hari_standar, validasi, edited calendars -------------------------------------------
+// --- standard_day_minutes, validasi, edited calendars -------------------------------------------
 
 #[test]
-fn menit_hari_standar_bawaan_dan_diubah() {
+fn standard_day_minutes_bawaan_dan_diubah() {
     assert_eq!(
-        Kalender::standar(Zona::Wib).menit_hari_standar(),
+        Kalender::standar(Zona::Wib).standard_day_minutes(),
         MENIT_HARI_BAWAAN
     );
-    assert_eq!(Kalender::bawaan(Zona::Wit).menit_hari_standar(), 450);
+    assert_eq!(Kalender::bawaan(Zona::Wit).standard_day_minutes(), 450);
 
     // Mon–Thu 08:00–16:00 break 12–13 = 420; Fri 08:00–11:00 = 180 → most common 420.
     let mut k = Kalender::standar(Zona::Wib);
@@ -823,7 +823,7 @@ fn menit_hari_standar_bawaan_dan_diubah() {
         tutup: jam(11, 0),
         istirahat: None,
     });
-    assert_eq!(k.menit_hari_standar(), 420);
+    assert_eq!(k.standard_day_minutes(), 420);
 
     // Tie: Mon, Tue 480 (08:00–16:00 no break); Wed, Thu 420; Fri 180 → the longer, 480.
     k.jam[0] = Some(JamHari {
@@ -832,7 +832,7 @@ fn menit_hari_standar_bawaan_dan_diubah() {
         istirahat: None,
     });
     k.jam[1] = k.jam[0].clone();
-    assert_eq!(k.menit_hari_standar(), 480);
+    assert_eq!(k.standard_day_minutes(), 480);
     assert_eq!(k.jam[0].as_ref().unwrap().menit_kerja(), 480);
     assert_eq!(k.jam[2].as_ref().unwrap().menit_kerja(), 420);
 }
@@ -894,7 +894,7 @@ fn kalender_diubah_sabtu_masuk_mengubah_hasil() {
     }); // Sat 240
     assert_eq!(k.validasi(), Ok(()));
     assert_eq!(
-        k.menit_hari_standar(),
+        k.standard_day_minutes(),
         450,
         "five 450-min days outvote one 240-min day"
     );
@@ -978,7 +978,7 @@ fn masukan_ekstrem_tidak_panik_dan_cepat() {
         jam: Default::default(),
         ..Kalender::bawaan(Zona::Wib)
     };
-    assert_eq!(kosong.menit_hari_standar(), 0);
+    assert_eq!(kosong.standard_day_minutes(), 0);
     assert_eq!(tempo(&kosong, "2026-07-11 10:00", 90), "2026-07-11 11:30");
     assert_eq!(
         menit_antara(&kosong, "2026-07-11 10:00", "2026-07-11 11:30"),

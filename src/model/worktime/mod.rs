@@ -6,7 +6,7 @@
 //!   decides what a local wall-clock time means.
 //! - Working time of a day is the half-open set `[buka, istirahat.0) ∪ [istirahat.1, tutup)`.
 //!   A day is a working day when its weekday has hours and it is not a holiday of any kind.
-//! - "N hari" is N × [`Kalender::menit_hari_standar`] working minutes.
+//! - "N hari" is N × [`Kalender::standard_day_minutes`] working minutes.
 //! - Arithmetic is done at whole-second precision (sub-second parts of inputs are ignored).
 //! - Nothing here reads the clock: `now` is always passed in.
 //!
@@ -547,7 +547,7 @@ impl Kalender {
 
     /// Length of "1 hari" in working minutes: the most common day length among weekdays with
     /// working time (ties go to the longer length). 0 if no weekday has working time.
-    pub fn menit_hari_standar(&self) -> u32 {
+    pub fn standard_day_minutes(&self) -> u32 {
         let mut hitung: BTreeMap<u32, u32> = BTreeMap::new();
         for j in self.jam.iter().flatten() {
             let m = j.menit_kerja();
@@ -798,7 +798,7 @@ impl Vonis {
         self.label_hari(MENIT_HARI_BAWAAN)
     }
 
-    /// Indonesian label with the office's day length (see [`Kalender::menit_hari_standar`]).
+    /// Indonesian label with the office's day length (see [`Kalender::standard_day_minutes`]).
     pub fn label_hari(&self, menit_per_hari: u32) -> String {
         match self {
             Vonis::TepatWaktu { .. } => "Tepat waktu".to_string(),

@@ -930,15 +930,15 @@ pub fn layout_with(
 /// - a step never visited is [`StepState::Future`].
 ///
 /// Fan-out counts come from [`Cycle::units_done`] and the cycle's units.
-/// Durations in the strings count a day as the cycle's `minutes_per_day`.
+/// Durations in the strings count a day as the cycle's `standard_day_minutes`.
 pub fn step_states(
     t: &SopTemplate,
     cycle: &Cycle,
     kal: &Kalender,
     now: DateTime<Utc>,
-    unit_name: &dyn Fn(i64) -> String,
+    unit_name: &dyn Fn(crate::model::id::UnitId) -> String,
 ) -> (Vec<StepState>, Vec<Vec<StepVisit>>) {
-    let mpd = cycle.minutes_per_day;
+    let mpd = cycle.standard_day_minutes;
     let lists = (0..t.langkah.len())
         .map(|i| {
             let mut vs: Vec<&Visit> = cycle.visits.iter().filter(|v| v.step == i).collect();
@@ -1039,7 +1039,7 @@ pub fn visit_strings(
     v: &Visit,
     now: DateTime<Utc>,
     mpd: u32,
-    unit_name: &dyn Fn(i64) -> String,
+    unit_name: &dyn Fn(crate::model::id::UnitId) -> String,
 ) -> StepVisit {
     let vn = vonis(kal, v.started_at, v.standard_minutes, v.finished_at, now);
     let late = matches!(vn, Vonis::Terlambat { .. } | Vonis::LewatBatas { .. });

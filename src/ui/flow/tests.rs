@@ -3,6 +3,7 @@
 //! several sizes and zooms; step states from cycles driven part-way; and a
 //! headless smoke test of the painter.
 
+use crate::model::id::{OfficialId, UnitId};
 use crate::model::sop::{SopTemplate, sop_bawaan};
 use crate::model::workflow::{Act, Action, Cycle};
 use crate::model::worktime::{Kalender, Zona};
@@ -161,7 +162,7 @@ fn wib(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
 /// Acts on the only open task of step `no` (for `unit`), asserting success.
 fn step(c: &mut Cycle, no: &str, unit: Option<i64>, action: Action, now: DateTime<Utc>) {
     let seq = c
-        .find_task(no, unit)
+        .find_task(no, unit.map(UnitId))
         .unwrap_or_else(|e| panic!("langkah {no}: {e}"))
         .seq;
     let change = c
@@ -169,7 +170,7 @@ fn step(c: &mut Cycle, no: &str, unit: Option<i64>, action: Action, now: DateTim
             seq,
             &Act {
                 action,
-                performer_id: Some(1),
+                performer_id: Some(OfficialId(1)),
                 performer: "Pelaksana Uji".into(),
                 note: format!("catatan {no}"),
                 now,
@@ -179,7 +180,7 @@ fn step(c: &mut Cycle, no: &str, unit: Option<i64>, action: Action, now: DateTim
     c.apply(&change);
 }
 
-fn unit_name(u: i64) -> String {
+fn unit_name(u: UnitId) -> String {
     format!("Bidang {u}")
 }
 
@@ -681,7 +682,7 @@ fn states_of_a_cycle_part_way() {
     let mut c = Cycle::start(
         t.clone(),
         vec![],
-        kal.menit_hari_standar(),
+        kal.standard_day_minutes(),
         wib(2026, 11, 23, 8, 0),
     )
     .unwrap();
@@ -785,7 +786,13 @@ fn fan_out_reports_units_and_tolak_lists_every_visit() {
     let kal = Kalender::standar(Zona::Wib);
     let t = seed("bkpsdm-90-2023");
     let start = wib(2026, 11, 23, 8, 0);
-    let mut c = Cycle::start(t.clone(), vec![11, 12, 13, 14], 450, start).unwrap();
+    let mut c = Cycle::start(
+        t.clone(),
+        vec![UnitId(11), UnitId(12), UnitId(13), UnitId(14)],
+        450,
+        start,
+    )
+    .unwrap();
     step(&mut c, "1", None, Action::Selesai, wib(2026, 11, 23, 8, 3));
     step(&mut c, "2", None, Action::Selesai, wib(2026, 11, 23, 10, 0));
     step(&mut c, "3", Some(12), Action::Ya, wib(2026, 11, 23, 10, 5));
@@ -804,7 +811,12 @@ fn fan_out_reports_units_and_tolak_lists_every_visit() {
     );
     assert_eq!(visits[i3].len(), 4);
     let units: Vec<Option<String>> = visits[i3].iter().map(|v| v.unit.clone()).collect();
-    assert_eq!(units, [11, 12, 13, 14].map(|u| Some(unit_name(u))).to_vec());
+    assert_eq!(
+        units,
+        [11, 12, 13, 14]
+            .map(|u| Some(unit_name(UnitId(u))))
+            .to_vec()
+    );
     let lay = layout(&t, &states, vec2(1200.0, 800.0));
     check("bkpsdm (per unit)", &t, &lay, vec2(1200.0, 800.0));
     let note = lay
@@ -883,7 +895,7 @@ fn decision_loop_shows_done_and_current_after_tolak() {
 fn seed_states(t: &SopTemplate) -> (Vec<StepState>, Vec<Vec<StepVisit>>) {
     let kal = Kalender::standar(Zona::Wib);
     let units = if t.langkah.iter().any(|l| l.per_unit) {
-        vec![1, 2, 3]
+        vec![UnitId(1), UnitId(2), UnitId(3)]
     } else {
         vec![]
     };

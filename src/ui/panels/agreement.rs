@@ -12,13 +12,14 @@ use super::widgets::{
     Confirm, chip, confirm_window, heading, inline_error, official_picker, text_field,
 };
 use crate::fmt;
+use crate::model::agreement::{self as rules, VersionDoc, official_inactive, party_of, propose};
 use crate::model::agreement::{
-    self as rules, ALASAN, Content, Field, Jenis, NewBudgetLine, NewLine, Party, Problem,
-    budget_total, is_signed, level_label, quarter_warning, status_label,
+    AlasanPerubahan, Content, Field, Jenis, LineSource, NewBudgetLine, NewLine, Party,
+    PrintPurpose, Problem, Status, budget_total, quarter_warning,
 };
+use crate::model::id::{UnitId, VersionId};
+use crate::model::plan::Tingkat;
 use crate::pdf::Kertas;
-use crate::store::{Tujuan, VersionDoc};
-use crate::store::{inactive_reason, party_of, propose};
 use crate::ui::app::{Command, Outbox, Reply};
 use crate::ui::view::ViewData;
 
@@ -34,7 +35,7 @@ const AUTOSAVE_AFTER: f64 = 0.5;
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct PkDrafts {
     /// (version, content) edited but not yet written to the database.
-    pub unsaved: Option<(i64, Content)>,
+    pub unsaved: Option<(VersionId, Content)>,
     pub new: NewForm,
     pub cari: String,
 }
@@ -42,7 +43,7 @@ pub struct PkDrafts {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct NewForm {
     pub open: bool,
-    pub unit: Option<i64>,
+    pub unit: Option<UnitId>,
     pub jenis: Option<Jenis>,
     pub from_plan: bool,
 }
@@ -59,7 +60,7 @@ impl Default for NewForm {
 }
 
 struct Editor {
-    version_id: i64,
+    version_id: VersionId,
     content: Content,
     /// Edited and not yet written.
     unsaved: bool,
@@ -131,15 +132,15 @@ impl Editor {
 
 /// "Cetak untuk ditandatangani" / "Cetak salinan": how many copies.
 struct PrintForm {
-    version_id: i64,
-    tujuan: Tujuan,
+    version_id: VersionId,
+    tujuan: PrintPurpose,
     rangkap: String,
     error: Option<String>,
 }
 
 struct AmendForm {
-    version_id: i64,
-    jenis: &'static str,
+    version_id: VersionId,
+    jenis: Option<AlasanPerubahan>,
     alasan: String,
     error: Option<String>,
 }
@@ -147,21 +148,21 @@ struct AmendForm {
 #[derive(Default)]
 pub struct PkPanel {
     cari: String,
-    status: Option<&'static str>,
+    status: Option<Status>,
     jenis: Option<Jenis>,
     new: NewForm,
     new_error: Option<String>,
     ed: Option<Editor>,
     /// The version shown (None: the latest).
-    shown: Option<i64>,
+    shown: Option<VersionId>,
     amend: Option<AmendForm>,
     print: Option<PrintForm>,
     /// The two versions compared (version ids).
-    compare: Option<(i64, i64)>,
+    compare: Option<(VersionId, VersionId)>,
     confirm: Option<Confirm>,
     kertas: Kertas,
     /// Restored unsaved input, applied once its version is open.
-    restored: Option<(i64, Content)>,
+    restored: Option<(VersionId, Content)>,
 }
 
 impl PkPanel {
@@ -185,7 +186,7 @@ impl PkPanel {
     }
 
     /// The edit not yet written, for the app to write before it closes.
-    pub fn unsaved(&self) -> Option<(i64, Content)> {
+    pub fn unsaved(&self) -> Option<(VersionId, Content)> {
         self.ed
             .as_ref()
             .filter(|e| e.unsaved)
@@ -204,7 +205,7 @@ impl PkPanel {
     }
 
     /// The app wrote the edit of `version_id`.
-    pub fn saved(&mut self, version_id: i64) {
+    pub fn saved(&mut self, version_id: VersionId) {
         if let Some(e) = self.ed.as_mut().filter(|e| e.version_id == version_id) {
             e.unsaved = false;
             e.dirty_at = None;
@@ -212,7 +213,7 @@ impl PkPanel {
         }
     }
 
-    fn take_unsaved(&mut self) -> Option<(i64, Content)> {
+    fn take_unsaved(&mut self) -> Option<(VersionId, Content)> {
         let u = self.unsaved();
         if let Some((v, _)) = &u {
             self.saved(*v);
@@ -286,11 +287,11 @@ impl PkPanel {
             .labelled_by(l.id);
             let l = ui.label("Status");
             egui::ComboBox::from_id_salt("pk_filter_status")
-                .selected_text(self.status.map(status_label).unwrap_or("Semua"))
+                .selected_text(self.status.map(Status::label).unwrap_or("Semua"))
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.status, None, "Semua");
-                    for s in rules::STATUS {
-                        ui.selectable_value(&mut self.status, Some(s), status_label(s));
+                    for s in Status::ALL {
+                        ui.selectable_value(&mut self.status, Some(s), s.label());
                     }
                 })
                 .response
@@ -320,7 +321,7 @@ impl PkPanel {
             .agreements
             .iter()
             .filter(|a| self.status.is_none_or(|s| a.status == s))
-            .filter(|a| self.jenis.is_none_or(|j| a.jenis == j.kode()))
+            .filter(|a| self.jenis.is_none_or(|j| a.jenis == j))
             .filter(|a| {
                 q.is_empty()
                     || [&a.unit, &a.pihak_pertama, &a.pihak_kedua, &a.nomor]
@@ -379,12 +380,10 @@ impl PkPanel {
                                 .clicked()
                                 .then(|| out.send(F_PK, Command::OpenAgreement(Some(a.id))));
                         });
-                        row.col(|ui| {
-                            text(ui, Jenis::parse(&a.jenis).map(Jenis::label).unwrap_or("-"))
-                        });
+                        row.col(|ui| text(ui, a.jenis.label()));
                         row.col(|ui| text(ui, &a.versi.to_string()));
                         row.col(|ui| {
-                            chip(ui, status_label(&a.status), status_color(&a.status));
+                            chip(ui, a.status.label(), status_color(a.status));
                         });
                         row.col(|ui| text(ui, &a.pihak_pertama));
                         row.col(|ui| text(ui, &a.pihak_kedua));
@@ -403,10 +402,10 @@ impl PkPanel {
             ui.strong(format!("Perjanjian Kinerja baru tahun {year}"));
             egui::Grid::new("pk_baru").num_columns(2).show(ui, |ui| {
                 let l = ui.label("Unit kerja");
-                let taken = |u: i64, j: Jenis| {
+                let taken = |u: UnitId, j: Jenis| {
                     view.agreements
                         .iter()
-                        .any(|a| a.unit_id == u && a.jenis == j.kode())
+                        .any(|a| a.unit_id == u && a.jenis == j)
                 };
                 egui::ComboBox::from_id_salt("pk_baru_unit")
                     .width(360.0)
@@ -504,7 +503,7 @@ impl PkPanel {
         if self.ed.as_ref().is_none_or(|e| e.version_id != doc.id) {
             let mut e = Editor::new(doc);
             match self.restored.take() {
-                Some((v, c)) if v == doc.id && doc.status == "draf" => {
+                Some((v, c)) if v == doc.id && doc.status.is_editable() => {
                     e.content = c;
                     e.sync_buffers();
                     e.unsaved = true;
@@ -514,7 +513,7 @@ impl PkPanel {
             }
             self.ed = Some(e);
         }
-        let editable = doc.status == "draf" && doc.id == latest.id;
+        let editable = doc.status.is_editable() && doc.id == latest.id;
         let now = ui.input(|i| i.time);
 
         // The top: back, title, status and the actions of this status.
@@ -531,12 +530,8 @@ impl PkPanel {
             ));
         });
         ui.horizontal_wrapped(|ui| {
-            chip(ui, status_label(&doc.status), status_color(&doc.status));
-            ui.label(
-                Jenis::parse(&doc.jenis)
-                    .map(Jenis::label)
-                    .unwrap_or_default(),
-            );
+            chip(ui, doc.status.label(), status_color(doc.status));
+            ui.label(doc.jenis.label());
             if versions.len() > 1 {
                 let l = ui.label("Versi");
                 let mut sel = doc.id;
@@ -547,7 +542,7 @@ impl PkPanel {
                             ui.selectable_value(
                                 &mut sel,
                                 v.id,
-                                format!("Versi {} ({})", v.versi, status_label(&v.status)),
+                                format!("Versi {} ({})", v.versi, v.status.label()),
                             );
                         }
                     })
@@ -589,7 +584,7 @@ impl PkPanel {
             ui.label(
                 RichText::new(format!(
                     "PK Perubahan — alasan: {}{}",
-                    rules::alasan_label(&doc.alasan_jenis),
+                    doc.alasan_jenis.map(AlasanPerubahan::label).unwrap_or(""),
                     if doc.alasan.is_empty() {
                         String::new()
                     } else {
@@ -601,7 +596,7 @@ impl PkPanel {
         }
         if !editable {
             ui.label(
-                RichText::new(if is_signed(&doc.status) {
+                RichText::new(if doc.status.is_signed() {
                     "Versi ini sudah ditandatangani dan tidak dapat diubah lagi. Untuk mengubahnya, buat PK Perubahan."
                 } else if doc.id != latest.id {
                     "Ini versi lama; hanya dapat dilihat."
@@ -690,13 +685,8 @@ impl PkPanel {
             if ui.button("Ajukan").clicked()
                 && let Some(ed) = self.ed.as_mut()
             {
-                ed.problems = rules::check_submit(&ed.content, &|id, d| match view
-                    .officials
-                    .iter()
-                    .find(|o| o.id == id)
-                {
-                    Some(o) => inactive_reason(o, d),
-                    None => Some("pejabat tidak ditemukan".into()),
+                ed.problems = rules::check_submit(&ed.content, &|id, d| {
+                    official_inactive(&view.officials, id, d)
                 });
                 if ed.problems.is_empty() {
                     self.flush(out);
@@ -735,11 +725,11 @@ impl PkPanel {
                 });
             }
         }
-        if doc.id == latest.id && matches!(doc.status.as_str(), "diajukan" | "diparaf") {
+        if doc.id == latest.id && matches!(doc.status, Status::Diajukan | Status::Diparaf) {
             if ui.button("Kembalikan ke draf").clicked() {
                 out.send(F_PK, Command::ReturnAgreement(doc.id));
             }
-            if doc.status == "diajukan"
+            if doc.status == Status::Diajukan
                 && ui
                     .button("Tandai sudah diparaf")
                     .on_hover_text("Semua paraf pada naskah yang dicetak sudah dibubuhkan")
@@ -759,18 +749,18 @@ impl PkPanel {
                 });
             }
         }
-        if doc.id == latest.id && is_signed(&doc.status) && ui.button("Buat Perubahan").clicked() {
+        if doc.id == latest.id && doc.status.is_signed() && ui.button("Buat Perubahan").clicked() {
             self.amend = Some(AmendForm {
                 version_id: doc.id,
-                jenis: ALASAN[0].0,
+                jenis: Some(AlasanPerubahan::Pejabat),
                 alasan: String::new(),
                 error: None,
             });
         }
-        if let Some(tujuan) = Tujuan::for_status(&doc.status) {
+        if let Some(tujuan) = doc.status.print_purpose() {
             let label = match tujuan {
-                Tujuan::TandaTangan => "Cetak untuk ditandatangani…",
-                Tujuan::Salinan => "Cetak salinan…",
+                PrintPurpose::TandaTangan => "Cetak untuk ditandatangani…",
+                PrintPurpose::Salinan => "Cetak salinan…",
             };
             if ui
                 .button(label)
@@ -802,7 +792,9 @@ impl PkPanel {
             if let Some(path) = rfd::FileDialog::new()
                 .set_title("Simpan Perjanjian Kinerja sebagai PDF")
                 .add_filter("Dokumen PDF", &["pdf"])
-                .set_file_name(crate::pdf::nama_berkas_pk(doc.tahun, &doc.unit, doc.versi))
+                .set_file_name(crate::pdf::agreement_file_name(
+                    doc.tahun, &doc.unit, doc.versi,
+                ))
                 .save_file()
             {
                 out.send(F_PK, Command::ExportPdf(doc.id, path, self.kertas));
@@ -814,8 +806,8 @@ impl PkPanel {
         let Some(p) = self.print.as_mut() else { return };
         let mut close = false;
         let title = match p.tujuan {
-            Tujuan::TandaTangan => "Cetak untuk ditandatangani",
-            Tujuan::Salinan => "Cetak salinan",
+            PrintPurpose::TandaTangan => "Cetak untuk ditandatangani",
+            PrintPurpose::Salinan => "Cetak salinan",
         };
         egui::Window::new(title)
             .collapsible(false)
@@ -826,8 +818,8 @@ impl PkPanel {
                 // growing with what is typed.
                 ui.set_width(420.0);
                 ui.label(match p.tujuan {
-                    Tujuan::TandaTangan => "Naskah akhir dicetak tanpa tanda DRAF untuk diparaf dan ditandatangani para pihak.",
-                    Tujuan::Salinan => "Salinan versi yang sudah ditandatangani dicetak tanpa tanda DRAF.",
+                    PrintPurpose::TandaTangan => "Naskah akhir dicetak tanpa tanda DRAF untuk diparaf dan ditandatangani para pihak.",
+                    PrintPurpose::Salinan => "Salinan versi yang sudah ditandatangani dicetak tanpa tanda DRAF.",
                 });
                 ui.label(format!("Kertas: {}", self.kertas.label()));
                 egui::Grid::new("pk_cetak").num_columns(2).show(ui, |ui| {
@@ -864,8 +856,8 @@ impl PkPanel {
                 ui.label("Versi yang sudah ditandatangani tetap tersimpan dan tidak berubah. Versi baru dibuat sebagai draf dari isinya.");
                 ui.add_space(6.0);
                 ui.strong("Alasan perubahan");
-                for (kode, label) in ALASAN {
-                    ui.radio_value(&mut a.jenis, kode, label);
+                for alasan in AlasanPerubahan::ALL {
+                    ui.radio_value(&mut a.jenis, Some(alasan), alasan.label());
                 }
                 let l = ui.label("Uraian alasan (wajib)");
                 ui.add(
@@ -886,7 +878,7 @@ impl PkPanel {
                                 F_PK_AMEND,
                                 Command::AmendAgreement(
                                     a.version_id,
-                                    a.jenis.to_string(),
+                                    a.jenis,
                                     a.alasan.clone(),
                                 ),
                             );
@@ -1118,23 +1110,20 @@ fn parties(ui: &mut egui::Ui, ed: &mut Editor, doc: &VersionDoc, view: &ViewData
         {
             let on = ed.content.tanggal.or(view.today).unwrap_or_default();
             let units: Vec<_> = view.units.iter().map(|n| n.unit.clone()).collect();
-            let (p1, p2) = propose(&units, &view.officials, doc.unit_id, on);
-            if let Some(o) = p1.and_then(|id| view.officials.iter().find(|o| o.id == id)) {
+            let p = propose(&units, &view.officials, &view.office, doc.unit_id, on);
+            let official =
+                |id: Option<_>| id.and_then(|id| view.officials.iter().find(|o| o.id == id));
+            if let Some(o) = official(p.pihak_pertama) {
                 ed.content.pihak_pertama = party_of(o);
             }
-            match p2.and_then(|id| view.officials.iter().find(|o| o.id == id)) {
-                Some(o) => ed.content.pihak_kedua = party_of(o),
-                None if units
-                    .iter()
-                    .any(|u| u.id == doc.unit_id && u.parent_id.is_none()) =>
-                {
-                    ed.content.pihak_kedua = Party {
-                        jabatan: view.office.kepala_daerah_jabatan.clone(),
-                        nama: view.office.kepala_daerah_nama.clone(),
-                        ..Party::default()
-                    };
-                }
-                None => {}
+            if let Some(o) = official(p.pihak_kedua) {
+                ed.content.pihak_kedua = party_of(o);
+            } else if let Some((jabatan, nama)) = p.pihak_kedua_manual {
+                ed.content.pihak_kedua = Party {
+                    jabatan,
+                    nama,
+                    ..Party::default()
+                };
             }
             changed = true;
         }
@@ -1339,9 +1328,9 @@ fn lines(ui: &mut egui::Ui, ed: &mut Editor) -> bool {
                             }
                         }
                         row.col(|ui| {
-                            let s = match &l.sumber {
-                                Some((j, _)) if j == "renstra" => "Renstra",
-                                Some(_) => "Renja",
+                            let s = match l.sumber {
+                                Some(LineSource::Renstra(_)) => "Renstra",
+                                Some(LineSource::Renja(_)) => "Renja",
                                 None => "Manual",
                             };
                             ui.add(egui::Label::new(RichText::new(s).weak()).selectable(false));
@@ -1407,10 +1396,7 @@ fn budget(ui: &mut egui::Ui, ed: &mut Editor) -> bool {
     ui.horizontal(|ui| {
         ui.strong("Anggaran");
         if ui.button("Tambah baris anggaran").clicked() {
-            ed.content.budget.push(NewBudgetLine {
-                level: "sub_kegiatan".into(),
-                ..NewBudgetLine::default()
-            });
+            ed.content.budget.push(NewBudgetLine::default());
             ed.anggaran_buf.push("0".into());
             changed = true;
         }
@@ -1453,15 +1439,13 @@ fn budget(ui: &mut egui::Ui, ed: &mut Editor) -> bool {
                     row.col(|ui| {
                         egui::ComboBox::from_id_salt(("pk_tingkat", k))
                             .width(115.0)
-                            .selected_text(level_label(&b.level))
+                            .selected_text(b.level.label())
                             .show_ui(ui, |ui| {
-                                for lv in ["program", "kegiatan", "sub_kegiatan"] {
-                                    if ui
-                                        .selectable_label(b.level == lv, level_label(lv))
-                                        .clicked()
+                                for lv in Tingkat::ALL {
+                                    if ui.selectable_label(b.level == lv, lv.label()).clicked()
                                         && b.level != lv
                                     {
-                                        b.level = lv.into();
+                                        b.level = lv;
                                         changed = true;
                                     }
                                 }
@@ -1543,12 +1527,12 @@ fn budget(ui: &mut egui::Ui, ed: &mut Editor) -> bool {
     changed
 }
 
-fn status_color(s: &str) -> Color32 {
+fn status_color(s: Status) -> Color32 {
     match s {
-        "draf" => Color32::from_rgb(100, 116, 139),
-        "diajukan" => Color32::from_rgb(37, 99, 235),
-        "diparaf" => Color32::from_rgb(124, 58, 237),
-        "ditandatangani" => Color32::from_rgb(21, 128, 61),
-        _ => Color32::from_rgb(15, 118, 110),
+        Status::Draf => Color32::from_rgb(100, 116, 139),
+        Status::Diajukan => Color32::from_rgb(37, 99, 235),
+        Status::Diparaf => Color32::from_rgb(124, 58, 237),
+        Status::Ditandatangani => Color32::from_rgb(21, 128, 61),
+        Status::Diarsipkan => Color32::from_rgb(15, 118, 110),
     }
 }

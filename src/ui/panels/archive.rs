@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::lists::fixed;
 use super::widgets::{heading, inline_error, text_field};
 use crate::fmt;
-use crate::store::{ArchiveRow, NewArchive, ScanState};
+use crate::model::archive::{ArchiveRow, NewArchive, ScanState};
+use crate::model::id::{ArchiveId, UnitId, VersionId};
 use crate::ui::app::{Command, Outbox, Reply};
 use crate::ui::view::ViewData;
 
@@ -22,8 +23,8 @@ const F_ARSIP_ALAT: &str = "arsip_alat";
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArsipForm {
     /// The entry edited (None: a new registration).
-    pub id: Option<i64>,
-    pub version_id: i64,
+    pub id: Option<ArchiveId>,
+    pub version_id: VersionId,
     /// "Bagian Umum — versi 1 (2027)".
     pub judul: String,
     pub nomor: String,
@@ -103,7 +104,7 @@ impl ArsipForm {
 
 /// The next free agenda number of a year in the register shown.
 fn next_agenda(view: &ViewData, tahun: i32) -> String {
-    crate::store::next_agenda_of(
+    crate::model::archive::next_agenda_of(
         view.archive
             .iter()
             .filter(|r| r.tahun == tahun)
@@ -126,7 +127,7 @@ pub struct Arsip {
     /// None: every year.
     tahun: Option<i32>,
     /// None: every unit.
-    unit: Option<i64>,
+    unit: Option<UnitId>,
 }
 
 /// The columns of the register as printed and exported.
@@ -322,14 +323,14 @@ impl Arsip {
                 .response
                 .labelled_by(l.id);
             let l = ui.label("Unit");
-            let mut units: Vec<(i64, &str)> = view
+            let mut units: Vec<(UnitId, &str)> = view
                 .archive
                 .iter()
                 .map(|r| (r.unit_id, r.unit.as_str()))
                 .collect();
             units.sort_unstable();
             units.dedup();
-            let unit_name = |id: Option<i64>| {
+            let unit_name = |id: Option<UnitId>| {
                 id.and_then(|id| units.iter().find(|u| u.0 == id))
                     .map_or("Semua unit".to_string(), |u| u.1.to_string())
             };

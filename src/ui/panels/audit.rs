@@ -424,7 +424,7 @@ impl Riwayat {
             ));
             let mut who = format!("oleh {}, {}", row.operator, e.waktu_lengkap);
             if let Some(o) = row.official_id {
-                match view.officials.iter().find(|x| x.id == o) {
+                match view.officials.iter().find(|x| x.id.0 == o) {
                     Some(x) => who.push_str(&format!("; atas nama {}", x.nama_lengkap())),
                     None => who.push_str(&format!("; atas nama pejabat {o}")),
                 }

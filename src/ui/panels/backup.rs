@@ -53,7 +53,7 @@ pub fn show(ui: &mut egui::Ui, view: &ViewData, error: Option<&str>, out: &mut O
     ui.label(format!(
         "Setiap hari, saat perkin pertama kali dibuka, basis data disalin ke folder {}; {} salinan harian terbaru disimpan. Sebelum pemulihan, data yang akan diganti juga disimpan di folder ini.",
         view.backups.0.display(),
-        crate::store::CADANGAN_HARIAN
+        crate::store::DAILY_BACKUPS_KEPT
     ));
     if view.backups.1.is_empty() {
         ui.label(RichText::new("Belum ada cadangan di folder ini.").weak());

@@ -6,7 +6,7 @@ use egui::RichText;
 
 use super::widgets::{chip, heading};
 use crate::fmt;
-use crate::model::agreement::status_label;
+use crate::model::agreement::Status;
 use crate::ui::view::{TaskStatus, ViewData};
 
 pub fn show(ui: &mut egui::Ui, view: &ViewData, year: i32) {
@@ -45,9 +45,9 @@ pub fn show(ui: &mut egui::Ui, view: &ViewData, year: i32) {
             ui.label(format!("Belum ada Perjanjian Kinerja untuk tahun {year}."));
         } else {
             ui.horizontal_wrapped(|ui| {
-                for status in ["draf", "diajukan", "diparaf", "ditandatangani", "diarsipkan"] {
+                for status in Status::ALL {
                     let n = view.agreements.iter().filter(|a| a.status == status).count();
-                    ui.label(format!("{}: {n}", status_label(status)));
+                    ui.label(format!("{}: {n}", status.label()));
                     ui.separator();
                 }
                 ui.label(format!("Jumlah: {}", view.agreements.len()));
@@ -131,7 +131,7 @@ fn timeliness_chart(ui: &mut egui::Ui, view: &ViewData) {
         .kal
         .as_ref()
         .map_or(crate::model::worktime::MENIT_HARI_BAWAAN, |k| {
-            k.menit_hari_standar()
+            k.standard_day_minutes()
         });
     let durasi =
         |m: i64| crate::model::worktime::fmt_durasi(chrono::Duration::minutes(m), menit_hari);

@@ -77,7 +77,12 @@ impl Panels {
     }
 
     /// The agreement editor's edit not yet written.
-    pub fn unsaved_pk(&self) -> Option<(i64, crate::model::agreement::Content)> {
+    pub fn unsaved_pk(
+        &self,
+    ) -> Option<(
+        crate::model::id::VersionId,
+        crate::model::agreement::Content,
+    )> {
         self.pk.unsaved()
     }
 
@@ -86,7 +91,7 @@ impl Panels {
         self.pk.forget();
     }
 
-    pub fn pk_saved(&mut self, version_id: i64) {
+    pub fn pk_saved(&mut self, version_id: crate::model::id::VersionId) {
         self.pk.saved(version_id);
     }
 

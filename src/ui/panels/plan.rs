@@ -1,6 +1,8 @@
 //! Renstra and Renja as they stand in the database: the Renstra tree with
 //! every yearly target, the Renja with its budgets, DPA and totals per level.
 
+use crate::model::id::{IndikatorId, PeriodId, RenjaItemId, SasaranId, TujuanId, UnitId};
+use crate::model::plan::RenstraNode;
 use egui::{Color32, RichText};
 use egui_extras::TableBuilder;
 
@@ -8,11 +10,11 @@ use super::lists::fixed;
 
 use super::widgets::{Confirm, confirm_window, heading, inline_error, text_field, unit_picker};
 use crate::fmt;
-use crate::model::plan::{Target, Tingkat};
-use crate::store::{
+use crate::model::plan::{
     IndikatorRow, NewIndikator, NewRenjaItem, RenjaItemRow, SasaranNode, TujuanNode,
 };
-use crate::ui::app::{Command, Outbox, Reply, SAVE};
+use crate::model::plan::{Target, Tingkat};
+use crate::ui::app::{Command, Created, Outbox, Reply, SAVE};
 use crate::ui::view::ViewData;
 
 /// One line of the Renstra tree.
@@ -20,15 +22,6 @@ enum TreeRow<'a> {
     Tujuan(&'a TujuanNode),
     Sasaran(&'a SasaranNode),
     Indikator(&'a IndikatorRow),
-}
-
-fn level_label(level: &str) -> &'static str {
-    match level {
-        "program" => "Program",
-        "kegiatan" => "Kegiatan",
-        "sub_kegiatan" => "Sub Kegiatan",
-        _ => "",
-    }
 }
 
 impl PlanPanels {
@@ -41,7 +34,7 @@ impl PlanPanels {
             return;
         };
         let years: Vec<i32> = (period.tahun_awal..=period.tahun_akhir).collect();
-        let rows: Vec<&crate::store::IndikatorRow> = tree
+        let rows: Vec<&crate::model::plan::IndikatorRow> = tree
             .iter()
             .flat_map(|t| &t.sasaran)
             .flat_map(|s| &s.indikator)
@@ -177,13 +170,9 @@ impl PlanPanels {
             return;
         }
         let items = &view.renja;
-        let depth = |r: &RenjaItemRow| match r.level.as_str() {
-            "program" => 0,
-            "kegiatan" => 1,
-            _ => 2,
-        };
+        let depth = |r: &RenjaItemRow| crate::model::agreement::level_depth(r.level);
         // Totals per level, and whether a parent's pagu equals its children's.
-        let total = |level: &str, f: &dyn Fn(&RenjaItemRow) -> i64| -> i64 {
+        let total = |level: Tingkat, f: &dyn Fn(&RenjaItemRow) -> i64| -> i64 {
             items.iter().filter(|r| r.level == level).map(f).sum()
         };
         let mismatch = |r: &RenjaItemRow| -> Option<i64> {
@@ -225,7 +214,7 @@ impl PlanPanels {
                         body.rows(40.0, items.len(), |mut row| {
                             let r = &items[row.index()];
                             let indent = "  ".repeat(depth(r));
-                            let strong = r.level != "sub_kegiatan";
+                            let strong = r.level != Tingkat::SubKegiatan;
                             let text = |s: String| {
                                 if strong {
                                     RichText::new(s).strong()
@@ -239,7 +228,7 @@ impl PlanPanels {
                             row.col(|ui| {
                                 ui.vertical(|ui| {
                                     ui.add(egui::Label::new(text(r.nama.clone())).truncate());
-                                    ui.label(RichText::new(level_label(&r.level)).weak().small());
+                                    ui.label(RichText::new(r.level.label()).weak().small());
                                 });
                             });
                             row.col(|ui| {
@@ -295,12 +284,8 @@ impl PlanPanels {
                 ui.label(RichText::new("Pagu Renja").strong());
                 ui.label(RichText::new("Pagu DPA").strong());
                 ui.end_row();
-                for (level, label) in [
-                    ("program", "Program"),
-                    ("kegiatan", "Kegiatan"),
-                    ("sub_kegiatan", "Sub Kegiatan"),
-                ] {
-                    ui.label(label);
+                for level in Tingkat::ALL {
+                    ui.label(level.label());
                     ui.label(fmt::rupiah(total(level, &|r| r.pagu)));
                     ui.label(fmt::rupiah(total(level, &|r| r.pagu_dpa.unwrap_or(0))));
                     ui.end_row();
@@ -314,21 +299,21 @@ impl PlanPanels {
 enum Sel {
     #[default]
     None,
-    Tujuan(i64),
-    Sasaran(i64),
-    Indikator(i64),
+    Tujuan(TujuanId),
+    Sasaran(SasaranId),
+    Indikator(IndikatorId),
     NewTujuan,
     /// A new sasaran under this tujuan.
-    NewSasaran(i64),
+    NewSasaran(TujuanId),
     /// A new indikator under this sasaran.
-    NewIndikator(i64),
+    NewIndikator(SasaranId),
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 enum RenjaSel {
     #[default]
     None,
-    Item(i64),
+    Item(RenjaItemId),
     New,
 }
 
@@ -350,9 +335,9 @@ struct IndForm {
     formula: String,
     sumber_data: String,
     turun_baik: bool,
-    unit_id: Option<i64>,
+    unit_id: Option<UnitId>,
     /// The sasaran an edited indicator belongs to.
-    sasaran_id: i64,
+    sasaran_id: SasaranId,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -365,11 +350,11 @@ struct PeriodForm {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 struct RenjaForm {
     tingkat: Tingkat,
-    parent_id: Option<i64>,
+    parent_id: Option<RenjaItemId>,
     kode: String,
     nama: String,
-    unit_id: Option<i64>,
-    sasaran_id: Option<i64>,
+    unit_id: Option<UnitId>,
+    sasaran_id: Option<SasaranId>,
     pagu: String,
     pagu_dpa: String,
     /// (nama, satuan, target)
@@ -410,7 +395,7 @@ pub struct PlanDrafts {
     renja: RenjaForm,
     dpa: Option<DpaForm>,
     /// (indikator, year, text) of unsaved target-table cells.
-    targets: Vec<(i64, i32, String)>,
+    targets: Vec<(IndikatorId, i32, String)>,
 }
 
 #[derive(Default)]
@@ -423,7 +408,7 @@ pub struct PlanPanels {
     ind: IndForm,
     period: PeriodForm,
     /// Unsaved cells of the target table: (indikator, year) → text.
-    target_edits: std::collections::HashMap<(i64, i32), String>,
+    target_edits: std::collections::HashMap<(IndikatorId, i32), String>,
     renja_sel: RenjaSel,
     renja_loaded: Option<RenjaSel>,
     renja: RenjaForm,
@@ -586,12 +571,16 @@ impl PlanPanels {
                 Reply::Err(e) => {
                     self.errors.insert(form, e.clone());
                 }
-                Reply::Ok { id, .. } => {
+                Reply::Ok { created, .. } => {
                     self.errors.remove(form);
-                    match (*form, self.sel, id) {
-                        (F_RENSTRA, Sel::NewTujuan, Some(id)) => self.sel = Sel::Tujuan(*id),
-                        (F_RENSTRA, Sel::NewSasaran(_), Some(id)) => self.sel = Sel::Sasaran(*id),
-                        (F_RENSTRA, Sel::NewIndikator(_), Some(id)) => {
+                    match (*form, self.sel, created) {
+                        (F_RENSTRA, Sel::NewTujuan, Some(Created::Tujuan(id))) => {
+                            self.sel = Sel::Tujuan(*id)
+                        }
+                        (F_RENSTRA, Sel::NewSasaran(_), Some(Created::Sasaran(id))) => {
+                            self.sel = Sel::Sasaran(*id)
+                        }
+                        (F_RENSTRA, Sel::NewIndikator(_), Some(Created::Indikator(id))) => {
                             self.sel = Sel::Indikator(*id)
                         }
                         (F_PERIODE, _, _) => self.period = PeriodForm::default(),
@@ -603,7 +592,10 @@ impl PlanPanels {
                     }
                     if *form == F_RENJA {
                         // A delete answers without an id: nothing stays selected.
-                        self.renja_sel = id.map_or(RenjaSel::None, RenjaSel::Item);
+                        self.renja_sel = match created {
+                            Some(Created::RenjaItem(id)) => RenjaSel::Item(*id),
+                            _ => RenjaSel::None,
+                        };
                         self.renja_loaded = None;
                     }
                     if *form == F_DPA {
@@ -852,7 +844,7 @@ impl PlanPanels {
         &mut self,
         ui: &mut egui::Ui,
         view: &ViewData,
-        period_id: i64,
+        period_id: PeriodId,
         years: &[i32],
         out: &mut Outbox,
     ) {
@@ -939,19 +931,19 @@ impl PlanPanels {
         }
         ui.horizontal(|ui| {
             save = ui.button("Simpan").clicked();
-            let table = match self.sel {
-                Sel::Tujuan(id) => Some(("renstra_tujuan", id)),
-                Sel::Sasaran(id) => Some(("renstra_sasaran", id)),
-                Sel::Indikator(id) => Some(("renstra_indikator", id)),
+            let node = match self.sel {
+                Sel::Tujuan(id) => Some(RenstraNode::Tujuan(id)),
+                Sel::Sasaran(id) => Some(RenstraNode::Sasaran(id)),
+                Sel::Indikator(id) => Some(RenstraNode::Indikator(id)),
                 _ => None,
             };
-            if let Some((t, id)) = table
+            if let Some(node) = node
                 && ui.button("Hapus").clicked()
             {
-                let what = match t {
-                    "renstra_tujuan" => format!("tujuan '{}'", self.node.uraian.trim()),
-                    "renstra_sasaran" => format!("sasaran '{}'", self.node.uraian.trim()),
-                    _ => format!("indikator '{}'", self.ind.nama.trim()),
+                let what = match node {
+                    RenstraNode::Tujuan(_) => format!("tujuan '{}'", self.node.uraian.trim()),
+                    RenstraNode::Sasaran(_) => format!("sasaran '{}'", self.node.uraian.trim()),
+                    RenstraNode::Indikator(_) => format!("indikator '{}'", self.ind.nama.trim()),
                 };
                 self.confirm = Some(Confirm {
                     ya: "Ya, hapus",
@@ -959,23 +951,23 @@ impl PlanPanels {
                         "Hapus {what} dari Renstra? Tindakan ini tercatat di log audit."
                     ),
                     form: F_RENSTRA,
-                    cmd: Command::DeleteRenstra(t, id),
+                    cmd: Command::DeleteRenstra(node),
                 });
             }
-            if let Some((t, id)) = table {
+            if let Some(node) = node {
                 if ui
                     .button("Naik")
                     .on_hover_text("Pindahkan ke atas")
                     .clicked()
                 {
-                    out.send(F_RENSTRA, Command::MoveRenstra(t, id, true));
+                    out.send(F_RENSTRA, Command::MoveRenstra(node, true));
                 }
                 if ui
                     .button("Turun")
                     .on_hover_text("Pindahkan ke bawah")
                     .clicked()
                 {
-                    out.send(F_RENSTRA, Command::MoveRenstra(t, id, false));
+                    out.send(F_RENSTRA, Command::MoveRenstra(node, false));
                 }
             }
         });
@@ -1002,7 +994,7 @@ impl PlanPanels {
     }
 
     /// The command that saves the current form, or what is wrong with it.
-    fn command(&self, period_id: i64) -> Result<Command, String> {
+    fn command(&self, period_id: PeriodId) -> Result<Command, String> {
         let n = &self.node;
         let node = || -> Result<(String, String), String> {
             if n.uraian.trim().is_empty() {
@@ -1010,7 +1002,7 @@ impl PlanPanels {
             }
             Ok((n.kode.clone(), n.uraian.clone()))
         };
-        let ind = |sasaran_id: i64| -> Result<Box<NewIndikator>, String> {
+        let ind = |sasaran_id: SasaranId| -> Result<Box<NewIndikator>, String> {
             let f = &self.ind;
             if f.nama.trim().is_empty() {
                 return Err("Nama indikator wajib diisi".into());
@@ -1157,7 +1149,7 @@ impl PlanPanels {
         self.renja = match self.renja_sel {
             RenjaSel::Item(id) => match view.renja.iter().find(|r| r.id == id) {
                 Some(r) => RenjaForm {
-                    tingkat: Tingkat::parse(&r.level).unwrap_or(Tingkat::Program),
+                    tingkat: r.level,
                     parent_id: r.parent_id,
                     kode: r.kode.clone(),
                     nama: r.nama.clone(),
@@ -1237,7 +1229,7 @@ impl PlanPanels {
                         )
                         .width(420.0)
                         .show_ui(ui, |ui| {
-                            for r in view.renja.iter().filter(|r| r.level == parent_level.kode()) {
+                            for r in view.renja.iter().filter(|r| r.level == parent_level) {
                                 ui.selectable_value(
                                     &mut f.parent_id,
                                     Some(r.id),
@@ -1271,7 +1263,7 @@ impl PlanPanels {
                     300.0,
                 );
                 let l = ui.label("Sasaran Renstra");
-                let sasaran: Vec<(i64, String)> = view
+                let sasaran: Vec<(SasaranId, String)> = view
                     .renstra
                     .iter()
                     .flat_map(|(_, tree)| tree)
@@ -1408,7 +1400,7 @@ impl PlanPanels {
                     Box::new(NewRenjaItem {
                         tahun: year,
                         parent_id: f.parent_id,
-                        level: f.tingkat.kode().to_string(),
+                        level: f.tingkat,
                         kode: f.kode.clone(),
                         nama: f.nama.clone(),
                         unit_id: f.unit_id,

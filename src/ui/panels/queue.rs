@@ -8,7 +8,8 @@ use egui_extras::TableBuilder;
 use super::lists::{fixed, status_color};
 use super::widgets::{Confirm, chip, confirm_window, heading, inline_error, official_picker};
 use crate::fmt;
-use crate::ui::app::{Command, Outbox, Reply};
+use crate::model::id::{CycleId, OfficialId, UnitId};
+use crate::ui::app::{Command, Created, Outbox, Reply};
 use crate::ui::view::{TaskStatus, TaskView, ViewData};
 
 pub const F_TASK: &str = "tugas";
@@ -20,7 +21,7 @@ struct StartForm {
     open: bool,
     template: Option<String>,
     nama: String,
-    units: std::collections::BTreeSet<i64>,
+    units: std::collections::BTreeSet<UnitId>,
     error: Option<String>,
 }
 
@@ -28,9 +29,9 @@ struct StartForm {
 pub struct Antrian {
     lane: Option<String>,
     status: Option<TaskStatus>,
-    cycle: Option<i64>,
+    cycle: Option<CycleId>,
     /// The task chosen: (cycle, seq).
-    sel: Option<(i64, u32)>,
+    sel: Option<(CycleId, u32)>,
     form: ActForm,
     /// A Tolak waiting for the user's yes.
     confirm: Option<Confirm>,
@@ -40,95 +41,33 @@ pub struct Antrian {
 #[derive(Default)]
 struct ActForm {
     /// The task the form is for.
-    task: Option<(i64, u32)>,
+    task: Option<(CycleId, u32)>,
     ticked: Vec<bool>,
     note: String,
     reason: String,
-    performer: Option<i64>,
+    performer: Option<OfficialId>,
     error: Option<String>,
 }
 
 /// The official who holds the task's role: the head of the task's unit for
 /// a fan-out step, else the official whose jabatan names the lane.
-pub fn holder<'a>(t: &TaskView, view: &'a ViewData) -> Option<&'a crate::store::OfficialRow> {
+pub fn holder<'a>(t: &TaskView, view: &'a ViewData) -> Option<&'a crate::model::org::OfficialRow> {
     let on = view.today.unwrap_or_default();
-    let active = |o: &&crate::store::OfficialRow| crate::store::inactive_reason(o, on).is_none();
+    let active = |o: &&crate::model::org::OfficialRow| {
+        crate::model::agreement::inactive_reason(o, on).is_none()
+    };
     if let Some(u) = t.unit_id {
-        let head = crate::store::unit_head(&view.officials, u, on);
+        let head = crate::model::agreement::unit_head(&view.officials, u, on);
         return head.and_then(|id| view.officials.iter().find(|o| o.id == id));
     }
-    let ids: Vec<(i64, &str)> = view
+    let ids: Vec<(OfficialId, &str)> = view
         .officials
         .iter()
         .filter(active)
         .map(|o| (o.id, o.jabatan.as_str()))
         .collect();
-    let id = lane_holder(&t.lane, &ids)?;
+    let id = crate::model::org::lane_holder(&t.lane, &ids)?;
     view.officials.iter().find(|o| o.id == id)
-}
-
-/// The official whose jabatan names the lane: "Sekretaris Badan" →
-/// "Sekretaris …", "Kasubag PKP" → "Kepala Subbagian Perencanaan, Keuangan
-/// dan Pelaporan" (the usual abbreviations expanded, an acronym matched
-/// against the initials). None when no single official fits.
-pub fn lane_holder(lane: &str, officials: &[(i64, &str)]) -> Option<i64> {
-    const SINGKATAN: [(&str, &str); 6] = [
-        ("kasubag", "kepala subbagian"),
-        ("kasubbag", "kepala subbagian"),
-        ("kabid", "kepala bidang"),
-        ("kasubbid", "kepala subbidang"),
-        ("kaban", "kepala badan"),
-        ("sekban", "sekretaris badan"),
-    ];
-    let words = |s: &str| -> Vec<String> {
-        s.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(String::from)
-            .collect()
-    };
-    let mut lane_words = Vec::new();
-    for w in words(lane) {
-        match SINGKATAN.iter().find(|(k, _)| *k == w) {
-            Some((_, full)) => lane_words.extend(full.split(' ').map(String::from)),
-            None => lane_words.push(w),
-        }
-    }
-    if lane_words.is_empty() {
-        return None;
-    }
-    // Does the jabatan start with the lane's first `n` words, and do the
-    // lane's other words appear in the rest of it (as words or initials)?
-    let fits = |jabatan: &str, n: usize| {
-        let jw = words(jabatan);
-        if jw.len() < n || jw[..n] != lane_words[..n] {
-            return false;
-        }
-        let rest = &jw[n..];
-        let initials: String = rest
-            .iter()
-            .filter(|w| *w != "dan")
-            .filter_map(|w| w.chars().next())
-            .collect();
-        // A jabatan that is all used up ("Sekretaris") is the short form.
-        rest.is_empty()
-            || lane_words[n..]
-                .iter()
-                .all(|w| rest.contains(w) || initials.starts_with(w.as_str()))
-    };
-    for n in (1..=lane_words.len()).rev() {
-        let found: Vec<i64> = officials
-            .iter()
-            .filter(|(_, j)| fits(j, n))
-            .map(|(id, _)| *id)
-            .collect();
-        match found.len() {
-            1 => return Some(found[0]),
-            0 => continue,
-            _ => return None,
-        }
-    }
-    None
 }
 
 impl Antrian {
@@ -137,9 +76,11 @@ impl Antrian {
             if *form == F_CYCLE {
                 match reply {
                     Reply::Err(e) => self.start.error = Some(e.clone()),
-                    Reply::Ok { id, .. } => {
+                    Reply::Ok { created, .. } => {
                         self.start = StartForm::default();
-                        self.cycle = *id;
+                        if let Some(Created::Cycle(id)) = created {
+                            self.cycle = Some(*id);
+                        }
                     }
                 }
                 continue;
@@ -331,7 +272,7 @@ impl Antrian {
                                 pk.map(|a| format!(
                                     " — PK versi {} ({})",
                                     a.versi,
-                                    crate::model::agreement::status_label(&a.status).to_lowercase()
+                                    a.status.label().to_lowercase()
                                 ))
                                 .unwrap_or_else(|| " — belum ada PK".into())
                             );
@@ -579,34 +520,5 @@ impl Antrian {
         if confirm.is_some() {
             self.confirm = confirm;
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::lane_holder;
-
-    const OFFICIALS: [(i64, &str); 5] = [
-        (
-            1,
-            "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
-        ),
-        (2, "Sekretaris"),
-        (3, "Kepala Subbagian Perencanaan, Keuangan dan Pelaporan"),
-        (4, "Kepala Subbagian Umum dan Kepegawaian"),
-        (5, "Kepala Bidang Mutasi dan Promosi"),
-    ];
-
-    #[test]
-    fn lanes_find_their_holder() {
-        assert_eq!(lane_holder("Kepala Badan", &OFFICIALS), Some(1));
-        assert_eq!(lane_holder("Sekretaris Badan", &OFFICIALS), Some(2));
-        assert_eq!(lane_holder("Kasubag PKP", &OFFICIALS), Some(3));
-        assert_eq!(lane_holder("Kasubag Umum", &OFFICIALS), Some(4));
-        assert_eq!(lane_holder("Kabid", &OFFICIALS), Some(5));
-        // No one, or no single one.
-        assert_eq!(lane_holder("Anggota", &OFFICIALS), None);
-        assert_eq!(lane_holder("Kasubag", &OFFICIALS), None);
-        assert_eq!(lane_holder("", &OFFICIALS), None);
     }
 }

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::widgets::{Confirm, confirm_window, heading, inline_error, text_field, unit_picker};
 use crate::fmt;
 use crate::model::org::{Eselon, JenisUnit, PANGKAT_GOLONGAN, StatusJabatan, cek_nip, nip_cetak};
+use crate::model::org::{NewOfficial, NewUnit, Office};
 use crate::model::worktime::{HariLibur, JamHari, JenisLibur, Zona};
-use crate::store::{NewOfficial, NewUnit, Office};
 use crate::ui::app::{Command, Outbox, Reply, SAVE};
 use crate::ui::view::ViewData;
 
@@ -104,8 +104,8 @@ impl OfficeForm {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UnitForm {
-    editing: Option<i64>,
-    parent_id: Option<i64>,
+    editing: Option<crate::model::id::UnitId>,
+    parent_id: Option<crate::model::id::UnitId>,
     kode: String,
     nama: String,
     jenis: JenisUnit,
@@ -129,14 +129,14 @@ impl Default for UnitForm {
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct OfficialForm {
-    editing: Option<i64>,
+    editing: Option<crate::model::id::OfficialId>,
     nama: String,
     gelar_depan: String,
     gelar_belakang: String,
     nip: String,
     pangkat: String,
     jabatan: String,
-    unit_id: Option<i64>,
+    unit_id: Option<crate::model::id::UnitId>,
     status: Option<StatusJabatan>,
     mulai: String,
     selesai: String,
@@ -1003,7 +1003,7 @@ impl Pengaturan {
             ui.label(
                 RichText::new(format!(
                     "1 hari kerja = {} menit kerja (panjang hari kerja yang paling umum).",
-                    k.menit_hari_standar()
+                    k.standard_day_minutes()
                 ))
                 .weak(),
             );

@@ -13,7 +13,7 @@ use crate::ui::view::ViewData;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Sel {
     Template(usize),
-    Cycle(i64),
+    Cycle(crate::model::id::CycleId),
 }
 
 impl Default for Sel {

@@ -98,7 +98,7 @@ pub fn unit_picker(
     ui: &mut egui::Ui,
     label: &str,
     id_salt: &str,
-    value: &mut Option<i64>,
+    value: &mut Option<crate::model::id::UnitId>,
     view: &crate::ui::view::ViewData,
     width: f32,
 ) {
@@ -122,7 +122,7 @@ pub fn unit_picker(
 }
 
 /// An official as offered in a choice: "Plt. Nama — Jabatan".
-pub fn official_label(o: &crate::store::OfficialRow) -> String {
+pub fn official_label(o: &crate::model::org::OfficialRow) -> String {
     format!("{}{} — {}", o.status.awalan(), o.nama_lengkap(), o.jabatan)
 }
 
@@ -132,10 +132,10 @@ pub fn official_picker<'a>(
     ui: &mut egui::Ui,
     id_salt: &str,
     label_id: egui::Id,
-    selected: Option<i64>,
-    officials: &'a [crate::store::OfficialRow],
+    selected: Option<crate::model::id::OfficialId>,
+    officials: &'a [crate::model::org::OfficialRow],
     width: f32,
-) -> Option<&'a crate::store::OfficialRow> {
+) -> Option<&'a crate::model::org::OfficialRow> {
     let text = selected
         .and_then(|id| officials.iter().find(|o| o.id == id))
         .map(official_label)
