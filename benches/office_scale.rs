@@ -16,9 +16,10 @@ use chrono::{DateTime, TimeZone, Utc};
 use egui::{
     Event, Modifiers, MouseWheelUnit, PointerButton, Pos2, RawInput, Rect, Vec2, pos2, vec2,
 };
+use perkin::app::{AgreementCmd, ViewData};
 use perkin::demo::scale::{self, Scale};
 use perkin::store::Store;
-use perkin::ui::{Panel, PerkinApp, ViewData};
+use perkin::ui::{Form, Panel, PerkinApp};
 
 const SIZE: Vec2 = vec2(1280.0, 800.0);
 const FRAMES: usize = 300;
@@ -170,9 +171,9 @@ fn db_open(path: &Path, now: DateTime<Utc>, runs: usize) -> Vec<f64> {
             let t = Instant::now();
             let mut store = Store::open(path).expect("the database");
             store.set_clock(move || now);
-            let year = perkin::ui::start_year(&store, now);
+            let year = perkin::app::start_year(&store, now);
             let mut view = ViewData::load(&store, year, now);
-            view.load_pk(&store, None);
+            view.load_agreement(&store, None);
             std::hint::black_box(&view);
             ms(t.elapsed())
         })
@@ -246,10 +247,7 @@ fn frames(path: &Path, now: DateTime<Utc>, open_pk: perkin::model::id::Agreement
     let ctx = egui::Context::default();
     let mut app = PerkinApp::open(&ctx, None, store);
     app.set_open_files(false);
-    app.send(
-        "perjanjian",
-        perkin::ui::Command::OpenAgreement(Some(open_pk)),
-    );
+    app.send(Form::Agreement, AgreementCmd::Open { id: Some(open_pk) });
     let mut time = 0.0;
     let mut frame = |app: &mut PerkinApp, events: Vec<Event>| -> f64 {
         time += 1.0 / 60.0;
@@ -371,7 +369,7 @@ fn pdf(path: &Path, now: DateTime<Utc>) -> (Vec<f64>, usize) {
 /// steps) with this year's cycle on it, text measured with egui's fonts as
 /// the Alur SOP panel does.
 fn flowchart(path: &Path, now: DateTime<Utc>) -> Vec<f64> {
-    use perkin::ui::flow::layout::{StepState, layout_with, step_states};
+    use perkin::ui::flow::{StepState, layout_with, step_states};
     let store = Store::open(path).expect("the database");
     let fanout = store
         .template(perkin::demo::TEMPLATE_FANOUT)
@@ -387,7 +385,7 @@ fn flowchart(path: &Path, now: DateTime<Utc>) -> Vec<f64> {
     let cycle = store.load_cycle(cycle_id).expect("the cycle");
     let kal = store.calendar().expect("the calendar");
     // The cycle's states on its ten steps; the four added ones not reached.
-    let (mut states, _) = step_states(&fanout, &cycle, &kal, now, &|u| format!("Unit {u}"));
+    let (mut states, _) = step_states(&cycle, &kal, now, &|u| format!("Unit {u}"));
     let last = states.pop().expect("a state per step");
     states.resize(template.langkah.len() - 1, StepState::Future);
     states.push(last);

@@ -6,6 +6,8 @@
 //! headless admin commands.
 
 #[cfg(feature = "app")]
+pub mod app;
+#[cfg(feature = "app")]
 pub mod cli;
 #[cfg(feature = "app")]
 pub mod demo;

@@ -23,6 +23,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::model::sop::SopTemplate;
+use crate::model::worktime::{Kalender, Vonis, vonis};
 
 /// What a finished visit ended with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -476,5 +477,260 @@ impl Cycle {
             .iter()
             .filter(|&&u| self.unit_through(step, round, u))
             .count()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Where each step and each open task stands against its standard time
+
+/// Share of the standard time after which a running task is "hampir habis"
+/// (almost out of time), in percent.
+pub const HAMPIR_HABIS_PERSEN: u32 = 75;
+
+/// Where a running task stands against its standard time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TaskStatus {
+    /// Past due.
+    Lewat,
+    /// Over [`HAMPIR_HABIS_PERSEN`] of the standard time used.
+    HampirHabis,
+    TepatWaktu,
+}
+
+impl TaskStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            TaskStatus::Lewat => "Lewat batas",
+            TaskStatus::HampirHabis => "Hampir habis",
+            TaskStatus::TepatWaktu => "Tepat waktu",
+        }
+    }
+
+    /// The status of an open task from its verdict, with its sort key:
+    /// the overrun in working minutes (at least 1 when past due), or minus
+    /// the minutes left.
+    pub fn of(verdict: &Vonis) -> (TaskStatus, i64) {
+        match verdict {
+            Vonis::LewatBatas { lewat, .. } => (TaskStatus::Lewat, lewat.num_minutes().max(1)),
+            Vonis::Berjalan { persen, sisa, .. } if *persen > HAMPIR_HABIS_PERSEN => {
+                (TaskStatus::HampirHabis, -sisa.num_minutes())
+            }
+            Vonis::Berjalan { sisa, .. } => (TaskStatus::TepatWaktu, -sisa.num_minutes()),
+            Vonis::TepatWaktu { .. } | Vonis::Terlambat { .. } => (TaskStatus::TepatWaktu, 0),
+        }
+    }
+}
+
+/// What happened at a step in one cycle (see [`states_of`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StepState {
+    /// Not reached yet (or no cycle selected).
+    Future,
+    /// The step has an open task.
+    Current {
+        /// Share of the standard time used, in percent; exceeds 100 when late.
+        persen: u32,
+        /// Past its standard time (an open task is "Lewat batas").
+        late: bool,
+        /// Fan-out: units through the step in the current round.
+        units_done: usize,
+        /// Fan-out: units of the cycle; 0 when the step is not per unit.
+        units_total: usize,
+    },
+    /// Every task of the step is closed. Summarises the latest visit (on a
+    /// fan-out step, the slowest unit's latest visit); earlier visits (before
+    /// a Tolak) are listed in the hover.
+    Done {
+        late: bool,
+        /// Working minutes used.
+        used_minutes: i64,
+        /// Standard time in working minutes.
+        standard_minutes: u32,
+        /// Fan-out: units through the step (fewer than `units_total` while a
+        /// unit's rework after a Tolak is under way elsewhere).
+        units_done: usize,
+        /// Fan-out: units of the cycle; 0 when the step is not per unit.
+        units_total: usize,
+    },
+}
+
+impl StepState {
+    pub fn is_current(&self) -> bool {
+        matches!(self, StepState::Current { .. })
+    }
+}
+
+/// What happened at each step of `cycle` at `now`:
+///
+/// - a step with an open task is [`StepState::Current`]: `persen` is the
+///   largest share of the standard time used among its open tasks (working
+///   time from `kal`, not capped at 100), `late` whether any open task is past
+///   its standard time;
+/// - a step whose tasks are all closed is [`StepState::Done`], summarising its
+///   latest visit (on a fan-out step the slowest unit's latest visit);
+/// - a step never visited is [`StepState::Future`].
+///
+/// Fan-out counts come from [`Cycle::units_done`] and the cycle's units.
+pub fn states_of(cycle: &Cycle, kal: &Kalender, now: DateTime<Utc>) -> Vec<StepState> {
+    let t = &cycle.template;
+    (0..t.langkah.len())
+        .map(|i| {
+            let mut vs: Vec<&Visit> = cycle.visits.iter().filter(|v| v.step == i).collect();
+            vs.sort_by_key(|v| v.seq);
+            let per_unit = t.langkah[i].per_unit;
+            let units_total = if per_unit { cycle.units.len() } else { 0 };
+            let units_done = if per_unit { cycle.units_done(i) } else { 0 };
+            let open: Vec<&&Visit> = vs.iter().filter(|v| v.is_open()).collect();
+            if !open.is_empty() {
+                let persen = open.iter().map(|v| share(kal, v, now)).max().unwrap_or(0);
+                let late = open.iter().any(|v| {
+                    matches!(
+                        vonis(kal, v.started_at, v.standard_minutes, None, now),
+                        Vonis::LewatBatas { .. }
+                    )
+                });
+                StepState::Current {
+                    persen,
+                    late,
+                    units_done,
+                    units_total,
+                }
+            } else if let Some((used_minutes, standard_minutes)) = latest_summary(kal, &vs) {
+                StepState::Done {
+                    late: used_minutes > i64::from(standard_minutes),
+                    used_minutes,
+                    standard_minutes,
+                    units_done,
+                    units_total,
+                }
+            } else {
+                StepState::Future
+            }
+        })
+        .collect()
+}
+
+/// Share of the standard used by an open visit, in percent (uncapped).
+fn share(kal: &Kalender, v: &Visit, now: DateTime<Utc>) -> u32 {
+    let used = kal.durasi_kerja(v.started_at, now).num_seconds().max(0);
+    let std = i64::from(v.standard_minutes) * 60;
+    if std == 0 {
+        return 100;
+    }
+    u32::try_from(used * 100 / std).unwrap_or(u32::MAX)
+}
+
+/// (used working minutes, standard minutes) of the latest visit of a step
+/// whose visits are all closed; per unit the latest visit of each unit, the
+/// slowest (relative to its standard) of those.
+fn latest_summary(kal: &Kalender, vs: &[&Visit]) -> Option<(i64, u32)> {
+    let mut latest: Vec<&Visit> = Vec::new();
+    for v in vs.iter().rev() {
+        if !latest.iter().any(|l| l.unit == v.unit) {
+            latest.push(v);
+        }
+    }
+    latest
+        .iter()
+        .filter_map(|v| {
+            let done = v.finished_at?;
+            let used = kal.durasi_kerja(v.started_at, done).num_minutes();
+            Some((used, v.standard_minutes))
+        })
+        .max_by_key(|&(used, std)| (used - i64::from(std), used))
+}
+
+#[cfg(test)]
+mod state_tests {
+    use super::*;
+    use crate::model::sop::sop_bawaan;
+    use crate::model::worktime::Zona;
+    use chrono::{Duration, NaiveDate};
+
+    fn wib(d: u32, h: u32, m: u32) -> DateTime<Utc> {
+        NaiveDate::from_ymd_opt(2026, 11, d)
+            .unwrap()
+            .and_hms_opt(h, m, 0)
+            .unwrap()
+            .and_local_timezone(Zona::Wib.offset())
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn act(c: &mut Cycle, no: &str, unit: Option<UnitId>, action: Action, now: DateTime<Utc>) {
+        let seq = c.find_task(no, unit).unwrap().seq;
+        let act = Act {
+            action,
+            performer_id: None,
+            performer: "Uji".into(),
+            note: String::new(),
+            now,
+        };
+        let change = c.act(seq, &act).unwrap();
+        c.apply(&change);
+    }
+
+    #[test]
+    fn running_tasks_are_on_time_almost_out_or_past_due() {
+        let m = Duration::minutes;
+        let running = |persen, sisa| Vonis::Berjalan {
+            terpakai: m(1),
+            sisa: m(sisa),
+            persen,
+        };
+        assert_eq!(
+            TaskStatus::of(&running(75, 30)),
+            (TaskStatus::TepatWaktu, -30)
+        );
+        assert_eq!(
+            TaskStatus::of(&running(76, 20)),
+            (TaskStatus::HampirHabis, -20)
+        );
+        let late = Vonis::LewatBatas {
+            terpakai: m(90),
+            lewat: m(0),
+        };
+        assert_eq!(TaskStatus::of(&late), (TaskStatus::Lewat, 1));
+        assert!(TaskStatus::Lewat < TaskStatus::HampirHabis);
+        assert_eq!(TaskStatus::HampirHabis.label(), "Hampir habis");
+    }
+
+    #[test]
+    fn step_states_follow_the_cycle() {
+        let kal = Kalender::standar(Zona::Wib);
+        let b = sop_bawaan()
+            .iter()
+            .find(|b| b.kode == "bkpsdm-90-2023")
+            .unwrap();
+        let t = b.muat().unwrap();
+        let units = vec![UnitId(1), UnitId(2)];
+        let mut c = Cycle::start(t, units.clone(), 450, wib(23, 8, 0)).unwrap();
+        let s = states_of(&c, &kal, wib(23, 8, 1));
+        assert!(s[0].is_current());
+        assert!(s[1..].iter().all(|s| *s == StepState::Future));
+        // Step 1 (5 menit) done in 10 minutes: late.
+        act(&mut c, "1", None, Action::Selesai, wib(23, 8, 10));
+        let s = states_of(&c, &kal, wib(23, 8, 10));
+        assert!(matches!(
+            s[0],
+            StepState::Done {
+                late: true,
+                used_minutes: 10,
+                standard_minutes: 5,
+                ..
+            }
+        ));
+        act(&mut c, "2", None, Action::Selesai, wib(23, 8, 20));
+        act(&mut c, "3", Some(UnitId(1)), Action::Ya, wib(23, 8, 30));
+        let i3 = c.template.indeks_langkah("3").unwrap();
+        match &states_of(&c, &kal, wib(23, 8, 30))[i3] {
+            StepState::Current {
+                units_done,
+                units_total,
+                late,
+                ..
+            } => assert_eq!((*units_done, *units_total, *late), (1, 2, false)),
+            s => panic!("{s:?}"),
+        }
     }
 }

@@ -1,44 +1,23 @@
-//! The egui window. Panels read view data built once per change (never SQL
-//! per frame) and send commands that the app applies through the store.
+//! The egui window: a thin shell ([`shell`]) and one module per panel
+//! ([`panels`]). Panels read the view the app built once per change (never
+//! SQL per frame) and send commands; the app applies them through the store.
 
-mod app;
 mod excel;
 pub mod flow;
-mod jobs;
+pub mod nav;
 mod notify;
-mod panels;
-mod pdf;
-mod view;
+pub mod panels;
+mod shell;
 
 use std::path::{Path, PathBuf};
 
 use egui::{Color32, RichText};
 
-pub use app::{Command, Panel, PerkinApp, Prepared, Reply};
-pub use view::{TaskStatus, ViewData, start_year};
+pub use nav::Panel;
+pub use panels::Form;
+pub use shell::{PerkinApp, Prepared, SAVE};
 
 use crate::store::Store;
-
-/// Reads a file the user picked, refusing one larger than `max` bytes
-/// before reading it (`too_big` gets the size and says why).
-pub(crate) fn read_limited(
-    path: &Path,
-    max: u64,
-    too_big: impl FnOnce(u64) -> String,
-) -> Result<Vec<u8>, String> {
-    let io = |what: &str, e: std::io::Error| {
-        format!(
-            "Berkas {} tidak dapat {what}: {}",
-            path.display(),
-            crate::store::io_message(&e)
-        )
-    };
-    let size = std::fs::metadata(path).map_err(|e| io("dibuka", e))?.len();
-    if size > max {
-        return Err(too_big(size));
-    }
-    std::fs::read(path).map_err(|e| io("dibaca", e))
-}
 
 /// Liberation Sans (bundled, SIL OFL) first: it has every glyph the app
 /// shows (arrows, Rupiah text, Indonesian names) and matches the printed PDFs.
@@ -110,7 +89,7 @@ pub fn run_window(path: &Path) -> i32 {
         let path = path.to_path_buf();
         move || {
             Store::open(&path)
-                .map(app::Prepared::new)
+                .map(Prepared::new)
                 .map_err(|e| e.to_string())
         }
     };

@@ -399,7 +399,8 @@ use crate::ui::{button, go, harness, type_into};
 use egui_kittest::Harness;
 use egui_kittest::kittest::NodeT;
 use egui_kittest::kittest::Queryable;
-use perkin::ui::PerkinApp;
+use perkin::app::{BackupCmd, OrgCmd};
+use perkin::ui::{Form, PerkinApp};
 
 /// Picks `entry` in the combo box named `combo` (the table has a column
 /// of the same name).
@@ -419,13 +420,13 @@ fn choose(h: &mut Harness<'static, PerkinApp>, combo: &str, entry: &str) {
 /// Runs frames until the background hash-chain check has reported.
 fn wait_chain(h: &mut Harness<'static, PerkinApp>) {
     for _ in 0..400 {
-        if !h.state().chain_busy() {
+        if !h.state().busy() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
         h.step();
     }
-    assert!(!h.state().chain_busy(), "the chain check ended");
+    assert!(!h.state().busy(), "the chain check ended");
     h.run();
 }
 
@@ -579,7 +580,7 @@ fn riwayat_tab_loads_older_entries_a_page_at_a_time() {
         h.query_all_by_label_contains("berikutnya").next().is_none(),
         "nothing more to load"
     );
-    let v = h.state().view().riwayat.as_ref().unwrap();
+    let v = h.state().view().audit.as_ref().unwrap();
     let ids: Vec<i64> = v.entries.iter().map(|e| e.row.id).collect();
     assert_eq!(ids, (1..=n).rev().collect::<Vec<_>>());
 }
@@ -590,12 +591,17 @@ fn riwayat_tab_reads_the_restored_log_afresh() {
     let mut h = harness(s);
     h.state_mut().set_open_files(false);
     let zip = _dir.path().join("cadangan-uji.zip");
-    h.state_mut().backup_now(zip.clone(), None).unwrap();
-    crate::ui::wait_jobs(&mut h);
     h.state_mut()
-        .store_mut()
-        .add_unit(&unit("Bidang Sesudah Cadangan"))
-        .unwrap();
+        .send(Form::Backup, BackupCmd::Now { path: zip.clone() });
+    h.run();
+    crate::ui::wait_jobs(&mut h);
+    let added = h.state_mut().app_mut().apply(
+        OrgCmd::AddUnit {
+            unit: unit("Bidang Sesudah Cadangan"),
+        }
+        .into(),
+    );
+    assert!(added.is_ok(), "{added:?}");
     let n = h.state().store().audit_last_id().unwrap();
     go(&mut h, "Pengaturan");
     go(&mut h, "Riwayat");
@@ -604,7 +610,7 @@ fn riwayat_tab_reads_the_restored_log_afresh() {
     h.get_by_label("Baru: Bidang Sesudah Cadangan");
 
     h.state_mut()
-        .send("cadangan", perkin::ui::Command::StageRestore(zip.clone()));
+        .send(Form::Backup, BackupCmd::Stage { path: zip.clone() });
     h.run();
     button(&mut h, "Ya, pulihkan");
     // The restore is logged in the restored file: as many entries as
@@ -618,7 +624,7 @@ fn riwayat_tab_reads_the_restored_log_afresh() {
             .is_none()
     );
     h.get_by_label(&format!("Rantai hash utuh: {n} entri diperiksa"));
-    let v = h.state().view().riwayat.as_ref().unwrap();
+    let v = h.state().view().audit.as_ref().unwrap();
     assert_eq!(v.entries[0].row.action, "pulihkan");
     assert_eq!(v.entries[0].row.entity, "basis_data");
 }

@@ -1248,9 +1248,7 @@ fn an_export_into_a_folder_that_is_a_file_says_so() {
     let file = dir.path().join("bukan-folder");
     std::fs::write(&file, "sebuah berkas").unwrap();
     for (i, name) in ["register.pdf", "register.xlsx"].iter().enumerate() {
-        h.state_mut()
-            .export_register(file.join(name), false, None)
-            .unwrap();
+        crate::ui::export_register(&mut h, file.join(name));
         wait_jobs(&mut h);
         h.get_by_label_contains("Pemberitahuan (").click();
         h.run();

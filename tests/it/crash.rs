@@ -241,8 +241,10 @@ fn crash_editor_child_process() {
     let mut h = harness(store);
     go(&mut h, "Perjanjian Kinerja");
     h.state_mut().send(
-        "perjanjian",
-        perkin::ui::Command::OpenAgreement(Some(agreement)),
+        perkin::ui::Form::Agreement,
+        perkin::app::AgreementCmd::Open {
+            id: Some(agreement),
+        },
     );
     h.run();
     h.get_by_label(TYPED_FIELD).focus();

@@ -4,10 +4,11 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use perkin::app::ExchangeCmd;
 use perkin::formats::xlsx::{Workbook, baca_xlsx, tulis_xlsx};
 use perkin::model::org::NewUnit;
 use perkin::store::Store;
-use perkin::ui::PerkinApp;
+use perkin::ui::{Form, PerkinApp};
 
 use crate::common::{db_in, demo_store, local, store_at, tmp};
 
@@ -157,8 +158,9 @@ fn the_import_preview_lists_problems_and_imports_only_a_clean_file() {
         .build_eframe(|cc| PerkinApp::new(cc, target));
     h.run();
 
-    let ctx = h.ctx.clone();
-    h.state_mut().import_excel(bad, &ctx);
+    h.state_mut()
+        .send(Form::Excel, ExchangeCmd::Read { path: bad });
+    h.run();
     until(&mut h, "Pratinjau impor Excel");
     h.get_by_label_contains("Ditemukan 1 masalah");
     h.get_by_label_contains("bukan lembar kerja Excel");
@@ -169,7 +171,9 @@ fn the_import_preview_lists_problems_and_imports_only_a_clean_file() {
     h.get_by_label("Tutup").click();
     h.run();
 
-    h.state_mut().import_excel(good, &ctx);
+    h.state_mut()
+        .send(Form::Excel, ExchangeCmd::Read { path: good });
+    h.run();
     until(&mut h, "Berkas bersih, siap diimpor.");
     h.get_by_label_contains(
         "Indikator Renstra: 7 baru, 0 diperbarui. Item Renja: 11 baru, 0 diperbarui.",
@@ -201,8 +205,8 @@ fn export_writes_a_readable_workbook_off_the_ui_thread() {
         .build_eframe(|cc| PerkinApp::new(cc, demo));
     h.run();
     let file = dir.path().join("ekspor.xlsx");
-    let ctx = h.ctx.clone();
-    h.state_mut().export_excel(file.clone(), &ctx);
+    h.state_mut()
+        .send(Form::Excel, ExchangeCmd::Export { path: file.clone() });
     for _ in 0..200 {
         h.run();
         if file.exists() {

@@ -4,10 +4,11 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use perkin::app::{AgreementCmd, ArchiveCmd, BackupCmd, ListFormat, WorkflowCmd};
 use perkin::model::agreement::Status;
 use perkin::model::id::{CycleId, OfficialId, UnitId};
 use perkin::store::Store;
-use perkin::ui::{Command, PerkinApp};
+use perkin::ui::{Form, PerkinApp};
 
 use crate::common::{db_in, demo_store, local, store_at, tmp};
 
@@ -17,8 +18,32 @@ pub(crate) fn harness(store: Store) -> Harness<'static, PerkinApp> {
         .with_size(egui::vec2(1280.0, 800.0))
         .with_max_steps(400)
         .build_eframe(|cc| PerkinApp::new(cc, store));
+    // Written files are not opened in a viewer during the tests.
+    h.state_mut().set_open_files(false);
     h.run();
     h
+}
+
+/// The whole register (every year) as the buku register PDF, or as .xlsx
+/// when `path` ends in .xlsx, as the Arsip panel exports it with no filter.
+pub(crate) fn export_register(h: &mut Harness<'static, PerkinApp>, path: std::path::PathBuf) {
+    let view = h.state().view();
+    let rows: Vec<_> = view.archive.iter().collect();
+    let list = perkin::ui::panels::register_daftar(view, &rows, vec!["Semua tahun".into()]);
+    let format = if path.extension().is_some_and(|e| e == "xlsx") {
+        ListFormat::Xlsx
+    } else {
+        ListFormat::Pdf
+    };
+    h.state_mut().send(
+        Form::ArchiveTools,
+        ArchiveCmd::ExportList {
+            list: Box::new(list),
+            path,
+            format,
+        },
+    );
+    h.run();
 }
 
 /// Clicks a navigation entry or a tab (a button with that label).
@@ -759,7 +784,7 @@ fn the_start_prepared_on_a_thread_shows_the_remembered_year() {
     {
         let mut h = open(None);
         start = h.state().year();
-        assert_eq!(start, perkin::ui::start_year(h.state().store(), now));
+        assert_eq!(start, perkin::app::start_year(h.state().store(), now));
         let rows = &h.state().view().agreements;
         assert!(!rows.is_empty() && rows.iter().all(|a| a.tahun == start));
         // The user turns to the year before; it is remembered.
@@ -1065,18 +1090,24 @@ fn exporting_a_pdf_runs_off_the_ui_thread_and_reports_the_file() {
     let mut h = harness(demo_store(dir.path(), local(2026, 11, 23, 10, 0)));
     let v = h.state().store().agreements(2027).unwrap()[0].version_id;
     let path = dir.path().join("pk.pdf");
-    h.state_mut()
-        .export_pdf(v, path.clone(), perkin::pdf::Kertas::F4, false, None)
-        .unwrap();
-    assert!(h.state().pdf_busy());
+    h.state_mut().send(
+        Form::Agreement,
+        AgreementCmd::ExportPdf {
+            version: v,
+            path: path.clone(),
+            kertas: perkin::pdf::Kertas::F4,
+        },
+    );
+    h.step();
+    assert!(h.state().busy());
     for _ in 0..400 {
-        if !h.state().pdf_busy() {
+        if !h.state().busy() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(25));
         h.step();
     }
-    assert!(!h.state().pdf_busy(), "the export ended");
+    assert!(!h.state().busy(), "the export ended");
     h.run();
     notified(&mut h, &format!("PDF disimpan di {}", path.display()));
     let bytes = std::fs::read(&path).unwrap();
@@ -1232,7 +1263,7 @@ fn a_cycle_on_seed_002_walks_through_the_queue_with_tolak_at_steps_6_and_7() {
     let staf = kasubag.clone();
     let mut h = harness(s);
     let at = |h: &mut Harness<'static, PerkinApp>, t| {
-        h.state_mut().store_mut().set_clock(move || t);
+        h.state_mut().app_mut().store_mut().set_clock(move || t);
     };
 
     // Start the cycle from the queue: template, name, two units.
@@ -1566,16 +1597,15 @@ fn a_cycle_on_seed_002_walks_through_the_queue_with_tolak_at_steps_6_and_7() {
     assert_eq!(rows[6].visit.hasil, "Tolak");
     // … and as PDF.
     let pdf = dir.path().join("riwayat.pdf");
-    h.state_mut()
-        .export_history(cycle, pdf.clone(), false, None)
-        .unwrap();
-    for _ in 0..400 {
-        if !h.state().pdf_busy() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(25));
-        h.step();
-    }
+    h.state_mut().send(
+        Form::Sop,
+        WorkflowCmd::ExportHistoryPdf {
+            cycle,
+            path: pdf.clone(),
+        },
+    );
+    h.run();
+    wait_jobs(&mut h);
     let o = std::process::Command::new("pdftotext")
         .arg(&pdf)
         .arg("-")
@@ -1617,16 +1647,13 @@ fn the_first_start_of_the_day_makes_a_backup() {
 /// Waits for the background PDF/workbook job, then draws.
 pub(crate) fn wait_jobs(h: &mut Harness<'static, PerkinApp>) {
     for _ in 0..400 {
-        if !h.state().pdf_busy() && !h.state().backup_busy() {
+        if !h.state().busy() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(25));
         h.step();
     }
-    assert!(
-        !h.state().pdf_busy() && !h.state().backup_busy(),
-        "the job ended"
-    );
+    assert!(!h.state().busy(), "the job ended");
     h.run();
 }
 
@@ -1791,7 +1818,9 @@ fn backup_now_then_restore_from_pengaturan_returns_the_earlier_data() {
     let mut h = harness(s);
     h.state_mut().set_open_files(false);
     let zip = dir.path().join("cadangan-uji.zip");
-    h.state_mut().backup_now(zip.clone(), None).unwrap();
+    h.state_mut()
+        .send(Form::Backup, BackupCmd::Now { path: zip.clone() });
+    h.run();
     wait_jobs(&mut h);
     assert!(zip.exists());
     notified_containing(
@@ -1799,7 +1828,7 @@ fn backup_now_then_restore_from_pengaturan_returns_the_earlier_data() {
         &format!("Cadangan lengkap disimpan di {}", zip.display()),
     );
     let units_before = count(&h, "SELECT count(*) FROM unit");
-    let (_, _) = bidang_baru(h.state_mut().store_mut());
+    let (_, _) = bidang_baru(h.state_mut().app_mut().store_mut());
     h.run();
     assert_eq!(count(&h, "SELECT count(*) FROM unit"), units_before + 1);
 
@@ -1811,14 +1840,14 @@ fn backup_now_then_restore_from_pengaturan_returns_the_earlier_data() {
     let junk = dir.path().join("bukan-cadangan.zip");
     std::fs::write(&junk, "ini bukan cadangan").unwrap();
     h.state_mut()
-        .send("cadangan", Command::StageRestore(junk.clone()));
+        .send(Form::Backup, BackupCmd::Stage { path: junk.clone() });
     h.run();
     h.get_by_label_contains("bukan cadangan perkin");
     assert!(h.query_by_label("Ya, pulihkan").is_none());
     assert_eq!(count(&h, "SELECT count(*) FROM unit"), units_before + 1);
 
     h.state_mut()
-        .send("cadangan", Command::StageRestore(zip.clone()));
+        .send(Form::Backup, BackupCmd::Stage { path: zip.clone() });
     h.run();
     h.get_by_label("Pulihkan data dari cadangan?");
     h.get_by_label_contains("Isinya: ");
@@ -1848,14 +1877,10 @@ fn the_register_as_pdf_and_xlsx_holds_every_entry() {
     let entries = s.archive_entries(None).unwrap();
     let mut h = harness(s);
     let pdf = dir.path().join("register.pdf");
-    h.state_mut()
-        .export_register(pdf.clone(), false, None)
-        .unwrap();
+    export_register(&mut h, pdf.clone());
     wait_jobs(&mut h);
     let xlsx = dir.path().join("register.xlsx");
-    h.state_mut()
-        .export_register(xlsx.clone(), false, None)
-        .unwrap();
+    export_register(&mut h, xlsx.clone());
     wait_jobs(&mut h);
 
     let text = crate::pdf::text(&pdf, None);

@@ -33,8 +33,8 @@
 //! font, so the estimate errs towards taller rows.
 //!
 //! # Step states
-//! [`step_states`] (also pure: `now` is a parameter) turns a cycle into one
-//! [`StepState`] per step and the visits of each step as display strings.
+//! The states come from `model::workflow::states_of` (pure: `now` is a
+//! parameter), the visits' display strings from `app::view::step_states`.
 //!
 //! # Width
 //! The layout fills `size.x` (columns scale between their minimum and ideal
@@ -43,9 +43,7 @@
 //! horizontally. Its height follows from the rows; `size.y` is not used.
 
 use crate::model::sop::SopTemplate;
-use crate::model::workflow::{Cycle, Visit};
-use crate::model::worktime::{Kalender, Vonis, fmt_durasi, vonis};
-use chrono::{DateTime, Duration, Utc};
+use crate::model::workflow::StepState;
 use egui::{Align, Pos2, Rect, Vec2, pos2, vec2};
 
 /// Body text (No, Kegiatan) and header size, in points at scale 1.
@@ -90,73 +88,6 @@ const W_LANE: (f32, f32) = (130.0, 90.0);
 const W_KELENGKAPAN: (f32, f32) = (180.0, 110.0);
 const W_WAKTU: (f32, f32) = (80.0, 60.0);
 const W_OUTPUT: (f32, f32) = (170.0, 100.0);
-
-/// What happened at a step in one cycle (computed from the cycle, the office
-/// calendar and `now` by [`super::step_states`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StepState {
-    /// Not reached yet (or no cycle selected).
-    Future,
-    /// The step has an open task.
-    Current {
-        /// Share of the standard time used, in percent; exceeds 100 when late.
-        persen: u32,
-        /// Past its standard time (an open task is "Lewat batas").
-        late: bool,
-        /// Fan-out: units through the step in the current round.
-        units_done: usize,
-        /// Fan-out: units of the cycle; 0 when the step is not per unit.
-        units_total: usize,
-    },
-    /// Every task of the step is closed. Summarises the latest visit (on a
-    /// fan-out step, the slowest unit's latest visit); earlier visits (before
-    /// a Tolak) are listed in the hover.
-    Done {
-        late: bool,
-        /// Working minutes used.
-        used_minutes: i64,
-        /// Standard time in working minutes.
-        standard_minutes: u32,
-        /// Fan-out: units through the step (fewer than `units_total` while a
-        /// unit's rework after a Tolak is under way elsewhere).
-        units_done: usize,
-        /// Fan-out: units of the cycle; 0 when the step is not per unit.
-        units_total: usize,
-    },
-}
-
-impl StepState {
-    pub fn is_current(&self) -> bool {
-        matches!(self, StepState::Current { .. })
-    }
-}
-
-/// One visit (task) of a step, as Indonesian display strings for the hover.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct StepVisit {
-    /// Unit name (fan-out tasks and a unit's rework path).
-    pub unit: Option<String>,
-    /// Start, local office time ("23 November 2026 08.00 WIB").
-    pub mulai: String,
-    /// End, local office time; `None` while open.
-    pub selesai: Option<String>,
-    /// Working time used ("1 jam 25 menit").
-    pub terpakai: String,
-    /// Standard time ("30 menit").
-    pub standar: String,
-    /// Verdict ("Tepat waktu", "Terlambat 55 menit", "Berjalan (16%)", …).
-    pub vonis: String,
-    /// Outcome ("Selesai", "Ya (disetujui)", "Tolak", "Sedang berjalan").
-    pub hasil: String,
-    /// The performer's note.
-    pub catatan: String,
-    /// The reason of a Tolak (empty otherwise).
-    pub alasan: String,
-    /// Who performed it.
-    pub pelaku: String,
-    /// The visit ran (or runs) past its standard time.
-    pub late: bool,
-}
 
 /// Symbol of a step (Permenpan RB 35/2012).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -912,151 +843,5 @@ pub fn layout_with(
         nodes,
         arrows,
         texts,
-    }
-}
-
-// ---------------------------------------------------------------------------
-// Step states from a cycle
-
-/// What happened at each step of `cycle`, and each step's visits (in order of
-/// opening) as Indonesian display strings.
-///
-/// - a step with an open task is [`StepState::Current`]: `persen` is the
-///   largest share of the standard time used among its open tasks (working
-///   time from `kal`, not capped at 100), `late` whether any open task is past
-///   its standard time;
-/// - a step whose tasks are all closed is [`StepState::Done`], summarising its
-///   latest visit (on a fan-out step the slowest unit's latest visit);
-/// - a step never visited is [`StepState::Future`].
-///
-/// Fan-out counts come from [`Cycle::units_done`] and the cycle's units.
-/// Durations in the strings count a day as the cycle's `standard_day_minutes`.
-pub fn step_states(
-    t: &SopTemplate,
-    cycle: &Cycle,
-    kal: &Kalender,
-    now: DateTime<Utc>,
-    unit_name: &dyn Fn(crate::model::id::UnitId) -> String,
-) -> (Vec<StepState>, Vec<Vec<StepVisit>>) {
-    let mpd = cycle.standard_day_minutes;
-    let lists = (0..t.langkah.len())
-        .map(|i| {
-            let mut vs: Vec<&Visit> = cycle.visits.iter().filter(|v| v.step == i).collect();
-            vs.sort_by_key(|v| v.seq);
-            vs.iter()
-                .map(|v| visit_strings(kal, v, now, mpd, unit_name))
-                .collect()
-        })
-        .collect();
-    (states_of(t, cycle, kal, now), lists)
-}
-
-/// The [`StepState`] of every step of `cycle` (see [`step_states`]), without
-/// the visits' display strings.
-pub fn states_of(
-    t: &SopTemplate,
-    cycle: &Cycle,
-    kal: &Kalender,
-    now: DateTime<Utc>,
-) -> Vec<StepState> {
-    (0..t.langkah.len())
-        .map(|i| {
-            let mut vs: Vec<&Visit> = cycle.visits.iter().filter(|v| v.step == i).collect();
-            vs.sort_by_key(|v| v.seq);
-            let per_unit = t.langkah[i].per_unit;
-            let units_total = if per_unit { cycle.units.len() } else { 0 };
-            let open: Vec<&&Visit> = vs.iter().filter(|v| v.is_open()).collect();
-            if !open.is_empty() {
-                let persen = open.iter().map(|v| share(kal, v, now)).max().unwrap_or(0);
-                let late = open.iter().any(|v| {
-                    matches!(
-                        vonis(kal, v.started_at, v.standard_minutes, None, now),
-                        Vonis::LewatBatas { .. }
-                    )
-                });
-                StepState::Current {
-                    persen,
-                    late,
-                    units_done: if per_unit { cycle.units_done(i) } else { 0 },
-                    units_total,
-                }
-            } else if let Some((used_minutes, standard_minutes)) = latest_summary(kal, &vs) {
-                StepState::Done {
-                    late: used_minutes > i64::from(standard_minutes),
-                    used_minutes,
-                    standard_minutes,
-                    units_done: if per_unit { cycle.units_done(i) } else { 0 },
-                    units_total,
-                }
-            } else {
-                StepState::Future
-            }
-        })
-        .collect()
-}
-
-/// Share of the standard used by an open visit, in percent (uncapped).
-fn share(kal: &Kalender, v: &Visit, now: DateTime<Utc>) -> u32 {
-    let used = kal.durasi_kerja(v.started_at, now).num_seconds().max(0);
-    let std = i64::from(v.standard_minutes) * 60;
-    if std == 0 {
-        return 100;
-    }
-    u32::try_from(used * 100 / std).unwrap_or(u32::MAX)
-}
-
-/// (used working minutes, standard minutes) of the latest visit of a step
-/// whose visits are all closed; per unit the latest visit of each unit, the
-/// slowest (relative to its standard) of those.
-fn latest_summary(kal: &Kalender, vs: &[&Visit]) -> Option<(i64, u32)> {
-    let mut latest: Vec<&Visit> = Vec::new();
-    for v in vs.iter().rev() {
-        if !latest.iter().any(|l| l.unit == v.unit) {
-            latest.push(v);
-        }
-    }
-    latest
-        .iter()
-        .filter_map(|v| {
-            let done = v.finished_at?;
-            let used = kal.durasi_kerja(v.started_at, done).num_minutes();
-            Some((used, v.standard_minutes))
-        })
-        .max_by_key(|&(used, std)| (used - i64::from(std), used))
-}
-
-fn waktu_lokal(kal: &Kalender, t: DateTime<Utc>) -> String {
-    format!(
-        "{} {}",
-        crate::fmt::tanggal_jam(kal.ke_lokal(t)),
-        kal.zona.kode()
-    )
-}
-
-/// One visit as display strings; a day counts `mpd` working minutes.
-pub fn visit_strings(
-    kal: &Kalender,
-    v: &Visit,
-    now: DateTime<Utc>,
-    mpd: u32,
-    unit_name: &dyn Fn(crate::model::id::UnitId) -> String,
-) -> StepVisit {
-    let vn = vonis(kal, v.started_at, v.standard_minutes, v.finished_at, now);
-    let late = matches!(vn, Vonis::Terlambat { .. } | Vonis::LewatBatas { .. });
-    StepVisit {
-        unit: v.unit.map(unit_name),
-        mulai: waktu_lokal(kal, v.started_at),
-        selesai: v.finished_at.map(|f| waktu_lokal(kal, f)),
-        terpakai: fmt_durasi(vn.terpakai(), mpd),
-        standar: fmt_durasi(Duration::minutes(i64::from(v.standard_minutes)), mpd),
-        vonis: vn.label_hari(mpd),
-        hasil: v
-            .outcome
-            .map_or("Sedang berjalan", |o| o.label())
-            .to_string(),
-        catatan: v.note.clone(),
-        alasan: v.reason.clone(),
-        pelaku: v.performer.clone(),
-        late,
     }
 }

@@ -20,8 +20,10 @@ pub mod paint;
 #[cfg(test)]
 mod tests;
 
+pub use crate::app::view::{StepVisit, step_states, visit_strings};
+pub use crate::model::workflow::{StepState, states_of};
 pub use layout::{
-    Arrow, ArrowKind, FlowLayout, LaneCol, Node, Shape, StepState, StepVisit, TextBox, TextRole,
-    estimate_text_size, layout, layout_with, states_of, step_states, visit_strings,
+    Arrow, ArrowKind, FlowLayout, LaneCol, Node, Shape, TextBox, TextRole, estimate_text_size,
+    layout, layout_with,
 };
 pub use paint::FlowView;

@@ -18,9 +18,9 @@ use egui::{
     scroll_area::ScrollSource, vec2,
 };
 
-use super::layout::{
-    ArrowKind, FlowLayout, Node, Shape, StepState, StepVisit, TextRole, layout_with,
-};
+use super::layout::{ArrowKind, FlowLayout, Node, Shape, TextRole, layout_with};
+use crate::app::view::StepVisit;
+use crate::model::workflow::StepState;
 
 /// Smallest and largest zoom.
 pub const ZOOM_MIN: f32 = 0.5;

@@ -692,7 +692,7 @@ fn states_of_a_cycle_part_way() {
     step(&mut c, "2", None, Action::Selesai, wib(2026, 11, 23, 9, 30));
     // Step 3 (5 hari = 2250 working minutes) runs; next morning 360 used.
     let now = wib(2026, 11, 24, 8, 0);
-    let (states, visits) = step_states(&t, &c, &kal, now, &unit_name);
+    let (states, visits) = step_states(&c, &kal, now, &unit_name);
     assert_eq!(states.len(), 9);
     assert_eq!(
         states[0],
@@ -771,7 +771,7 @@ fn states_of_a_cycle_part_way() {
 
     // Two days later step 3 is past its standard: late, share above 100.
     let later = wib(2026, 12, 2, 8, 0);
-    let (states, visits) = step_states(&t, &c, &kal, later, &unit_name);
+    let (states, visits) = step_states(&c, &kal, later, &unit_name);
     match states[2] {
         StepState::Current { persen, late, .. } => {
             assert!(late && persen > 100, "{persen}");
@@ -798,7 +798,7 @@ fn fan_out_reports_units_and_tolak_lists_every_visit() {
     step(&mut c, "3", Some(12), Action::Ya, wib(2026, 11, 23, 10, 5));
     step(&mut c, "3", Some(11), Action::Ya, wib(2026, 11, 23, 10, 8));
     let now = wib(2026, 11, 23, 10, 10);
-    let (states, visits) = step_states(&t, &c, &kal, now, &unit_name);
+    let (states, visits) = step_states(&c, &kal, now, &unit_name);
     let i3 = t.indeks_langkah("3").unwrap();
     assert_eq!(
         states[i3],
@@ -839,7 +839,7 @@ fn fan_out_reports_units_and_tolak_lists_every_visit() {
     );
     step(&mut c, "3", Some(14), Action::Ya, wib(2026, 11, 23, 10, 25));
     let now = wib(2026, 11, 23, 10, 30);
-    let (states, visits) = step_states(&t, &c, &kal, now, &unit_name);
+    let (states, visits) = step_states(&c, &kal, now, &unit_name);
     let i2 = t.indeks_langkah("2").unwrap();
     assert!(matches!(states[i2], StepState::Current { .. }));
     match &states[i3] {
@@ -879,7 +879,7 @@ fn decision_loop_shows_done_and_current_after_tolak() {
         },
         wib(2026, 11, 23, 9, 30),
     );
-    let (states, visits) = step_states(&t, &c, &kal, wib(2026, 11, 23, 10, 0), &unit_name);
+    let (states, visits) = step_states(&c, &kal, wib(2026, 11, 23, 10, 0), &unit_name);
     let i5 = t.indeks_langkah("5").unwrap();
     let i6 = t.indeks_langkah("6").unwrap();
     assert!(states[i5].is_current(), "step 5 reopened");
@@ -902,7 +902,7 @@ fn seed_states(t: &SopTemplate) -> (Vec<StepState>, Vec<Vec<StepVisit>>) {
     let mut c = Cycle::start(t.clone(), units, 450, wib(2026, 11, 23, 8, 0)).unwrap();
     step(&mut c, "1", None, Action::Selesai, wib(2026, 11, 23, 8, 30));
     step(&mut c, "2", None, Action::Selesai, wib(2026, 11, 23, 9, 0));
-    step_states(t, &c, &kal, wib(2026, 11, 23, 10, 0), &unit_name)
+    step_states(&c, &kal, wib(2026, 11, 23, 10, 0), &unit_name)
 }
 
 #[test]

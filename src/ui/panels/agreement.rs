@@ -3,6 +3,9 @@
 //! user works, with submitting, signing, PK Perubahan, the comparison of two
 //! versions and the PDF.
 
+use super::{Form, Outbox};
+use crate::app::{AgreementCmd, Reply, ViewData};
+use crate::model::agreement::Transition;
 use egui::{Color32, RichText};
 use egui_extras::{Column, TableBuilder};
 use serde::{Deserialize, Serialize};
@@ -20,20 +23,13 @@ use crate::model::agreement::{
 use crate::model::id::{UnitId, VersionId};
 use crate::model::plan::Tingkat;
 use crate::pdf::Kertas;
-use crate::ui::app::{Command, Outbox, Reply};
-use crate::ui::view::ViewData;
-
-pub const F_PK: &str = "perjanjian";
-pub const F_PK_SAVE: &str = "perjanjian_simpan";
-pub const F_PK_NEW: &str = "perjanjian_baru";
-pub const F_PK_AMEND: &str = "perjanjian_perubahan";
 
 /// Seconds an edit may wait before it is written (typing goes on meanwhile).
 const AUTOSAVE_AFTER: f64 = 0.5;
 
 /// Unsaved input, remembered across restarts and crashes.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct PkDrafts {
+pub struct AgreementDrafts {
     /// (version, content) edited but not yet written to the database.
     pub unsaved: Option<(VersionId, Content)>,
     pub new: NewForm,
@@ -146,7 +142,7 @@ struct AmendForm {
 }
 
 #[derive(Default)]
-pub struct PkPanel {
+pub struct AgreementPanel {
     cari: String,
     status: Option<Status>,
     jenis: Option<Jenis>,
@@ -165,9 +161,9 @@ pub struct PkPanel {
     restored: Option<(VersionId, Content)>,
 }
 
-impl PkPanel {
-    pub fn drafts(&self) -> PkDrafts {
-        PkDrafts {
+impl AgreementPanel {
+    pub fn drafts(&self) -> AgreementDrafts {
+        AgreementDrafts {
             unsaved: self
                 .ed
                 .as_ref()
@@ -179,7 +175,7 @@ impl PkPanel {
         }
     }
 
-    pub fn restore(&mut self, d: PkDrafts) {
+    pub fn restore(&mut self, d: AgreementDrafts) {
         self.restored = d.unsaved;
         self.new = d.new;
         self.cari = d.cari;
@@ -221,37 +217,39 @@ impl PkPanel {
         u
     }
 
-    pub fn on_replies(&mut self, replies: &[(&'static str, Reply)]) {
+    pub fn on_replies(&mut self, replies: &[(Form, Reply)]) {
         for (form, reply) in replies {
             match (*form, reply) {
-                (F_PK_SAVE, Reply::Err(e)) => {
+                (Form::AgreementSave, Reply::Err(e)) => {
                     if let Some(ed) = &mut self.ed {
                         ed.save_error = Some(e.clone());
                         ed.unsaved = true;
                     }
                 }
-                (F_PK_SAVE, Reply::Ok { .. }) => {
+                (Form::AgreementSave, Reply::Ok { .. }) => {
                     if let Some(ed) = &mut self.ed {
                         ed.save_error = None;
                     }
                 }
-                (F_PK_NEW, Reply::Err(e)) => self.new_error = Some(e.clone()),
-                (F_PK_NEW, Reply::Ok { .. }) => {
+                (Form::AgreementNew, Reply::Err(e)) => self.new_error = Some(e.clone()),
+                (Form::AgreementNew, Reply::Ok { .. }) => {
                     self.new_error = None;
                     self.new = NewForm::default();
                 }
-                (F_PK_AMEND, Reply::Err(e)) => {
+                (Form::AgreementAmend, Reply::Err(e)) => {
                     if let Some(a) = &mut self.amend {
                         a.error = Some(e.clone());
                     }
                 }
-                (F_PK_AMEND, Reply::Ok { .. }) => {
+                (Form::AgreementAmend, Reply::Ok { .. }) => {
                     self.amend = None;
                     self.shown = None;
                     self.ed = None;
                 }
                 // A status change or a fill: show the stored version again.
-                (F_PK, Reply::Ok { .. }) if self.ed.as_ref().is_some_and(|e| !e.unsaved) => {
+                (Form::Agreement, Reply::Ok { .. })
+                    if self.ed.as_ref().is_some_and(|e| !e.unsaved) =>
+                {
                     self.ed = None;
                 }
                 _ => {}
@@ -261,7 +259,7 @@ impl PkPanel {
 
     pub fn show(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32, out: &mut Outbox) {
         confirm_window(ui.ctx(), &mut self.confirm, out);
-        match &view.pk {
+        match &view.agreement {
             Some(detail) if !detail.is_empty() => self.editor(ui, view, detail, out),
             _ => {
                 self.ed = None;
@@ -378,7 +376,9 @@ impl PkPanel {
                             ui.add(egui::Button::new(&a.unit).frame(false).truncate())
                                 .on_hover_text(format!("Buka perjanjian {}", a.unit))
                                 .clicked()
-                                .then(|| out.send(F_PK, Command::OpenAgreement(Some(a.id))));
+                                .then(|| {
+                                    out.send(Form::Agreement, AgreementCmd::Open { id: Some(a.id) })
+                                });
                         });
                         row.col(|ui| text(ui, a.jenis.label()));
                         row.col(|ui| text(ui, &a.versi.to_string()));
@@ -390,7 +390,7 @@ impl PkPanel {
                         row.col(|ui| text(ui, &a.lines.to_string()));
                         row.col(|ui| text(ui, &fmt::rupiah(a.anggaran)));
                         if row.response().clicked() {
-                            out.send(F_PK, Command::OpenAgreement(Some(a.id)));
+                            out.send(Form::Agreement, AgreementCmd::Open { id: Some(a.id) });
                         }
                     });
                 });
@@ -468,9 +468,9 @@ impl PkPanel {
                     && let (Some(unit), Some(jenis)) = (self.new.unit, self.new.jenis)
                 {
                     out.send(
-                        F_PK_NEW,
-                        Command::CreateAgreement {
-                            unit_id: unit,
+                        Form::AgreementNew,
+                        AgreementCmd::Create {
+                            unit,
                             jenis,
                             from_plan: self.new.from_plan,
                         },
@@ -520,7 +520,7 @@ impl PkPanel {
         ui.horizontal(|ui| {
             if ui.button("← Daftar perjanjian").clicked() {
                 self.flush(out);
-                out.send(F_PK, Command::OpenAgreement(None));
+                out.send(Form::Agreement, AgreementCmd::Open { id: None });
             }
             ui.heading(format!(
                 "{} {} — {}",
@@ -650,8 +650,11 @@ impl PkPanel {
                 ed.dirty_at = None;
                 ed.unsaved = false;
                 out.send(
-                    F_PK_SAVE,
-                    Command::SaveDraft(ed.version_id, Box::new(ed.content.clone())),
+                    Form::AgreementSave,
+                    AgreementCmd::SaveDraft {
+                        version: ed.version_id,
+                        content: Box::new(ed.content.clone()),
+                    },
                 );
             } else {
                 ui.ctx()
@@ -668,7 +671,13 @@ impl PkPanel {
     /// Sends the pending edit now (before leaving or a status change).
     fn flush(&mut self, out: &mut Outbox) {
         if let Some((v, c)) = self.take_unsaved() {
-            out.send(F_PK_SAVE, Command::SaveDraft(v, Box::new(c)));
+            out.send(
+                Form::AgreementSave,
+                AgreementCmd::SaveDraft {
+                    version: v,
+                    content: Box::new(c),
+                },
+            );
         }
     }
 
@@ -690,7 +699,13 @@ impl PkPanel {
                 });
                 if ed.problems.is_empty() {
                     self.flush(out);
-                    out.send(F_PK, Command::SubmitAgreement(doc.id));
+                    out.send(
+                        Form::Agreement,
+                        AgreementCmd::Move {
+                            version: doc.id,
+                            transition: Transition::Submit,
+                        },
+                    );
                 }
             }
             if ui.button("Ambil dari Renstra/Renja").clicked() {
@@ -706,11 +721,14 @@ impl PkPanel {
                             doc.tahun, doc.unit
                         ),
                         ya: "Ya, ganti",
-                        form: F_PK,
-                        cmd: Command::FillFromPlan(doc.id),
+                        form: Form::Agreement,
+                        cmd: AgreementCmd::FillFromPlan { version: doc.id }.into(),
                     });
                 } else {
-                    out.send(F_PK, Command::FillFromPlan(doc.id));
+                    out.send(
+                        Form::Agreement,
+                        AgreementCmd::FillFromPlan { version: doc.id },
+                    );
                 }
             }
             if ui.button("Hapus draf").clicked() {
@@ -720,14 +738,20 @@ impl PkPanel {
                         doc.versi, doc.unit
                     ),
                     ya: "Ya, hapus",
-                    form: F_PK,
-                    cmd: Command::DeleteDraft(doc.id),
+                    form: Form::Agreement,
+                    cmd: AgreementCmd::DeleteDraft { version: doc.id }.into(),
                 });
             }
         }
         if doc.id == latest.id && matches!(doc.status, Status::Diajukan | Status::Diparaf) {
             if ui.button("Kembalikan ke draf").clicked() {
-                out.send(F_PK, Command::ReturnAgreement(doc.id));
+                out.send(
+                    Form::Agreement,
+                    AgreementCmd::Move {
+                        version: doc.id,
+                        transition: Transition::Return,
+                    },
+                );
             }
             if doc.status == Status::Diajukan
                 && ui
@@ -735,7 +759,13 @@ impl PkPanel {
                     .on_hover_text("Semua paraf pada naskah yang dicetak sudah dibubuhkan")
                     .clicked()
             {
-                out.send(F_PK, Command::InitialAgreement(doc.id));
+                out.send(
+                    Form::Agreement,
+                    AgreementCmd::Move {
+                        version: doc.id,
+                        transition: Transition::Paraf,
+                    },
+                );
             }
             if ui.button("Tandai sudah ditandatangani").clicked() {
                 self.confirm = Some(Confirm {
@@ -744,8 +774,12 @@ impl PkPanel {
                         doc.versi, doc.unit
                     ),
                     ya: "Ya, sudah ditandatangani",
-                    form: F_PK,
-                    cmd: Command::SignAgreement(doc.id),
+                    form: Form::Agreement,
+                    cmd: AgreementCmd::Move {
+                        version: doc.id,
+                        transition: Transition::Sign,
+                    }
+                    .into(),
                 });
             }
         }
@@ -797,7 +831,14 @@ impl PkPanel {
                 ))
                 .save_file()
             {
-                out.send(F_PK, Command::ExportPdf(doc.id, path, self.kertas));
+                out.send(
+                    Form::Agreement,
+                    AgreementCmd::ExportPdf {
+                        version: doc.id,
+                        path,
+                        kertas: self.kertas,
+                    },
+                );
             }
         }
     }
@@ -829,7 +870,7 @@ impl PkPanel {
                     if ui.button("Cetak").clicked() {
                         match p.rangkap.trim().parse::<u32>().ok().filter(|n| (1..=99).contains(n)) {
                             Some(n) => {
-                                out.send(F_PK, Command::PrintVersion(p.version_id, n, self.kertas));
+                                out.send(Form::Agreement, AgreementCmd::Print { version: p.version_id, rangkap: n, kertas: self.kertas });
                                 close = true;
                             }
                             None => p.error = Some("Jumlah rangkap harus angka 1 sampai 99".into()),
@@ -875,12 +916,12 @@ impl PkPanel {
                             a.error = Some("Uraikan alasan perubahan (wajib diisi)".into());
                         } else {
                             out.send(
-                                F_PK_AMEND,
-                                Command::AmendAgreement(
-                                    a.version_id,
-                                    a.jenis,
-                                    a.alasan.clone(),
-                                ),
+                                Form::AgreementAmend,
+                                AgreementCmd::Amend {
+                                    version: a.version_id,
+                                    alasan_jenis: a.jenis,
+                                    alasan: a.alasan.clone(),
+                                },
                             );
                         }
                     }

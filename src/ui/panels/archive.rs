@@ -2,6 +2,8 @@
 //! handover and the scanned signed copy — with the signed versions still to
 //! register, "Periksa berkas", and the register as PDF and .xlsx.
 
+use super::{Form, Outbox};
+use crate::app::{ArchiveCmd, ListFormat, Reply, ViewData};
 use egui::{Color32, RichText};
 use egui_extras::TableBuilder;
 use serde::{Deserialize, Serialize};
@@ -11,13 +13,6 @@ use super::widgets::{heading, inline_error, text_field};
 use crate::fmt;
 use crate::model::archive::{ArchiveRow, NewArchive, ScanState};
 use crate::model::id::{ArchiveId, UnitId, VersionId};
-use crate::ui::app::{Command, Outbox, Reply};
-use crate::ui::view::ViewData;
-
-/// The form of the register entry.
-pub const F_ARSIP: &str = "arsip";
-/// The toolbar (check, open, export).
-const F_ARSIP_ALAT: &str = "arsip_alat";
 
 /// The register entry being typed (kept across restarts).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -113,7 +108,7 @@ fn next_agenda(view: &ViewData, tahun: i32) -> String {
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct ArsipDrafts {
+pub struct ArchiveDrafts {
     #[serde(default)]
     pub form: Option<ArsipForm>,
     #[serde(default)]
@@ -121,7 +116,7 @@ pub struct ArsipDrafts {
 }
 
 #[derive(Default)]
-pub struct Arsip {
+pub struct ArchivePanel {
     form: Option<ArsipForm>,
     cari: String,
     /// None: every year.
@@ -199,22 +194,22 @@ pub fn register_daftar(
     }
 }
 
-impl Arsip {
-    pub fn drafts(&self) -> ArsipDrafts {
-        ArsipDrafts {
+impl ArchivePanel {
+    pub fn drafts(&self) -> ArchiveDrafts {
+        ArchiveDrafts {
             form: self.form.clone(),
             cari: self.cari.clone(),
         }
     }
 
-    pub fn restore(&mut self, d: ArsipDrafts) {
+    pub fn restore(&mut self, d: ArchiveDrafts) {
         self.form = d.form;
         self.cari = d.cari;
     }
 
-    pub fn on_replies(&mut self, replies: &[(&'static str, Reply)]) {
+    pub fn on_replies(&mut self, replies: &[(Form, Reply)]) {
         for (form, r) in replies {
-            if *form != F_ARSIP {
+            if *form != Form::Archive {
                 continue;
             }
             match r {
@@ -359,7 +354,7 @@ impl Arsip {
                 )
                 .clicked()
             {
-                out.send(F_ARSIP_ALAT, Command::CheckScans);
+                out.send(Form::ArchiveTools, ArchiveCmd::CheckScans);
             }
             if ui.button("Ekspor PDF…").clicked()
                 && let Some(path) = rfd::FileDialog::new()
@@ -369,8 +364,12 @@ impl Arsip {
                     .save_file()
             {
                 out.send(
-                    F_ARSIP_ALAT,
-                    Command::ExportListPdf(Box::new(self.daftar(view, &rows)), path),
+                    Form::ArchiveTools,
+                    ArchiveCmd::ExportList {
+                        list: Box::new(self.daftar(view, &rows)),
+                        path,
+                        format: ListFormat::Pdf,
+                    },
                 );
             }
             if ui.button("Ekspor Excel…").clicked()
@@ -381,8 +380,12 @@ impl Arsip {
                     .save_file()
             {
                 out.send(
-                    F_ARSIP_ALAT,
-                    Command::ExportListXlsx(Box::new(self.daftar(view, &rows)), path),
+                    Form::ArchiveTools,
+                    ArchiveCmd::ExportList {
+                        list: Box::new(self.daftar(view, &rows)),
+                        path,
+                        format: ListFormat::Xlsx,
+                    },
                 );
             }
         });
@@ -504,7 +507,7 @@ impl Arsip {
                                     .on_hover_text(format!("{}\nSHA-256 {}", s.nama, s.sha256))
                                     .clicked()
                                 {
-                                    out.send(F_ARSIP_ALAT, Command::OpenScan(r.id));
+                                    out.send(Form::ArchiveTools, ArchiveCmd::OpenScan { id: r.id });
                                 }
                             }
                         });
@@ -593,10 +596,17 @@ impl Arsip {
                             Ok((entry, scan)) => {
                                 f.error = None;
                                 let cmd = match f.id {
-                                    Some(id) => Command::UpdateArchive(id, Box::new(entry), scan),
-                                    None => Command::RegisterArchive(Box::new(entry), scan),
+                                    Some(id) => ArchiveCmd::Update {
+                                        id,
+                                        entry: Box::new(entry),
+                                        scan,
+                                    },
+                                    None => ArchiveCmd::Register {
+                                        entry: Box::new(entry),
+                                        scan,
+                                    },
                                 };
-                                out.send(F_ARSIP, cmd);
+                                out.send(Form::Archive, cmd);
                             }
                         }
                     }

@@ -3,6 +3,10 @@
 //! shows its before and after images side by side, field by field. On top,
 //! the result of the hash-chain check and, if it breaks, where.
 
+use super::{Form, Outbox};
+use crate::app::AuditCmd;
+use crate::app::view::{AUDIT_PAGE, AuditEntry, AuditView, ChainState, ViewData};
+use crate::model::id::AuditId;
 use egui::{Color32, RichText};
 use egui_extras::{Column, TableBuilder};
 
@@ -13,17 +17,14 @@ use crate::model::worktime::Kalender;
 use crate::store::audit::{
     AuditFilter, ChainReport, FieldChange, action_label, compare, entity_label,
 };
-use crate::ui::app::{Command, Outbox};
-use crate::ui::view::{AUDIT_PAGE, AuditEntry, ChainState, RiwayatView, ViewData};
 
-const FORM: &str = "riwayat";
 const GREEN: Color32 = Color32::from_rgb(21, 128, 61);
 const RED: Color32 = Color32::from_rgb(185, 28, 28);
 const AMBER: Color32 = Color32::from_rgb(180, 110, 0);
 
 /// The filter as typed, the entry chosen and its comparison.
 #[derive(Default)]
-pub struct Riwayat {
+pub struct AuditPanel {
     dari: String,
     sampai: String,
     entity: Option<String>,
@@ -48,7 +49,7 @@ struct FilterErrors {
     range: Option<String>,
 }
 
-impl Riwayat {
+impl AuditPanel {
     /// The typed filter, or what is wrong with it.
     fn filter(&self) -> Result<AuditFilter, FilterErrors> {
         let date = |s: &str| {
@@ -92,18 +93,23 @@ impl Riwayat {
     pub fn show(&mut self, ui: &mut egui::Ui, view: &ViewData, out: &mut Outbox) {
         if !self.asked {
             self.asked = true;
-            if view.riwayat.is_none() {
-                out.send(FORM, Command::QueryAudit(AuditFilter::default()));
+            if view.audit.is_none() {
+                out.send(
+                    Form::Audit,
+                    AuditCmd::Query {
+                        filter: AuditFilter::default(),
+                    },
+                );
             }
             if view
-                .riwayat
+                .audit
                 .as_ref()
                 .is_none_or(|r| r.chain == ChainState::Belum)
             {
-                out.send(FORM, Command::CheckChain);
+                out.send(Form::Audit, AuditCmd::CheckChain);
             }
         }
-        let Some(r) = view.riwayat.as_ref() else {
+        let Some(r) = view.audit.as_ref() else {
             ui.label("Membaca log audit…");
             return;
         };
@@ -138,7 +144,7 @@ impl Riwayat {
     }
 
     /// The hash-chain result, with Periksa ulang and the way to the break.
-    fn chain(&mut self, ui: &mut egui::Ui, r: &RiwayatView, out: &mut Outbox) {
+    fn chain(&mut self, ui: &mut egui::Ui, r: &AuditView, out: &mut Outbox) {
         let running = matches!(r.chain, ChainState::Berjalan(_));
         ui.horizontal_wrapped(|ui| {
             match &r.chain {
@@ -164,7 +170,7 @@ impl Riwayat {
                 .on_hover_text("Menghitung ulang hash setiap entri log audit dari awal")
                 .clicked()
             {
-                out.send(FORM, Command::CheckChain);
+                out.send(Form::Audit, AuditCmd::CheckChain);
             }
             if let ChainState::Selesai { report, .. } = &r.chain
                 && let Some(id) = report.first_broken()
@@ -172,7 +178,12 @@ impl Riwayat {
             {
                 self.select(Some(id));
                 self.scroll_to = Some(id);
-                out.send(FORM, Command::ShowAuditRow(Some(id)));
+                out.send(
+                    Form::Audit,
+                    AuditCmd::Show {
+                        id: Some(AuditId(id)),
+                    },
+                );
             }
         });
         if let ChainState::Selesai { report, .. } = &r.chain {
@@ -192,7 +203,7 @@ impl Riwayat {
         }
     }
 
-    fn filter_row(&mut self, ui: &mut egui::Ui, r: &RiwayatView, out: &mut Outbox) {
+    fn filter_row(&mut self, ui: &mut egui::Ui, r: &AuditView, out: &mut Outbox) {
         let mut apply = false;
         let enter = |resp: &egui::Response, ui: &egui::Ui| {
             resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
@@ -277,7 +288,7 @@ impl Riwayat {
         match self.filter() {
             Ok(f) => {
                 if apply && f != r.filter {
-                    out.send(FORM, Command::QueryAudit(f));
+                    out.send(Form::Audit, AuditCmd::Query { filter: f });
                 } else if f != r.filter {
                     ui.label(
                         RichText::new("Filter belum diterapkan: tekan Terapkan atau Enter.")
@@ -293,7 +304,7 @@ impl Riwayat {
         }
     }
 
-    fn count_row(&mut self, ui: &mut egui::Ui, r: &RiwayatView, out: &mut Outbox) {
+    fn count_row(&mut self, ui: &mut egui::Ui, r: &AuditView, out: &mut Outbox) {
         ui.horizontal(|ui| {
             let filtered = r.filter != AuditFilter::default();
             let text = if r.total == 0 {
@@ -317,13 +328,13 @@ impl Riwayat {
                     .button(format!("Muat {} berikutnya", fmt::ribuan(next as i64)))
                     .clicked()
                 {
-                    out.send(FORM, Command::MoreAudit);
+                    out.send(Form::Audit, AuditCmd::More);
                 }
             }
         });
     }
 
-    fn table(&mut self, ui: &mut egui::Ui, r: &RiwayatView, height: f32) {
+    fn table(&mut self, ui: &mut egui::Ui, r: &AuditView, height: f32) {
         if r.entries.is_empty() {
             return;
         }
@@ -405,7 +416,7 @@ impl Riwayat {
         &mut self,
         ui: &mut egui::Ui,
         e: &AuditEntry,
-        r: &RiwayatView,
+        r: &AuditView,
         view: &ViewData,
         out: &mut Outbox,
     ) {
@@ -436,7 +447,7 @@ impl Riwayat {
             if ui.button("Tutup").clicked() {
                 self.select(None);
                 if r.shown.is_some() {
-                    out.send(FORM, Command::ShowAuditRow(None));
+                    out.send(Form::Audit, AuditCmd::Show { id: None });
                 }
             }
         });
@@ -537,7 +548,7 @@ impl Riwayat {
 }
 
 /// An entry of the list, or the one read by id.
-fn find(r: &RiwayatView, id: i64) -> Option<&AuditEntry> {
+fn find(r: &AuditView, id: i64) -> Option<&AuditEntry> {
     r.entries
         .iter()
         .find(|e| e.row.id == id)

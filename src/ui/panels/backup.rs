@@ -2,15 +2,12 @@
 //! (database and scans into one .zip) and "Pulihkan" (a backup checked,
 //! then restored after the user's yes).
 
+use super::{Form, Outbox};
+use crate::app::{BackupCmd, ViewData};
 use egui::RichText;
 
 use super::widgets::{heading, inline_error};
 use crate::fmt;
-use crate::ui::app::{Command, Outbox};
-use crate::ui::view::ViewData;
-
-/// The form whose replies (a refused file) show in this tab.
-pub const F_CADANGAN: &str = "cadangan";
 
 pub fn show(ui: &mut egui::Ui, view: &ViewData, error: Option<&str>, out: &mut Outbox) {
     heading(
@@ -30,7 +27,7 @@ pub fn show(ui: &mut egui::Ui, view: &ViewData, error: Option<&str>, out: &mut O
                 .set_file_name(format!("perkin-cadangan-{today}.zip"))
                 .save_file()
         {
-            out.send(F_CADANGAN, Command::BackupNow(path));
+            out.send(Form::Backup, BackupCmd::Now { path });
         }
         if ui
             .button("Pulihkan…")
@@ -42,7 +39,7 @@ pub fn show(ui: &mut egui::Ui, view: &ViewData, error: Option<&str>, out: &mut O
                 .set_directory(&view.backups.0)
                 .pick_file()
         {
-            out.send(F_CADANGAN, Command::StageRestore(path));
+            out.send(Form::Backup, BackupCmd::Stage { path });
         }
     });
     if let Some(e) = error {
@@ -91,10 +88,10 @@ pub fn confirm_restore(ctx: &egui::Context, view: &ViewData, out: &mut Outbox) {
             );
             ui.horizontal(|ui| {
                 if ui.button("Ya, pulihkan").clicked() {
-                    out.send(F_CADANGAN, Command::Restore(true));
+                    out.send(Form::Backup, BackupCmd::Restore { confirmed: true });
                 }
                 if ui.button("Batal").clicked() {
-                    out.send(F_CADANGAN, Command::Restore(false));
+                    out.send(Form::Backup, BackupCmd::Restore { confirmed: false });
                 }
             });
         });

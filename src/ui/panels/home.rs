@@ -1,13 +1,14 @@
 //! Beranda: the year at a glance, from what exists so far — the PK deadline,
 //! the agreements by status, the cycles and the tasks that are late.
 
+use crate::app::ViewData;
+use crate::model::workflow::TaskStatus;
 use chrono::Months;
 use egui::RichText;
 
 use super::widgets::{chip, heading};
 use crate::fmt;
 use crate::model::agreement::Status;
-use crate::ui::view::{TaskStatus, ViewData};
 
 pub fn show(ui: &mut egui::Ui, view: &ViewData, year: i32) {
     heading(ui, &format!("Beranda — Tahun {year}"), "");

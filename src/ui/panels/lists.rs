@@ -9,7 +9,7 @@ pub fn fixed(width: f32) -> Column {
     Column::exact(width).clip(true)
 }
 
-use crate::ui::view::TaskStatus;
+use crate::model::workflow::TaskStatus;
 
 pub fn status_color(s: TaskStatus) -> Color32 {
     match s {

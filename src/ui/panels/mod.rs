@@ -1,5 +1,5 @@
 //! The panels of the navigation. Each reads the view data and sends
-//! commands; none touches the store.
+//! commands to the app; none touches the store.
 
 mod agreement;
 mod archive;
@@ -15,84 +15,139 @@ pub mod widgets;
 
 use serde::{Deserialize, Serialize};
 
-use super::app::{Outbox, Panel, Reply};
-use super::view::ViewData;
+use super::nav::Panel;
+use crate::app::{Command, Reply, ViewData};
+use crate::model::agreement::Content;
+use crate::model::id::VersionId;
+
+/// The form a command came from, so its reply goes back there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Form {
+    /// Pengaturan → Instansi.
+    Instansi,
+    Logo,
+    Unit,
+    Pejabat,
+    /// Kalender Kerja: the weekly hours.
+    Jam,
+    Libur,
+    /// Renstra: the tujuan/sasaran/indikator forms.
+    Renstra,
+    Periode,
+    Target,
+    Renja,
+    Dpa,
+    Excel,
+    /// The agreement editor's buttons.
+    Agreement,
+    /// The editor's autosave.
+    AgreementSave,
+    AgreementNew,
+    AgreementAmend,
+    /// A queue task's form.
+    Task,
+    /// "Mulai siklus baru".
+    Cycle,
+    /// Alur SOP's exports.
+    Sop,
+    /// The register entry form.
+    Archive,
+    /// The register's tools (check, open, export).
+    ArchiveTools,
+    Backup,
+    /// Pengaturan → Riwayat.
+    Audit,
+}
+
+/// Commands sent during a frame, with the form that sent them.
+#[derive(Default)]
+pub struct Outbox {
+    sent: Vec<(Form, Command)>,
+}
+
+impl Outbox {
+    pub fn with(sent: Vec<(Form, Command)>) -> Outbox {
+        Outbox { sent }
+    }
+
+    pub fn send(&mut self, form: Form, cmd: impl Into<Command>) {
+        self.sent.push((form, cmd.into()));
+    }
+
+    pub fn take(self) -> Vec<(Form, Command)> {
+        self.sent
+    }
+}
 
 /// Unsaved input of every form, remembered across restarts and crashes.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct FormDrafts {
     #[serde(default)]
-    pub pengaturan: settings::Drafts,
+    pub settings: settings::Drafts,
     #[serde(default)]
     pub plan: plan::PlanDrafts,
     #[serde(default)]
-    pub pk: agreement::PkDrafts,
+    pub agreement: agreement::AgreementDrafts,
     #[serde(default)]
-    pub arsip: archive::ArsipDrafts,
+    pub archive: archive::ArchiveDrafts,
 }
 
-pub use agreement::F_PK_SAVE;
 pub use archive::register_daftar;
 
 pub struct Panels {
     sop: sop::SopPanel,
-    pengaturan: settings::Pengaturan,
+    settings: settings::SettingsPanel,
     plan: plan::PlanPanels,
-    arsip: archive::Arsip,
-    pk: agreement::PkPanel,
-    antrian: queue::Antrian,
+    archive: archive::ArchivePanel,
+    agreement: agreement::AgreementPanel,
+    queue: queue::QueuePanel,
 }
 
 impl Panels {
     pub fn new(view: &ViewData) -> Panels {
         Panels {
             sop: sop::SopPanel::default(),
-            pengaturan: settings::Pengaturan::new(view),
+            settings: settings::SettingsPanel::new(view),
             plan: plan::PlanPanels::default(),
-            arsip: archive::Arsip::default(),
-            pk: agreement::PkPanel::default(),
-            antrian: queue::Antrian::default(),
+            archive: archive::ArchivePanel::default(),
+            agreement: agreement::AgreementPanel::default(),
+            queue: queue::QueuePanel::default(),
         }
     }
 
     /// New view data arrived (after a command or a change of year).
     pub fn refresh(&mut self, view: &ViewData) {
-        self.pengaturan.refresh(view);
+        self.settings.refresh(view);
     }
 
     pub fn drafts(&self) -> FormDrafts {
         FormDrafts {
-            pengaturan: self.pengaturan.drafts(),
+            settings: self.settings.drafts(),
             plan: self.plan.drafts(),
-            pk: self.pk.drafts(),
-            arsip: self.arsip.drafts(),
+            agreement: self.agreement.drafts(),
+            archive: self.archive.drafts(),
         }
     }
 
     pub fn restore(&mut self, d: FormDrafts) {
-        self.pengaturan.restore(d.pengaturan);
+        self.settings.restore(d.settings);
         self.plan.restore(d.plan);
-        self.pk.restore(d.pk);
-        self.arsip.restore(d.arsip);
+        self.agreement.restore(d.agreement);
+        self.archive.restore(d.archive);
     }
 
     /// The agreement editor's edit not yet written.
-    pub fn unsaved_pk(
-        &self,
-    ) -> Option<(
-        crate::model::id::VersionId,
-        crate::model::agreement::Content,
-    )> {
-        self.pk.unsaved()
+    pub fn unsaved_agreement(&self) -> Option<(VersionId, Content)> {
+        self.agreement.unsaved()
     }
 
     /// The data was replaced (restore): drop the editor's state.
-    pub fn forget_pk(&mut self) {
-        self.pk.forget();
+    pub fn forget_agreement(&mut self) {
+        self.agreement.forget();
     }
 
-    pub fn pk_saved(&mut self, version_id: crate::model::id::VersionId) {
-        self.pk.saved(version_id);
+    pub fn agreement_saved(&mut self, version_id: VersionId) {
+        self.agreement.saved(version_id);
     }
 
     pub fn show(
@@ -101,23 +156,23 @@ impl Panels {
         panel: Panel,
         view: &ViewData,
         year: i32,
-        replies: &[(&'static str, Reply)],
+        replies: &[(Form, Reply)],
         out: &mut Outbox,
     ) {
         self.plan.on_replies(replies);
-        self.pk.on_replies(replies);
-        self.antrian.on_replies(replies);
-        self.arsip.on_replies(replies);
+        self.agreement.on_replies(replies);
+        self.queue.on_replies(replies);
+        self.archive.on_replies(replies);
         backup::confirm_restore(ui.ctx(), view, out);
         match panel {
             Panel::Beranda => home::show(ui, view, year),
             Panel::Renstra => self.plan.renstra(ui, view, year, out),
             Panel::Renja => self.plan.renja(ui, view, year, out),
-            Panel::Perjanjian => self.pk.show(ui, view, year, out),
-            Panel::Antrian => self.antrian.show(ui, view, year, out),
+            Panel::Perjanjian => self.agreement.show(ui, view, year, out),
+            Panel::Antrian => self.queue.show(ui, view, year, out),
             Panel::AlurSop => self.sop.show(ui, view, out),
-            Panel::Arsip => self.arsip.show(ui, view, out),
-            Panel::Pengaturan => self.pengaturan.show(ui, view, year, replies, out),
+            Panel::Arsip => self.archive.show(ui, view, out),
+            Panel::Pengaturan => self.settings.show(ui, view, year, replies, out),
         }
     }
 }

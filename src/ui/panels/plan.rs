@@ -1,8 +1,11 @@
 //! Renstra and Renja as they stand in the database: the Renstra tree with
 //! every yearly target, the Renja with its budgets, DPA and totals per level.
 
+use super::{Form, Outbox};
+use crate::app::{Created, ExchangeCmd, RenjaCmd, RenstraCmd, Reply, ViewData};
 use crate::model::id::{IndikatorId, PeriodId, RenjaItemId, SasaranId, TujuanId, UnitId};
 use crate::model::plan::RenstraNode;
+use crate::ui::SAVE;
 use egui::{Color32, RichText};
 use egui_extras::TableBuilder;
 
@@ -14,8 +17,6 @@ use crate::model::plan::{
     IndikatorRow, NewIndikator, NewRenjaItem, RenjaItemRow, SasaranNode, TujuanNode,
 };
 use crate::model::plan::{Target, Tingkat};
-use crate::ui::app::{Command, Created, Outbox, Reply, SAVE};
-use crate::ui::view::ViewData;
 
 /// One line of the Renstra tree.
 enum TreeRow<'a> {
@@ -70,7 +71,7 @@ impl PlanPanels {
                         )
                     })
                     .collect();
-                out.send(F_TARGET, Command::SetTargets(changes));
+                out.send(Form::Target, RenstraCmd::SetTargets { changes });
             }
             if ui
                 .add_enabled(n > 0, egui::Button::new("Batalkan perubahan"))
@@ -87,7 +88,7 @@ impl PlanPanels {
                 &format!("Target tidak sah ({} sel), mis. {b}", bad.len()),
             );
         }
-        if let Some(e) = self.errors.get(F_TARGET) {
+        if let Some(e) = self.errors.get(&Form::Target) {
             red(ui, e);
         }
         egui::ScrollArea::horizontal()
@@ -413,15 +414,9 @@ pub struct PlanPanels {
     renja_loaded: Option<RenjaSel>,
     renja: RenjaForm,
     dpa: Option<DpaForm>,
-    errors: std::collections::HashMap<&'static str, String>,
+    errors: std::collections::HashMap<Form, String>,
     confirm: Option<Confirm>,
 }
-
-const F_RENSTRA: &str = "renstra";
-const F_PERIODE: &str = "periode";
-const F_RENJA: &str = "renja";
-const F_DPA: &str = "dpa";
-const F_TARGET: &str = "target";
 
 /// The baseline and the yearly targets of an indicator as a small chart
 /// (numeric targets only; text targets such as WTP are listed under it).
@@ -499,14 +494,14 @@ fn excel_toolbar(ui: &mut egui::Ui, year: i32, out: &mut Outbox) {
                 .set_file_name(format!("renstra-renja-{year}.xlsx"))
                 .save_file()
         {
-            out.send(F_EXCEL, Command::ExportExcel(p));
+            out.send(Form::Excel, ExchangeCmd::Export { path: p });
         }
         if ui.button("Impor dari Excel…").clicked()
             && let Some(p) = xlsx(rfd::FileDialog::new())
                 .set_title("Impor Renstra dan Renja")
                 .pick_file()
         {
-            out.send(F_EXCEL, Command::ImportExcel(p));
+            out.send(Form::Excel, ExchangeCmd::Read { path: p });
         }
         if ui.button("Simpan templat Excel…").clicked()
             && let Some(p) = xlsx(rfd::FileDialog::new())
@@ -514,12 +509,10 @@ fn excel_toolbar(ui: &mut egui::Ui, year: i32, out: &mut Outbox) {
                 .set_file_name("templat-renstra-renja.xlsx")
                 .save_file()
         {
-            out.send(F_EXCEL, Command::SaveExcelTemplate(p));
+            out.send(Form::Excel, ExchangeCmd::SaveTemplate { path: p });
         }
     });
 }
-
-const F_EXCEL: &str = "excel";
 
 fn red(ui: &mut egui::Ui, msg: &str) {
     ui.add(egui::Label::new(RichText::new(msg).color(Color32::from_rgb(220, 60, 60))).wrap());
@@ -565,32 +558,32 @@ impl PlanPanels {
         self.target_edits = d.targets.into_iter().map(|(i, y, v)| ((i, y), v)).collect();
     }
 
-    pub fn on_replies(&mut self, replies: &[(&'static str, Reply)]) {
+    pub fn on_replies(&mut self, replies: &[(Form, Reply)]) {
         for (form, reply) in replies {
             match reply {
                 Reply::Err(e) => {
-                    self.errors.insert(form, e.clone());
+                    self.errors.insert(*form, e.clone());
                 }
                 Reply::Ok { created, .. } => {
                     self.errors.remove(form);
                     match (*form, self.sel, created) {
-                        (F_RENSTRA, Sel::NewTujuan, Some(Created::Tujuan(id))) => {
+                        (Form::Renstra, Sel::NewTujuan, Some(Created::Tujuan(id))) => {
                             self.sel = Sel::Tujuan(*id)
                         }
-                        (F_RENSTRA, Sel::NewSasaran(_), Some(Created::Sasaran(id))) => {
+                        (Form::Renstra, Sel::NewSasaran(_), Some(Created::Sasaran(id))) => {
                             self.sel = Sel::Sasaran(*id)
                         }
-                        (F_RENSTRA, Sel::NewIndikator(_), Some(Created::Indikator(id))) => {
+                        (Form::Renstra, Sel::NewIndikator(_), Some(Created::Indikator(id))) => {
                             self.sel = Sel::Indikator(*id)
                         }
-                        (F_PERIODE, _, _) => self.period = PeriodForm::default(),
+                        (Form::Periode, _, _) => self.period = PeriodForm::default(),
                         _ => {}
                     }
-                    if *form == F_RENSTRA {
+                    if *form == Form::Renstra {
                         // Reload the form from the saved data.
                         self.loaded = None;
                     }
-                    if *form == F_RENJA {
+                    if *form == Form::Renja {
                         // A delete answers without an id: nothing stays selected.
                         self.renja_sel = match created {
                             Some(Created::RenjaItem(id)) => RenjaSel::Item(*id),
@@ -598,10 +591,10 @@ impl PlanPanels {
                         };
                         self.renja_loaded = None;
                     }
-                    if *form == F_DPA {
+                    if *form == Form::Dpa {
                         self.dpa = None;
                     }
-                    if *form == F_TARGET {
+                    if *form == Form::Target {
                         self.target_edits.clear();
                     }
                 }
@@ -761,16 +754,23 @@ impl PlanPanels {
             });
         if ui.button("Buat periode").clicked() {
             match (parse_year(&f.awal), parse_year(&f.akhir)) {
-                (Some(a), Some(b)) => out.send(F_PERIODE, Command::AddPeriod(a, b, f.nama.clone())),
+                (Some(a), Some(b)) => out.send(
+                    Form::Periode,
+                    RenstraCmd::AddPeriod {
+                        tahun_awal: a,
+                        tahun_akhir: b,
+                        nama: f.nama.clone(),
+                    },
+                ),
                 _ => {
                     self.errors.insert(
-                        F_PERIODE,
+                        Form::Periode,
                         "Tahun awal dan akhir harus tahun 2000–2100".into(),
                     );
                 }
             }
         }
-        if let Some(e) = self.errors.get(F_PERIODE) {
+        if let Some(e) = self.errors.get(&Form::Periode) {
             red(ui, e);
         }
     }
@@ -778,7 +778,7 @@ impl PlanPanels {
     /// Fills the form of the selected node from the view data.
     fn load_node(&mut self, view: &ViewData) {
         self.loaded = Some(self.sel);
-        self.errors.remove(F_RENSTRA);
+        self.errors.remove(&Form::Renstra);
         let Some((_, tree)) = &view.renstra else {
             return;
         };
@@ -950,8 +950,8 @@ impl PlanPanels {
                     pesan: format!(
                         "Hapus {what} dari Renstra? Tindakan ini tercatat di log audit."
                     ),
-                    form: F_RENSTRA,
-                    cmd: Command::DeleteRenstra(node),
+                    form: Form::Renstra,
+                    cmd: RenstraCmd::Delete { node }.into(),
                 });
             }
             if let Some(node) = node {
@@ -960,14 +960,14 @@ impl PlanPanels {
                     .on_hover_text("Pindahkan ke atas")
                     .clicked()
                 {
-                    out.send(F_RENSTRA, Command::MoveRenstra(node, true));
+                    out.send(Form::Renstra, RenstraCmd::Move { node, up: true });
                 }
                 if ui
                     .button("Turun")
                     .on_hover_text("Pindahkan ke bawah")
                     .clicked()
                 {
-                    out.send(F_RENSTRA, Command::MoveRenstra(node, false));
+                    out.send(Form::Renstra, RenstraCmd::Move { node, up: false });
                 }
             }
         });
@@ -982,19 +982,19 @@ impl PlanPanels {
         }
         if save || ctrl_s {
             match self.command(period_id) {
-                Ok(cmd) => out.send(F_RENSTRA, cmd),
+                Ok(cmd) => out.send(Form::Renstra, cmd),
                 Err(e) => {
-                    self.errors.insert(F_RENSTRA, e);
+                    self.errors.insert(Form::Renstra, e);
                 }
             }
         }
-        if let Some(e) = self.errors.get(F_RENSTRA) {
+        if let Some(e) = self.errors.get(&Form::Renstra) {
             red(ui, e);
         }
     }
 
     /// The command that saves the current form, or what is wrong with it.
-    fn command(&self, period_id: PeriodId) -> Result<Command, String> {
+    fn command(&self, period_id: PeriodId) -> Result<RenstraCmd, String> {
         let n = &self.node;
         let node = || -> Result<(String, String), String> {
             if n.uraian.trim().is_empty() {
@@ -1038,22 +1038,41 @@ impl PlanPanels {
         Ok(match self.sel {
             Sel::NewTujuan => {
                 let (k, u) = node()?;
-                Command::AddTujuan(period_id, k, u)
+                RenstraCmd::AddTujuan {
+                    period: period_id,
+                    kode: k,
+                    uraian: u,
+                }
             }
             Sel::Tujuan(id) => {
                 let (k, u) = node()?;
-                Command::UpdateTujuan(id, k, u)
+                RenstraCmd::UpdateTujuan {
+                    id,
+                    kode: k,
+                    uraian: u,
+                }
             }
             Sel::NewSasaran(t) => {
                 let (k, u) = node()?;
-                Command::AddSasaran(t, k, u)
+                RenstraCmd::AddSasaran {
+                    tujuan: t,
+                    kode: k,
+                    uraian: u,
+                }
             }
             Sel::Sasaran(id) => {
                 let (k, u) = node()?;
-                Command::UpdateSasaran(id, k, u)
+                RenstraCmd::UpdateSasaran {
+                    id,
+                    kode: k,
+                    uraian: u,
+                }
             }
-            Sel::NewIndikator(s) => Command::AddIndikator(ind(s)?),
-            Sel::Indikator(id) => Command::UpdateIndikator(id, ind(self.ind.sasaran_id)?),
+            Sel::NewIndikator(s) => RenstraCmd::AddIndikator { indikator: ind(s)? },
+            Sel::Indikator(id) => RenstraCmd::UpdateIndikator {
+                id,
+                indikator: ind(self.ind.sasaran_id)?,
+            },
             Sel::None => return Err("Tidak ada yang dipilih".into()),
         })
     }
@@ -1112,7 +1131,14 @@ impl PlanPanels {
                 .clicked()
             {
                 let tanggal = parsed.as_ref().and_then(|r| r.as_ref().ok().copied());
-                out.send(F_DPA, Command::SetRenjaYear(year, f.nomor.clone(), tanggal));
+                out.send(
+                    Form::Dpa,
+                    RenjaCmd::SetYear {
+                        tahun: year,
+                        nomor_dpa: f.nomor.clone(),
+                        tanggal_dpa: tanggal,
+                    },
+                );
             }
             if saved.is_none() {
                 ui.label(
@@ -1138,14 +1164,14 @@ impl PlanPanels {
                 None => format!("DPA: {nomor} · tanggal pengesahan belum dicatat"),
             });
         }
-        if let Some(e) = self.errors.get(F_DPA) {
+        if let Some(e) = self.errors.get(&Form::Dpa) {
             red(ui, e);
         }
     }
 
     fn load_renja(&mut self, view: &ViewData) {
         self.renja_loaded = Some(self.renja_sel);
-        self.errors.remove(F_RENJA);
+        self.errors.remove(&Form::Renja);
         self.renja = match self.renja_sel {
             RenjaSel::Item(id) => match view.renja.iter().find(|r| r.id == id) {
                 Some(r) => RenjaForm {
@@ -1366,15 +1392,15 @@ impl PlanPanels {
                         self.renja.kode.trim(),
                         self.renja.nama.trim()
                     ),
-                    form: F_RENJA,
-                    cmd: Command::DeleteRenjaItem(id),
+                    form: Form::Renja,
+                    cmd: RenjaCmd::DeleteItem { id }.into(),
                 });
             }
         });
         let ctrl_s = ui.input_mut(|i| i.consume_shortcut(&SAVE));
         if save || ctrl_s {
             let f = &self.renja;
-            let result = (|| -> Result<Command, String> {
+            let result = (|| -> Result<RenjaCmd, String> {
                 if f.nama.trim().is_empty() {
                     return Err("Nama wajib diisi".into());
                 }
@@ -1395,9 +1421,9 @@ impl PlanPanels {
                         ))
                     })
                     .collect::<Result<Vec<_>, String>>()?;
-                Ok(Command::SaveRenjaItem(
-                    editing,
-                    Box::new(NewRenjaItem {
+                Ok(RenjaCmd::SaveItem {
+                    id: editing,
+                    item: Box::new(NewRenjaItem {
                         tahun: year,
                         parent_id: f.parent_id,
                         level: f.tingkat,
@@ -1408,17 +1434,17 @@ impl PlanPanels {
                         pagu: pagu.clone()?,
                         pagu_dpa: pagu_dpa.clone().transpose()?,
                     }),
-                    ind,
-                ))
+                    indikator: ind,
+                })
             })();
             match result {
-                Ok(cmd) => out.send(F_RENJA, cmd),
+                Ok(cmd) => out.send(Form::Renja, cmd),
                 Err(e) => {
-                    self.errors.insert(F_RENJA, e);
+                    self.errors.insert(Form::Renja, e);
                 }
             }
         }
-        if let Some(e) = self.errors.get(F_RENJA) {
+        if let Some(e) = self.errors.get(&Form::Renja) {
             red(ui, e);
         }
     }

@@ -2,6 +2,11 @@
 //! first, with filters; and the form that acts on the chosen task (the
 //! step's kelengkapan as a checklist, Selesai, or Setujui/Tolak).
 
+use super::{Form, Outbox};
+use crate::app::view::TaskView;
+use crate::app::{Created, Reply, ViewData, WorkflowCmd};
+use crate::model::id::TaskRef;
+use crate::model::workflow::TaskStatus;
 use egui::RichText;
 use egui_extras::TableBuilder;
 
@@ -9,11 +14,6 @@ use super::lists::{fixed, status_color};
 use super::widgets::{Confirm, chip, confirm_window, heading, inline_error, official_picker};
 use crate::fmt;
 use crate::model::id::{CycleId, OfficialId, UnitId};
-use crate::ui::app::{Command, Created, Outbox, Reply};
-use crate::ui::view::{TaskStatus, TaskView, ViewData};
-
-pub const F_TASK: &str = "tugas";
-pub const F_CYCLE: &str = "siklus_baru";
 
 /// The form that starts a cycle.
 #[derive(Default)]
@@ -26,7 +26,7 @@ struct StartForm {
 }
 
 #[derive(Default)]
-pub struct Antrian {
+pub struct QueuePanel {
     lane: Option<String>,
     status: Option<TaskStatus>,
     cycle: Option<CycleId>,
@@ -70,10 +70,10 @@ pub fn holder<'a>(t: &TaskView, view: &'a ViewData) -> Option<&'a crate::model::
     view.officials.iter().find(|o| o.id == id)
 }
 
-impl Antrian {
-    pub fn on_replies(&mut self, replies: &[(&'static str, Reply)]) {
+impl QueuePanel {
+    pub fn on_replies(&mut self, replies: &[(Form, Reply)]) {
         for (form, reply) in replies {
-            if *form == F_CYCLE {
+            if *form == Form::Cycle {
                 match reply {
                     Reply::Err(e) => self.start.error = Some(e.clone()),
                     Reply::Ok { created, .. } => {
@@ -85,7 +85,7 @@ impl Antrian {
                 }
                 continue;
             }
-            if *form != F_TASK {
+            if *form != Form::Task {
                 continue;
             }
             match reply {
@@ -311,8 +311,8 @@ impl Antrian {
                                 })
                                 .collect();
                             out.send(
-                                F_CYCLE,
-                                Command::StartCycle {
+                                Form::Cycle,
+                                WorkflowCmd::StartCycle {
                                     template: k.clone(),
                                     nama: f.nama.clone(),
                                     tahun: year,
@@ -416,9 +416,11 @@ impl Antrian {
         let performer = f
             .performer
             .and_then(|id| view.officials.iter().find(|o| o.id == id));
-        let command = |action: crate::model::workflow::Action, f: &ActForm| Command::ActTask {
-            cycle_id: t.cycle_id,
-            seq: t.seq,
+        let command = |action: crate::model::workflow::Action, f: &ActForm| WorkflowCmd::Act {
+            task: TaskRef {
+                cycle: t.cycle_id,
+                seq: t.seq,
+            },
             action,
             performer_id: performer.map(|o| o.id),
             performer: performer.map(|o| o.nama_lengkap()).unwrap_or_default(),
@@ -437,7 +439,7 @@ impl Antrian {
                     } else {
                         crate::model::workflow::Action::Selesai
                     };
-                    out.send(F_TASK, command(action, f));
+                    out.send(Form::Task, command(action, f));
                 }
             }
             if t.keputusan && ui.button("Tolak").clicked() {
@@ -467,13 +469,14 @@ impl Antrian {
                             crate::model::potong(f.reason.trim(), 300)
                         ),
                         ya: "Ya, tolak",
-                        form: F_TASK,
+                        form: Form::Task,
                         cmd: command(
                             crate::model::workflow::Action::Tolak {
                                 reason: f.reason.trim().to_string(),
                             },
                             f,
-                        ),
+                        )
+                        .into(),
                     });
                 }
             }

@@ -2,6 +2,9 @@
 //! Kalender Kerja. Every form keeps what was typed (also across restarts),
 //! checks it inline, saves with the button or Ctrl+S and cancels with Esc.
 
+use super::{Form, Outbox};
+use crate::app::{CalendarCmd, OfficeCmd, OrgCmd, Reply, ViewData};
+use crate::ui::SAVE;
 use chrono::{Datelike, NaiveDate};
 use egui::{Color32, RichText};
 use serde::{Deserialize, Serialize};
@@ -11,8 +14,6 @@ use crate::fmt;
 use crate::model::org::{Eselon, JenisUnit, PANGKAT_GOLONGAN, StatusJabatan, cek_nip, nip_cetak};
 use crate::model::org::{NewOfficial, NewUnit, Office};
 use crate::model::worktime::{HariLibur, JamHari, JenisLibur, Zona};
-use crate::ui::app::{Command, Outbox, Reply, SAVE};
-use crate::ui::view::ViewData;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Tab {
@@ -182,40 +183,20 @@ pub struct Drafts {
     libur: HolidayForm,
 }
 
-pub struct Pengaturan {
+pub struct SettingsPanel {
     d: Drafts,
     /// The saved office, to tell whether the form was changed.
     saved_office: OfficeForm,
     saved_hours: Vec<DayForm>,
     cari_pejabat: String,
     /// The last error of each form, shown under it until its input changes.
-    errors: std::collections::HashMap<&'static str, String>,
+    errors: std::collections::HashMap<Form, String>,
     /// The forms as they were before this frame's widgets ran.
     last: Drafts,
     confirm: Option<Confirm>,
     /// The active year (the holiday list shows its holidays).
     year: i32,
-    riwayat: super::audit::Riwayat,
-}
-
-const F_INSTANSI: &str = "instansi";
-const F_UNIT: &str = "unit";
-const F_PEJABAT: &str = "pejabat";
-const F_JAM: &str = "jam";
-const F_LIBUR: &str = "libur";
-const F_LOGO: &str = "logo";
-
-/// Reads a picked logo file, refusing a large one before reading it.
-pub fn read_logo(path: &std::path::Path) -> Result<Vec<u8>, String> {
-    let bytes = crate::ui::read_limited(path, crate::store::LOGO_MAKS as u64, |size| {
-        format!(
-            "Berkas logo {} KB; paling besar 2.048 KB",
-            fmt::ribuan((size / 1024) as i64)
-        )
-    })?;
-    crate::store::logo_mime(&bytes)
-        .ok_or("Logo harus gambar PNG atau JPEG (isi berkas diperiksa, bukan namanya)")?;
-    Ok(bytes)
+    audit: super::audit::AuditPanel,
 }
 
 fn hours_form(view: &ViewData) -> Vec<DayForm> {
@@ -248,9 +229,9 @@ fn hours_form(view: &ViewData) -> Vec<DayForm> {
         .unwrap_or_default()
 }
 
-impl Pengaturan {
+impl SettingsPanel {
     pub fn new(view: &ViewData) -> Self {
-        Pengaturan {
+        SettingsPanel {
             d: Drafts::default(),
             saved_office: OfficeForm::from(&view.office),
             saved_hours: hours_form(view),
@@ -259,7 +240,7 @@ impl Pengaturan {
             last: Drafts::default(),
             confirm: None,
             year: 0,
-            riwayat: Default::default(),
+            audit: Default::default(),
         }
     }
 
@@ -281,13 +262,13 @@ impl Pengaturan {
         ui: &mut egui::Ui,
         view: &ViewData,
         year: i32,
-        replies: &[(&'static str, Reply)],
+        replies: &[(Form, Reply)],
         out: &mut Outbox,
     ) {
         self.year = year;
         confirm_window(ui.ctx(), &mut self.confirm, out);
         for (form, reply) in replies {
-            self.on_reply(form, reply);
+            self.on_reply(*form, reply);
         }
         self.last = self.d.clone();
         heading(
@@ -305,7 +286,7 @@ impl Pengaturan {
         ui.separator();
         if self.d.tab == Tab::Riwayat {
             // Scrolls inside (a long virtualised table): not in the page's scroll area.
-            self.riwayat.show(ui, view, out);
+            self.audit.show(ui, view, out);
         } else {
             egui::ScrollArea::vertical().show(ui, |ui| match self.d.tab {
                 Tab::Instansi => {
@@ -319,9 +300,7 @@ impl Pengaturan {
                 Tab::Cadangan => super::backup::show(
                     ui,
                     view,
-                    self.errors
-                        .get(super::backup::F_CADANGAN)
-                        .map(String::as_str),
+                    self.errors.get(&Form::Backup).map(String::as_str),
                     out,
                 ),
                 Tab::Riwayat => {}
@@ -330,46 +309,46 @@ impl Pengaturan {
         // An error belongs to the input that caused it: editing clears it.
         let (d, before) = (&self.d, &self.last);
         let changed = [
-            (F_INSTANSI, d.instansi != before.instansi),
-            (F_UNIT, d.unit != before.unit),
-            (F_PEJABAT, d.pejabat != before.pejabat),
-            (F_JAM, d.jam != before.jam),
-            (F_LIBUR, d.libur != before.libur),
+            (Form::Instansi, d.instansi != before.instansi),
+            (Form::Unit, d.unit != before.unit),
+            (Form::Pejabat, d.pejabat != before.pejabat),
+            (Form::Jam, d.jam != before.jam),
+            (Form::Libur, d.libur != before.libur),
         ];
         for (form, c) in changed {
             if c {
-                self.errors.remove(form);
+                self.errors.remove(&form);
             }
         }
     }
 
-    fn on_reply(&mut self, form: &'static str, reply: &Reply) {
+    fn on_reply(&mut self, form: Form, reply: &Reply) {
         match reply {
             Reply::Err(e) => {
                 self.errors.insert(form, e.clone());
             }
             Reply::Ok { .. } => {
-                self.errors.remove(form);
+                self.errors.remove(&form);
                 match form {
-                    F_INSTANSI => self.d.instansi = None,
-                    F_UNIT => {
+                    Form::Instansi => self.d.instansi = None,
+                    Form::Unit => {
                         let parent = self.d.unit.parent_id;
                         self.d.unit = UnitForm {
                             parent_id: parent,
                             ..UnitForm::default()
                         };
                     }
-                    F_PEJABAT => self.d.pejabat = OfficialForm::default(),
-                    F_JAM => self.d.jam = None,
-                    F_LIBUR => self.d.libur = HolidayForm::default(),
+                    Form::Pejabat => self.d.pejabat = OfficialForm::default(),
+                    Form::Jam => self.d.jam = None,
+                    Form::Libur => self.d.libur = HolidayForm::default(),
                     _ => {}
                 }
             }
         }
     }
 
-    fn form_error(&self, ui: &mut egui::Ui, form: &'static str) {
-        if let Some(e) = self.errors.get(form) {
+    fn form_error(&self, ui: &mut egui::Ui, form: Form) {
+        if let Some(e) = self.errors.get(&form) {
             ui.add(egui::Label::new(RichText::new(e).color(Color32::from_rgb(220, 60, 60))).wrap());
         }
     }
@@ -403,19 +382,14 @@ impl Pengaturan {
                         .add_filter("Gambar PNG atau JPEG", &["png", "jpg", "jpeg"])
                         .pick_file()
                 {
-                    match read_logo(&path) {
-                        Ok(bytes) => out.send(F_LOGO, Command::SetLogo(Some(bytes))),
-                        Err(e) => {
-                            self.errors.insert(F_LOGO, e);
-                        }
-                    }
+                    out.send(Form::Logo, OfficeCmd::SetLogo { file: Some(path) });
                 }
                 if view.logo.is_some() && ui.button("Hapus logo").clicked() {
-                    out.send(F_LOGO, Command::SetLogo(None));
+                    out.send(Form::Logo, OfficeCmd::SetLogo { file: None });
                 }
             });
         });
-        self.form_error(ui, F_LOGO);
+        self.form_error(ui, Form::Logo);
     }
 
     fn instansi(&mut self, ui: &mut egui::Ui, out: &mut Outbox) {
@@ -494,13 +468,18 @@ impl Pengaturan {
             && let Some(f) = &self.d.instansi
         {
             match f.to_office() {
-                Ok(o) => out.send(F_INSTANSI, Command::SaveOffice(o)),
+                Ok(o) => out.send(
+                    Form::Instansi,
+                    OfficeCmd::Save {
+                        office: Box::new(o),
+                    },
+                ),
                 Err(e) => {
-                    self.errors.insert(F_INSTANSI, e);
+                    self.errors.insert(Form::Instansi, e);
                 }
             }
         }
-        self.form_error(ui, F_INSTANSI);
+        self.form_error(ui, Form::Instansi);
     }
 
     // ---- Unit Kerja -------------------------------------------------------------------
@@ -536,7 +515,7 @@ impl Pengaturan {
                         eselon: u.eselon,
                         urutan: String::new(),
                     };
-                    self.errors.remove(F_UNIT);
+                    self.errors.remove(&Form::Unit);
                 }
             }
             let ui = &mut cols[1];
@@ -634,14 +613,14 @@ impl Pengaturan {
                     let u = &n.unit;
                     if u.retired {
                         if ui.button("Aktifkan kembali").clicked() {
-                            out.send(F_UNIT, Command::SetUnitActive(u.id, true));
+                            out.send(Form::Unit, OrgCmd::SetUnitActive { id: u.id, active: true });
                         }
                     } else if ui
                         .button("Nonaktifkan")
                         .on_hover_text("Unit yang punya riwayat dinonaktifkan, tidak dihapus")
                         .clicked()
                     {
-                        out.send(F_UNIT, Command::SetUnitActive(u.id, false));
+                        out.send(Form::Unit, OrgCmd::SetUnitActive { id: u.id, active: false });
                     }
                     if ui
                         .button("Hapus")
@@ -654,8 +633,8 @@ impl Pengaturan {
                                 "Hapus unit {}? Unit yang punya riwayat tidak dapat dihapus, hanya dinonaktifkan.",
                                 u.nama
                             ),
-                            form: F_UNIT,
-                            cmd: Command::DeleteUnit(u.id),
+                            form: Form::Unit,
+                            cmd: OrgCmd::DeleteUnit { id: u.id }.into(),
                         });
                     }
                 });
@@ -682,18 +661,18 @@ impl Pengaturan {
                 };
                 match u.validate() {
                     Err(e) => {
-                        self.errors.insert(F_UNIT, e.to_string());
+                        self.errors.insert(Form::Unit, e.to_string());
                     }
                     Ok(()) => out.send(
-                        F_UNIT,
+                        Form::Unit,
                         match f.editing {
-                            Some(id) => Command::UpdateUnit(id, u),
-                            None => Command::AddUnit(u),
+                            Some(id) => OrgCmd::UpdateUnit { id, unit: u },
+                            None => OrgCmd::AddUnit { unit: u },
                         },
                     ),
                 }
             }
-            if let Some(e) = self.errors.get(F_UNIT) {
+            if let Some(e) = self.errors.get(&Form::Unit) {
                 ui.add(
                     egui::Label::new(RichText::new(e).color(Color32::from_rgb(220, 60, 60))).wrap(),
                 );
@@ -759,7 +738,7 @@ impl Pengaturan {
                         mulai: o.mulai.map(fmt::tanggal_isian).unwrap_or_default(),
                         selesai: o.selesai.map(fmt::tanggal_isian).unwrap_or_default(),
                     };
-                    self.errors.remove(F_PEJABAT);
+                    self.errors.remove(&Form::Pejabat);
                 }
             }
 
@@ -883,18 +862,23 @@ impl Pengaturan {
                 })();
                 match result {
                     Ok(o) => out.send(
-                        F_PEJABAT,
+                        Form::Pejabat,
                         match f.editing {
-                            Some(id) => Command::UpdateOfficial(id, o),
-                            None => Command::AddOfficial(o),
+                            Some(id) => OrgCmd::UpdateOfficial {
+                                id,
+                                official: Box::new(o),
+                            },
+                            None => OrgCmd::AddOfficial {
+                                official: Box::new(o),
+                            },
                         },
                     ),
                     Err(e) => {
-                        self.errors.insert(F_PEJABAT, e);
+                        self.errors.insert(Form::Pejabat, e);
                     }
                 }
             }
-            if let Some(e) = self.errors.get(F_PEJABAT) {
+            if let Some(e) = self.errors.get(&Form::Pejabat) {
                 ui.add(
                     egui::Label::new(RichText::new(e).color(Color32::from_rgb(220, 60, 60))).wrap(),
                 );
@@ -989,7 +973,12 @@ impl Pengaturan {
                 .clicked()
                 && let Ok(j) = &parsed
             {
-                out.send(F_JAM, Command::SetHours(Box::new(j.clone())));
+                out.send(
+                    Form::Jam,
+                    CalendarCmd::SetHours {
+                        hours: Box::new(j.clone()),
+                    },
+                );
             }
             if ui
                 .add_enabled(changed, egui::Button::new("Batalkan perubahan jam"))
@@ -998,7 +987,7 @@ impl Pengaturan {
                 self.d.jam = None;
             }
         });
-        self.form_error(ui, F_JAM);
+        self.form_error(ui, Form::Jam);
         if let Some(k) = &view.kal {
             ui.label(
                 RichText::new(format!(
@@ -1052,26 +1041,28 @@ impl Pengaturan {
                 match (&parsed, f.nama.trim().is_empty()) {
                     (None, _) => {
                         self.errors
-                            .insert(F_LIBUR, "Tanggal libur wajib diisi".into());
+                            .insert(Form::Libur, "Tanggal libur wajib diisi".into());
                     }
                     (Some(Err(e)), _) => {
-                        self.errors.insert(F_LIBUR, e.clone());
+                        self.errors.insert(Form::Libur, e.clone());
                     }
                     (_, true) => {
                         self.errors
-                            .insert(F_LIBUR, "Keterangan libur wajib diisi".into());
+                            .insert(Form::Libur, "Keterangan libur wajib diisi".into());
                     }
                     (Some(Ok(d)), false) => {
                         if let Some(old) = f.editing.filter(|old| old != d) {
-                            out.send(F_LIBUR, Command::RemoveHoliday(old));
+                            out.send(Form::Libur, CalendarCmd::RemoveHoliday { date: old });
                         }
                         out.send(
-                            F_LIBUR,
-                            Command::PutHoliday(HariLibur {
-                                tanggal: *d,
-                                nama: f.nama.clone(),
-                                jenis: f.jenis,
-                            }),
+                            Form::Libur,
+                            CalendarCmd::PutHoliday {
+                                holiday: HariLibur {
+                                    tanggal: *d,
+                                    nama: f.nama.clone(),
+                                    jenis: f.jenis,
+                                },
+                            },
                         );
                     }
                 }
@@ -1080,7 +1071,7 @@ impl Pengaturan {
                 *f = HolidayForm::default();
             }
         });
-        if let Some(e) = self.errors.get(F_LIBUR) {
+        if let Some(e) = self.errors.get(&Form::Libur) {
             ui.add(egui::Label::new(RichText::new(e).color(Color32::from_rgb(220, 60, 60))).wrap());
         }
         ui.add_space(8.0);
@@ -1125,8 +1116,8 @@ impl Pengaturan {
                                     fmt::tanggal_hari(h.tanggal),
                                     h.nama
                                 ),
-                                form: F_LIBUR,
-                                cmd: Command::RemoveHoliday(h.tanggal),
+                                form: Form::Libur,
+                                cmd: CalendarCmd::RemoveHoliday { date: h.tanggal }.into(),
                             });
                         }
                     });

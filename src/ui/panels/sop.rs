@@ -1,13 +1,13 @@
 //! Alur SOP: the SOP templates as their sheets (header and step table) and
 //! the cycles running on them.
 
+use super::{Form, Outbox};
+use crate::app::{ViewData, WorkflowCmd};
 use egui::{Color32, RichText};
 
 use super::widgets::heading;
 use crate::model::sop::SopTemplate;
 use crate::pdf::Kertas;
-use crate::ui::app::{Command, Outbox};
-use crate::ui::view::ViewData;
 
 /// What the panel shows: a template's sheet, or one cycle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,8 +146,12 @@ impl SopPanel {
                                 .save_file()
                         {
                             out.send(
-                                "sop",
-                                Command::ExportSopPdf(row.kode.clone(), path, Kertas::A4),
+                                Form::Sop,
+                                WorkflowCmd::ExportSopPdf {
+                                    template: row.kode.clone(),
+                                    path,
+                                    kertas: Kertas::A4,
+                                },
                             );
                         }
                         sop_sheet(ui, t)
@@ -168,8 +172,7 @@ fn tabs(ui: &mut egui::Ui, tab: &mut Tab) {
 }
 
 /// Every visit of the cycle with its verdict; exportable as PDF.
-fn history(ui: &mut egui::Ui, c: &crate::ui::view::CycleView, out: &mut Outbox) {
-    use crate::ui::view::HistoryRow;
+fn history(ui: &mut egui::Ui, c: &crate::app::view::CycleView, out: &mut Outbox) {
     use egui_extras::{Column, TableBuilder};
     ui.horizontal(|ui| {
         ui.label(format!("{} kunjungan langkah", c.history.len()));
@@ -180,7 +183,10 @@ fn history(ui: &mut egui::Ui, c: &crate::ui::view::CycleView, out: &mut Outbox) 
                 .set_file_name(format!("Riwayat-siklus-{}.pdf", c.id))
                 .save_file()
         {
-            out.send("sop", Command::ExportHistoryPdf(c.id, path));
+            out.send(
+                Form::Sop,
+                WorkflowCmd::ExportHistoryPdf { cycle: c.id, path },
+            );
         }
     });
     let widths = [
@@ -197,7 +203,7 @@ fn history(ui: &mut egui::Ui, c: &crate::ui::view::CycleView, out: &mut Outbox) 
                 t = t.column(Column::exact(w).clip(true));
             }
             t.header(22.0, |mut h| {
-                for k in HistoryRow::KOLOM {
+                for k in crate::app::view::HistoryRow::KOLOM {
                     h.col(|ui| {
                         ui.strong(k);
                     });

@@ -3,6 +3,8 @@
 
 use egui::{Color32, RichText};
 
+use super::Form;
+
 /// A labelled single-line text field (the label is its accessible name),
 /// with an inline error under it.
 pub fn text_field(
@@ -58,16 +60,12 @@ pub struct Confirm {
     pub pesan: String,
     /// The label of the yes button ("Ya, hapus").
     pub ya: &'static str,
-    pub form: &'static str,
-    pub cmd: crate::ui::app::Command,
+    pub form: Form,
+    pub cmd: crate::app::Command,
 }
 
 /// Shows the pending confirmation, if any; its yes button sends the command.
-pub fn confirm_window(
-    ctx: &egui::Context,
-    slot: &mut Option<Confirm>,
-    out: &mut crate::ui::app::Outbox,
-) {
+pub fn confirm_window(ctx: &egui::Context, slot: &mut Option<Confirm>, out: &mut super::Outbox) {
     let Some(c) = slot.as_ref() else { return };
     let mut yes = false;
     let mut no = false;
@@ -99,7 +97,7 @@ pub fn unit_picker(
     label: &str,
     id_salt: &str,
     value: &mut Option<crate::model::id::UnitId>,
-    view: &crate::ui::view::ViewData,
+    view: &crate::app::view::ViewData,
     width: f32,
 ) {
     let l = ui.label(label);

@@ -1,14 +1,49 @@
-//! PDF export off the UI thread: the document is read from the store at
-//! once, rendered and written in the background with a progress bar, then
-//! opened in the system's PDF viewer.
+//! Files written off the UI thread: the document is read from the store at
+//! once, rendered and written whole in the background (with progress), then
+//! opened in the system's viewer. A print is recorded once its PDF is
+//! written.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use super::excel::{progress_bar, write_atomic};
-use super::jobs::{Job, Progress};
+use super::jobs::{Job, Progress, Waker};
+use super::{JobKind, Running};
 use crate::model::agreement::PrintPurpose;
+use crate::model::id::VersionId;
 use crate::pdf::{Kertas, agreement_pdf_with_progress, dari, sop_pdf};
 use crate::store::Store;
+
+/// Writes a whole file or nothing (see [`crate::store::write_file_atomic`]),
+/// with the reason in Indonesian.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    crate::store::write_file_atomic(path, bytes).map_err(|e| {
+        format!(
+            "Berkas {} tidak dapat ditulis: {}",
+            path.display(),
+            crate::store::io_message(&e)
+        )
+    })
+}
+
+/// Reads a file the user picked, refusing one larger than `max` bytes
+/// before reading it (`too_big` gets the size and says why).
+pub(crate) fn read_limited(
+    path: &Path,
+    max: u64,
+    too_big: impl FnOnce(u64) -> String,
+) -> Result<Vec<u8>, String> {
+    let io = |what: &str, e: std::io::Error| {
+        format!(
+            "Berkas {} tidak dapat {what}: {}",
+            path.display(),
+            crate::store::io_message(&e)
+        )
+    };
+    let size = std::fs::metadata(path).map_err(|e| io("dibuka", e))?.len();
+    if size > max {
+        return Err(too_big(size));
+    }
+    std::fs::read(path).map_err(|e| io("dibaca", e))
+}
 
 /// Opens a file in the system's application for its type. The launcher's
 /// own message is English and technical: say in Indonesian what to do.
@@ -18,35 +53,61 @@ pub fn open_in_viewer(path: &std::path::Path) -> Result<(), String> {
     })
 }
 
+/// The jobs the app runs in the background besides the workbook flow.
 #[derive(Default)]
-pub struct PdfUi {
-    job: Option<Job<String>>,
-    /// The print to record once the running job has written its PDF.
+pub(crate) struct Jobs {
+    /// A PDF or workbook being written.
+    file: Option<Job<String>>,
+    /// The print to record once the running file job has written its PDF.
     print: Option<Print>,
+    /// "Cadangkan sekarang".
+    pub backup: Option<Job<String>>,
+    /// The audit hash chain walked again.
+    pub chain: Option<Job<crate::store::audit::ChainReport>>,
 }
 
 /// A print waiting for its PDF: (version, copies, why).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Print {
-    pub version_id: crate::model::id::VersionId,
+pub(crate) struct Print {
+    pub version_id: VersionId,
     pub rangkap: u32,
     pub tujuan: PrintPurpose,
 }
 
-impl PdfUi {
-    pub fn busy(&self) -> bool {
-        self.job.is_some()
+impl Jobs {
+    /// The file job, for its progress bar.
+    pub fn running(&self) -> Option<Running> {
+        self.file.as_ref().map(|j| Running {
+            kind: JobKind::File,
+            judul: j.judul.clone(),
+            fraction: j.fraction(),
+        })
+    }
+
+    pub fn cancel_file(&self) {
+        if let Some(j) = &self.file {
+            j.cancel();
+        }
+    }
+
+    /// The file job's result once it ended, with the print to record (only
+    /// when its PDF was written).
+    pub fn take_file(&mut self) -> Option<(Result<String, String>, Option<Print>)> {
+        let r = self.file.as_ref()?.poll()?;
+        self.file = None;
+        let print = self.print.take().filter(|_| r.is_ok());
+        Some((r, print))
     }
 
     /// One agreement version.
     pub fn export_version(
         &mut self,
         store: &Store,
-        version_id: crate::model::id::VersionId,
+        version_id: VersionId,
         path: PathBuf,
         kertas: Kertas,
         open: bool,
-        ctx: Option<egui::Context>,
+        wake: Option<Waker>,
     ) -> Result<(), String> {
         self.idle()?;
         let doc = dari::load_agreement(store, version_id, kertas).map_err(|e| e.to_string())?;
@@ -54,7 +115,7 @@ impl PdfUi {
             "Membuat PDF Perjanjian Kinerja",
             path,
             open,
-            ctx,
+            wake,
             move |p| {
                 agreement_pdf_with_progress(&doc, &mut |f| p.set(f * 0.9))
                     .map_err(|e| e.to_string())
@@ -70,11 +131,11 @@ impl PdfUi {
     pub fn print_version(
         &mut self,
         store: &Store,
-        version_id: crate::model::id::VersionId,
+        version_id: VersionId,
         rangkap: u32,
         kertas: Kertas,
         open: bool,
-        ctx: Option<egui::Context>,
+        wake: Option<Waker>,
     ) -> Result<PathBuf, String> {
         self.idle()?;
         let v = store.version(version_id).map_err(|e| e.to_string())?;
@@ -117,7 +178,7 @@ impl PdfUi {
             "Menyiapkan cetakan Perjanjian Kinerja",
             path.clone(),
             open,
-            ctx,
+            wake,
             move |p| {
                 agreement_pdf_with_progress(&doc, &mut |f| p.set(f * 0.9))
                     .map_err(|e| e.to_string())
@@ -133,11 +194,11 @@ impl PdfUi {
         judul: &str,
         path: PathBuf,
         open: bool,
-        ctx: Option<egui::Context>,
+        wake: Option<Waker>,
         render: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
     ) -> Result<(), String> {
         self.idle()?;
-        self.spawn(judul, path, open, ctx, move |_| render());
+        self.spawn(judul, path, open, wake, move |_| render());
         Ok(())
     }
 
@@ -149,13 +210,13 @@ impl PdfUi {
         path: PathBuf,
         kertas: Kertas,
         open: bool,
-        ctx: Option<egui::Context>,
+        wake: Option<Waker>,
     ) -> Result<(), String> {
         self.idle()?;
         let t = store.template(kode).map_err(|e| e.to_string())?;
         let logo = store.logo().map_err(|e| e.to_string())?.map(|(b, _)| b);
         let kop = dari::kop(&store.office().map_err(|e| e.to_string())?, logo);
-        self.spawn("Membuat PDF lembar SOP", path, open, ctx, move |_| {
+        self.spawn("Membuat PDF lembar SOP", path, open, wake, move |_| {
             sop_pdf(&t, &kop, kertas).map_err(|e| e.to_string())
         });
         Ok(())
@@ -167,17 +228,17 @@ impl PdfUi {
         daftar: crate::formats::table::Daftar,
         path: PathBuf,
         open: bool,
-        ctx: Option<egui::Context>,
+        wake: Option<Waker>,
     ) -> Result<(), String> {
         self.idle()?;
-        self.spawn("Membuat PDF", path, open, ctx, move |_| {
+        self.spawn("Membuat PDF", path, open, wake, move |_| {
             crate::pdf::daftar_pdf(&daftar).map_err(|e| e.to_string())
         });
         Ok(())
     }
 
     fn idle(&self) -> Result<(), String> {
-        if self.busy() {
+        if self.file.is_some() {
             return Err("Tunggu ekspor PDF yang sedang berjalan selesai".into());
         }
         Ok(())
@@ -189,10 +250,10 @@ impl PdfUi {
         judul: &str,
         path: PathBuf,
         open: bool,
-        ctx: Option<egui::Context>,
+        wake: Option<Waker>,
         render: impl FnOnce(&Progress) -> Result<Vec<u8>, String> + Send + 'static,
     ) {
-        self.job = Some(Job::spawn(judul, ctx, move |p| {
+        self.file = Some(Job::spawn(judul, wake, move |p| {
             let bytes = render(p)?;
             p.check()?;
             write_atomic(&path, &bytes)?;
@@ -211,23 +272,5 @@ impl PdfUi {
             }
             Ok(msg)
         }));
-    }
-
-    /// Shows the progress; the result once the work has ended.
-    /// With a finished print, the print to record (only when its PDF was
-    /// written).
-    pub fn show(&mut self, ctx: &egui::Context) -> Option<(Result<String, String>, Option<Print>)> {
-        let job = self.job.as_ref()?;
-        match job.poll() {
-            Some(r) => {
-                self.job = None;
-                let print = self.print.take().filter(|_| r.is_ok());
-                Some((r, print))
-            }
-            None => {
-                progress_bar(ctx, &job.judul, job.fraction(), || job.cancel());
-                None
-            }
-        }
     }
 }

@@ -1,16 +1,21 @@
-//! Long work (reading or writing a workbook) off the UI thread, with a
-//! progress value the window shows and a cancel flag the work checks.
+//! Long work (a workbook, a PDF, a backup, the chain check) off the UI
+//! thread, with a progress value the window shows and a cancel flag the work
+//! checks. The window hands the app a [`Waker`] (egui's repaint request), so
+//! nothing here knows egui.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// Asks the window to draw again (progress moved, work ended).
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
 
 /// Handed to the work: report progress, see whether it was cancelled.
 #[derive(Clone)]
 pub struct Progress {
     permille: Arc<AtomicU32>,
     cancel: Arc<AtomicBool>,
-    ctx: Option<egui::Context>,
+    wake: Option<Waker>,
 }
 
 impl Progress {
@@ -20,8 +25,8 @@ impl Progress {
             (fraction.clamp(0.0, 1.0) * 1000.0) as u32,
             Ordering::Relaxed,
         );
-        if let Some(ctx) = &self.ctx {
-            ctx.request_repaint();
+        if let Some(wake) = &self.wake {
+            wake();
         }
     }
 
@@ -49,13 +54,13 @@ pub struct Job<T> {
 impl<T: Send + 'static> Job<T> {
     pub fn spawn(
         judul: impl Into<String>,
-        ctx: Option<egui::Context>,
+        wake: Option<Waker>,
         work: impl FnOnce(&Progress) -> Result<T, String> + Send + 'static,
     ) -> Job<T> {
         let progress = Progress {
             permille: Arc::new(AtomicU32::new(0)),
             cancel: Arc::new(AtomicBool::new(false)),
-            ctx,
+            wake,
         };
         let (tx, rx) = channel();
         let p = progress.clone();
@@ -69,8 +74,8 @@ impl<T: Send + 'static> Job<T> {
                     )
                 });
             let _ = tx.send(r);
-            if let Some(ctx) = &p.ctx {
-                ctx.request_repaint();
+            if let Some(wake) = &p.wake {
+                wake();
             }
         });
         Job {

@@ -1,0 +1,102 @@
+//! Pengaturan: the office, its letterhead, the SOTK and the work calendar.
+
+use super::{Applied, refused, stored};
+use crate::app::{App, CalendarCmd, Changed, Created, OfficeCmd, OrgCmd, Reply};
+use crate::fmt;
+
+/// Reads a picked logo file, refusing a large one before reading it and
+/// anything but a PNG or JPEG (told by its content).
+pub(crate) fn read_logo(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    let bytes = crate::app::export::read_limited(path, crate::store::LOGO_MAKS as u64, |size| {
+        format!(
+            "Berkas logo {} KB; paling besar 2.048 KB",
+            fmt::ribuan((size / 1024) as i64)
+        )
+    })?;
+    crate::store::logo_mime(&bytes)
+        .ok_or("Logo harus gambar PNG atau JPEG (isi berkas diperiksa, bukan namanya)")?;
+    Ok(bytes)
+}
+
+impl App {
+    pub(super) fn apply_office(&mut self, c: OfficeCmd) -> Applied {
+        let s = &mut self.store;
+        match c {
+            OfficeCmd::Save { office } => stored(s.save_office(&office), Changed::Data, |_| {
+                Reply::ok("Data instansi disimpan")
+            }),
+            OfficeCmd::SetLogo { file: None } => stored(s.set_logo(None), Changed::Data, |_| {
+                Reply::ok("Logo kop surat dihapus")
+            }),
+            OfficeCmd::SetLogo { file: Some(path) } => match read_logo(&path) {
+                Ok(bytes) => stored(s.set_logo(Some(&bytes)), Changed::Data, |_| {
+                    Reply::ok("Logo kop surat disimpan")
+                }),
+                Err(e) => refused(e),
+            },
+        }
+    }
+
+    pub(super) fn apply_org(&mut self, c: OrgCmd) -> Applied {
+        let s = &mut self.store;
+        match c {
+            OrgCmd::AddUnit { unit } => stored(s.add_unit(&unit), Changed::Data, |id| {
+                let m = format!("Unit {} ditambahkan", unit.nama.trim());
+                Reply::created(m, Created::Unit(id))
+            }),
+            OrgCmd::UpdateUnit { id, unit } => {
+                stored(s.update_unit(id, &unit), Changed::Data, |_| {
+                    Reply::ok(format!("Unit {} disimpan", unit.nama.trim()))
+                })
+            }
+            OrgCmd::SetUnitActive { id, active } => {
+                stored(s.set_unit_active(id, active), Changed::Data, |_| {
+                    Reply::ok(if active {
+                        "Unit diaktifkan kembali"
+                    } else {
+                        "Unit dinonaktifkan; riwayatnya tetap tersimpan"
+                    })
+                })
+            }
+            OrgCmd::DeleteUnit { id } => stored(s.delete_unit(id), Changed::Data, |_| {
+                Reply::ok("Unit dihapus")
+            }),
+            OrgCmd::AddOfficial { official } => {
+                stored(s.add_official(&official), Changed::Data, |id| {
+                    let m = format!("Pejabat {} ditambahkan", official.nama.trim());
+                    Reply::created(m, Created::Official(id))
+                })
+            }
+            OrgCmd::UpdateOfficial { id, official } => {
+                stored(s.update_official(id, &official), Changed::Data, |_| {
+                    Reply::ok(format!("Data pejabat {} disimpan", official.nama.trim()))
+                })
+            }
+        }
+    }
+
+    pub(super) fn apply_calendar(&mut self, c: CalendarCmd) -> Applied {
+        let s = &mut self.store;
+        match c {
+            CalendarCmd::SetHours { hours } => {
+                stored(s.set_work_hours(&hours), Changed::Data, |_| {
+                    Reply::ok("Jam kerja disimpan")
+                })
+            }
+            CalendarCmd::PutHoliday { holiday } => {
+                stored(s.put_holiday(&holiday), Changed::Data, |_| {
+                    Reply::ok(format!(
+                        "Hari libur {} ({}) disimpan",
+                        fmt::tanggal(holiday.tanggal),
+                        holiday.nama.trim()
+                    ))
+                })
+            }
+            CalendarCmd::RemoveHoliday { date } => {
+                stored(s.remove_holiday(date), Changed::Data, |_| {
+                    Reply::ok(format!("Hari libur {} dihapus", fmt::tanggal(date)))
+                })
+            }
+        }
+    }
+}
