@@ -339,14 +339,16 @@ fn rss_mb() -> Option<f64> {
 fn pdf(path: &Path, now: DateTime<Utc>) -> (Vec<f64>, usize) {
     let mut store = Store::open(path).expect("the database");
     store.set_clock(move || now);
-    let version: perkin::model::id::VersionId = store
-        .conn()
-        .query_row(
-            "SELECT version_id FROM agreement_line GROUP BY version_id
-             HAVING count(*) >= 40 ORDER BY version_id DESC LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
+    // The newest version with 40 lines or more.
+    let version = store
+        .agreement_years()
+        .expect("the years")
+        .into_iter()
+        .rev()
+        .flat_map(|y| store.agreements(y).expect("the agreements"))
+        .filter(|a| a.lines >= 40)
+        .map(|a| a.version_id)
+        .max()
         .expect("an agreement of 40 lines or more");
     let mut bytes = 0;
     let times = (0..7)

@@ -361,10 +361,7 @@ fn run_command(
                 )
             }));
             if faults.is_empty() {
-                let audit: i64 = store
-                    .conn()
-                    .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
-                    .map_err(|e| e.to_string())?;
+                let audit = store.audit_last_id().map_err(|e| e.to_string())?;
                 w(
                     out,
                     &format!(

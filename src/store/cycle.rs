@@ -130,6 +130,18 @@ impl Store {
         Ok(rows)
     }
 
+    /// The units of a cycle in order, each with the agreement version it
+    /// carries (if one was attached).
+    pub fn cycle_units(&self, id: CycleId) -> Result<Vec<(UnitId, Option<VersionId>)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT unit_id, version_id FROM cycle_unit WHERE cycle_id = ?1 ORDER BY urutan",
+        )?;
+        let rows = stmt
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
     /// A cycle's frozen template, parsed once per store.
     fn parsed_template(&self, source: &str, id: CycleId) -> Result<SopTemplate> {
         let mut cache = self.parsed.lock().unwrap_or_else(|p| p.into_inner());

@@ -26,6 +26,7 @@ pub use archive::{
 pub use backup::{BackupSummary, DAILY_BACKUPS_KEPT, FullBackup, Staged};
 pub use cycle::{CycleRow, TaskRow};
 pub use exchange::ImportSummary;
+
 pub use office::{LOGO_MAKS, logo_mime};
 pub use sop::TemplateRow;
 
@@ -426,9 +427,33 @@ impl Store {
         (self.clock)()
     }
 
-    /// The connection, for read-only queries in tests and tools.
-    pub fn conn(&self) -> &Connection {
+    /// The connection: only the store speaks SQL.
+    pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Puts the store into (or out of) a fault, for fault drills: the
+    /// window must keep what was typed and say what happened when the disk
+    /// is full or the data folder is read-only. The bad-input tests drive
+    /// the window through these.
+    pub fn drill(&self, fault: Drill, on: bool) -> Result<()> {
+        match (fault, on) {
+            (Drill::ReadOnly, on) => self
+                .conn
+                .execute_batch(&format!("PRAGMA query_only = {}", u8::from(on)))?,
+            (Drill::DiskFull, true) => {
+                // The database may not grow by a single page: the next
+                // write that needs one fails with "database or disk is full".
+                self.conn.execute_batch("VACUUM")?;
+                let pages: i64 = self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+                self.conn
+                    .execute_batch(&format!("PRAGMA max_page_count = {pages}"))?;
+            }
+            (Drill::DiskFull, false) => self
+                .conn
+                .execute_batch("PRAGMA max_page_count = 1073741823")?,
+        }
+        Ok(())
     }
 
     pub fn schema_version(&self) -> Result<i32> {
@@ -568,6 +593,15 @@ impl Store {
         }
         Ok(faults)
     }
+}
+
+/// A fault the store can be put into for a drill ([`Store::drill`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Drill {
+    /// Every write refused, as on a read-only medium.
+    ReadOnly,
+    /// No room for a single new page.
+    DiskFull,
 }
 
 /// Who and what an action is, for its audit entry.

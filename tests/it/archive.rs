@@ -8,7 +8,7 @@ use perkin::model::archive::{NewArchive, ScanState};
 use perkin::model::id::VersionId;
 use perkin::store::Store;
 
-use crate::common::{db_in, demo_store, local, tmp};
+use crate::common::{db_in, demo_store, local, raw, tmp};
 
 /// The scanned signed copy used by the tests.
 pub fn scan_fixture() -> PathBuf {
@@ -67,8 +67,7 @@ fn a_signed_version_is_registered_once_with_a_unique_agenda_number() {
     assert_eq!(s.next_agenda(2027).unwrap(), "002");
 
     // The same number again in the same year: refused, nothing written.
-    let audit_rows = s
-        .conn()
+    let audit_rows = raw(&s)
         .query_row("SELECT count(*) FROM audit_log", [], |r| r.get::<_, i64>(0))
         .unwrap();
     let err = s
@@ -78,7 +77,7 @@ fn a_signed_version_is_registered_once_with_a_unique_agenda_number() {
     assert!(err.contains("Nomor agenda 001 sudah dipakai"), "{err}");
     assert_eq!(s.version(v[1]).unwrap().status, Status::Ditandatangani);
     assert_eq!(
-        s.conn()
+        raw(&s)
             .query_row("SELECT count(*) FROM audit_log", [], |r| r.get::<_, i64>(0))
             .unwrap(),
         audit_rows
@@ -145,12 +144,12 @@ fn a_signed_version_is_registered_once_with_a_unique_agenda_number() {
 
     // The database itself refuses deleting an entry and registering a draft.
     assert!(
-        s.conn()
+        raw(&s)
             .execute("DELETE FROM archive_entry WHERE id = ?1", [e1])
             .is_err()
     );
     assert!(
-        s.conn()
+        raw(&s)
             .execute(
                 "INSERT INTO archive_entry (version_id, tahun, nomor_agenda, tanggal, created_at) VALUES (?1, 2027, '099', '2027-02-01', 'x')",
                 [draft]
@@ -241,7 +240,7 @@ fn prints_are_recorded_only_for_final_text() {
     assert_eq!(p[0].operator, "penguji");
     assert_eq!(p[0].at, "2026-11-23T02:00:00Z");
     assert!(s.prints(draft).unwrap().is_empty());
-    assert!(s.conn().execute("DELETE FROM print_log", []).is_err());
+    assert!(raw(&s).execute("DELETE FROM print_log", []).is_err());
 }
 
 fn units(s: &Store) -> Vec<String> {
@@ -298,8 +297,7 @@ fn a_full_backup_restores_the_earlier_state_with_its_scans() {
     assert_eq!(units(&s), before_units);
     assert_eq!(s.check_scans().unwrap()[0].state, ScanState::Cocok);
     assert!(s.check().unwrap().is_empty(), "{:?}", s.check());
-    let last: String = s
-        .conn()
+    let last: String = raw(&s)
         .query_row(
             "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1",
             [],
@@ -351,8 +349,7 @@ fn a_daily_copy_restores_too() {
 
 /// Everything a restore must never change when it refuses.
 fn fingerprint(s: &Store, dir: &Path) -> (Vec<String>, i64, Vec<String>) {
-    let audit = s
-        .conn()
+    let audit = raw(s)
         .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
         .unwrap();
     let mut files: Vec<String> = walk(dir);

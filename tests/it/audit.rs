@@ -8,7 +8,7 @@ use perkin::model::worktime::{HariLibur, JenisLibur, Zona};
 use perkin::store::Store;
 use perkin::store::audit::{AuditFilter, AuditRow, GENESIS, row_hash};
 
-use crate::common::{db_in, local, local_in, store_at, tmp};
+use crate::common::{db_in, local, local_in, raw, store_at, tmp};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -227,7 +227,7 @@ fn riwayat_search_looks_in_ids_actions_and_the_images() {
 /// Appends `n` chained rows straight into the table (quicker than `n`
 /// audited actions), one per minute from `start`, entity alternating.
 fn append_rows(s: &Store, n: i64, start: DateTime<Utc>) {
-    let c = s.conn();
+    let c = raw(s);
     c.execute_batch("BEGIN").unwrap();
     let (mut id, mut prev): (i64, String) = c
         .query_row(
@@ -333,10 +333,10 @@ fn riwayat_chain_check_counts_an_intact_log_and_names_a_tampered_row() {
     assert_eq!((intact.checked, intact.last_id), (n as u64, n));
     assert_eq!(intact.first_broken(), None);
 
-    s.conn()
+    raw(s)
         .execute("DROP TRIGGER audit_log_no_update", [])
         .unwrap();
-    s.conn()
+    raw(s)
         .execute(
             "UPDATE audit_log SET operator = 'penyusup' WHERE id = ?1",
             [l.sari_ubah],
@@ -366,7 +366,7 @@ fn riwayat_chain_check_counts_an_intact_log_and_names_a_tampered_row() {
 fn riwayat_chain_check_finds_a_rehashed_row_by_the_broken_link_after_it() {
     let l = log();
     let s = &l.s;
-    s.conn()
+    raw(s)
         .execute("DROP TRIGGER audit_log_no_update", [])
         .unwrap();
     // The intruder rewrites the row and its own hash: the row now hashes
@@ -374,7 +374,7 @@ fn riwayat_chain_check_finds_a_rehashed_row_by_the_broken_link_after_it() {
     let mut row = s.audit_row(l.budi_unit).unwrap().unwrap();
     row.after_json = Some(r#"{"nama":"Badan Palsu"}"#.into());
     row.hash = row_hash(&row);
-    s.conn()
+    raw(s)
         .execute(
             "UPDATE audit_log SET after_json = ?1, hash = ?2 WHERE id = ?3",
             rusqlite::params![row.after_json, row.hash, row.id],
@@ -526,7 +526,7 @@ fn riwayat_tab_names_the_row_where_a_tampered_chain_breaks() {
     h.get_by_label_contains("Rantai hash utuh:");
 
     {
-        let c = h.state().store().conn();
+        let c = raw(h.state().store());
         c.execute("DROP TRIGGER audit_log_no_update", []).unwrap();
         c.execute(
             "UPDATE audit_log SET after_json = '{\"nama\":\"Badan Palsu\"}' WHERE id = ?1",

@@ -8,10 +8,13 @@ use std::path::Path;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use perkin::store::Store;
+use perkin::model::agreement::Status;
+use perkin::model::plan::Target;
+use perkin::model::workflow::{Outcome, Visit};
+use perkin::store::{Drill, Store};
 use perkin::ui::PerkinApp;
 
-use crate::common::{db_in, demo_store, local, store_at, tmp};
+use crate::common::{Rows, db_in, demo_store, local, store_at, tmp, versions};
 use crate::ui::{MemStorage, bidang_baru, button, count, go, pick, radio, wait_jobs};
 
 type H = Harness<'static, PerkinApp>;
@@ -152,23 +155,69 @@ fn set(h: &mut H, label: &str, v: &str) {
     );
 }
 
-fn probe(h: &H, sql: &str, v: &str) -> i64 {
-    h.state()
-        .store()
-        .conn()
-        .query_row(sql, [v], |r| r.get(0))
-        .unwrap()
+/// Counts the records holding exactly the value as typed, read through the
+/// store's own API.
+type Probe = fn(&Store, &str) -> usize;
+
+fn probe(h: &H, p: Probe, v: &str) -> usize {
+    p(h.state().store(), v)
 }
 
-fn audit(h: &H) -> i64 {
-    count(h, "SELECT count(*) FROM audit_log")
+fn audit(h: &H) -> usize {
+    count(h, Rows::Audit)
+}
+
+/// A date as stored (ISO), or empty.
+fn iso(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+fn tujuan(s: &Store) -> Vec<perkin::model::plan::TujuanNode> {
+    let periods = s.renstra_periods().unwrap();
+    periods
+        .iter()
+        .flat_map(|p| s.renstra_tree(p.id).unwrap())
+        .collect()
+}
+
+fn indikator(s: &Store) -> Vec<perkin::model::plan::IndikatorRow> {
+    let sasaran = tujuan(s).into_iter().flat_map(|t| t.sasaran);
+    sasaran.flat_map(|x| x.indikator).collect()
+}
+
+fn renja(s: &Store) -> Vec<perkin::model::plan::RenjaItemRow> {
+    let years = s.renja_years().unwrap();
+    years
+        .iter()
+        .flat_map(|y| s.renja_items(y.tahun).unwrap())
+        .collect()
+}
+
+fn entries(s: &Store) -> Vec<perkin::model::archive::NewArchive> {
+    let rows = s.archive_entries(None).unwrap();
+    rows.into_iter().map(|r| r.entry).collect()
+}
+
+fn visits(s: &Store) -> Vec<Visit> {
+    let cycles = s.cycles().unwrap();
+    cycles
+        .iter()
+        .flat_map(|c| s.load_cycle(c.id).unwrap().visits)
+        .collect()
+}
+
+fn prints(s: &Store) -> Vec<perkin::model::archive::PrintRow> {
+    versions(s)
+        .iter()
+        .flat_map(|v| s.prints(v.id).unwrap())
+        .collect()
 }
 
 /// One input of a form with its cases.
 struct Field {
     label: &'static str,
-    /// Counts the rows holding exactly `?1` (the value as typed, trimmed).
-    probe: &'static str,
+    /// Counts the records holding exactly the value as typed (trimmed).
+    probe: Probe,
     cases: Vec<(String, Want)>,
 }
 
@@ -366,7 +415,7 @@ fn instansi() {
         fields: vec![
             Field {
                 label: "Nama instansi",
-                probe: "SELECT count(*) FROM office WHERE nama_instansi = ?1",
+                probe: |s, v| usize::from(s.office().unwrap().nama_instansi == v),
                 cases: text_cases(
                     Some("Nama instansi wajib diisi"),
                     "Nama instansi terlalu panjang (maksimal 300 karakter)",
@@ -374,12 +423,12 @@ fn instansi() {
             },
             Field {
                 label: "Alamat",
-                probe: "SELECT count(*) FROM office WHERE alamat = ?1",
+                probe: |s, v| usize::from(s.office().unwrap().alamat == v),
                 cases: text_cases(None, "Alamat terlalu panjang (maksimal 300 karakter)"),
             },
             Field {
                 label: "Rangkap cetak",
-                probe: "SELECT count(*) FROM office WHERE rangkap_cetak = ?1",
+                probe: |s, v| usize::from(s.office().unwrap().rangkap_cetak.to_string() == v),
                 cases: number_cases("Jumlah rangkap cetak harus angka 1 sampai 99"),
             },
         ],
@@ -403,7 +452,7 @@ fn unit_kerja() {
         fields: vec![
             Field {
                 label: "Nama unit",
-                probe: "SELECT count(*) FROM unit WHERE nama = ?1",
+                probe: |s, v| s.units().unwrap().iter().filter(|u| u.nama == v).count(),
                 cases: text_cases(
                     Some("Nama unit wajib diisi"),
                     "Nama unit terlalu panjang (maksimal 200 karakter)",
@@ -411,7 +460,7 @@ fn unit_kerja() {
             },
             Field {
                 label: "Kode unit",
-                probe: "SELECT count(*) FROM unit WHERE kode = ?1",
+                probe: |s, v| s.units().unwrap().iter().filter(|u| u.kode == v).count(),
                 cases: text_cases(None, "Kode unit terlalu panjang (maksimal 50 karakter)"),
             },
         ],
@@ -460,7 +509,13 @@ fn pejabat() {
         fields: vec![
             Field {
                 label: "Nama",
-                probe: "SELECT count(*) FROM official WHERE nama = ?1",
+                probe: |s, v| {
+                    s.officials()
+                        .unwrap()
+                        .iter()
+                        .filter(|o| o.nama == v)
+                        .count()
+                },
                 cases: text_cases(
                     Some("Nama pejabat wajib diisi"),
                     "Nama terlalu panjang (maksimal 150 karakter)",
@@ -468,12 +523,24 @@ fn pejabat() {
             },
             Field {
                 label: "NIP",
-                probe: "SELECT count(*) FROM official WHERE nip = ?1",
+                probe: |s, v| {
+                    s.officials()
+                        .unwrap()
+                        .iter()
+                        .filter(|o| o.nip.as_deref() == Some(v))
+                        .count()
+                },
                 cases: nip,
             },
             Field {
                 label: "Mulai menjabat",
-                probe: "SELECT count(*) FROM official WHERE mulai = ?1",
+                probe: |s, v| {
+                    s.officials()
+                        .unwrap()
+                        .iter()
+                        .filter(|o| iso(o.mulai) == v)
+                        .count()
+                },
                 cases: date_cases(),
             },
         ],
@@ -497,7 +564,15 @@ fn jam_kerja() {
         submit: |h| button(h, "Simpan jam kerja"),
         fields: vec![Field {
             label: "Buka Senin",
-            probe: "SELECT count(*) FROM work_hours WHERE buka = ?1",
+            probe: |s, v| {
+                s.calendar()
+                    .unwrap()
+                    .jam
+                    .iter()
+                    .flatten()
+                    .filter(|j| j.buka.format("%H:%M").to_string() == v)
+                    .count()
+            },
             cases: vec![
                 msg(""),
                 msg("25:00"),
@@ -531,12 +606,26 @@ fn hari_libur() {
         fields: vec![
             Field {
                 label: "Tanggal libur",
-                probe: "SELECT count(*) FROM holiday WHERE tanggal = ?1",
+                probe: |s, v| {
+                    s.calendar()
+                        .unwrap()
+                        .libur
+                        .keys()
+                        .filter(|d| d.to_string() == v)
+                        .count()
+                },
                 cases: tanggal,
             },
             Field {
                 label: "Keterangan libur",
-                probe: "SELECT count(*) FROM holiday WHERE nama = ?1",
+                probe: |s, v| {
+                    s.calendar()
+                        .unwrap()
+                        .libur
+                        .values()
+                        .filter(|l| l.nama == v)
+                        .count()
+                },
                 cases: text_cases(
                     Some("Keterangan libur wajib diisi"),
                     "Nama hari libur terlalu panjang (maksimal 200 karakter)",
@@ -570,12 +659,24 @@ fn periode_renstra() {
         fields: vec![
             Field {
                 label: "Tahun awal",
-                probe: "SELECT count(*) FROM renstra_period WHERE tahun_awal = ?1",
+                probe: |s, v| {
+                    s.renstra_periods()
+                        .unwrap()
+                        .iter()
+                        .filter(|p| p.tahun_awal.to_string() == v)
+                        .count()
+                },
                 cases: number_cases("Tahun awal dan akhir harus tahun 2000–2100"),
             },
             Field {
                 label: "Nama periode",
-                probe: "SELECT count(*) FROM renstra_period WHERE nama = ?1",
+                probe: |s, v| {
+                    s.renstra_periods()
+                        .unwrap()
+                        .iter()
+                        .filter(|p| p.nama == v)
+                        .count()
+                },
                 cases: nama,
             },
         ],
@@ -597,7 +698,7 @@ fn tujuan_renstra() {
         fields: vec![
             Field {
                 label: "Uraian",
-                probe: "SELECT count(*) FROM renstra_tujuan WHERE uraian = ?1",
+                probe: |s, v| tujuan(s).iter().filter(|t| t.uraian == v).count(),
                 cases: text_cases(
                     Some("Uraian wajib diisi"),
                     "Uraian tujuan terlalu panjang (maksimal 1.000 karakter)",
@@ -605,7 +706,7 @@ fn tujuan_renstra() {
             },
             Field {
                 label: "Kode",
-                probe: "SELECT count(*) FROM renstra_tujuan WHERE kode = ?1",
+                probe: |s, v| tujuan(s).iter().filter(|t| t.kode == v).count(),
                 cases: text_cases(None, "Kode terlalu panjang (maksimal 50 karakter)"),
             },
         ],
@@ -646,7 +747,7 @@ fn indikator_renstra() {
         fields: vec![
             Field {
                 label: "Nama indikator",
-                probe: "SELECT count(*) FROM renstra_indikator WHERE nama = ?1",
+                probe: |s, v| indikator(s).iter().filter(|i| i.nama == v).count(),
                 cases: text_cases(
                     Some("Nama indikator wajib diisi"),
                     "Nama indikator terlalu panjang (maksimal 1.000 karakter)",
@@ -654,7 +755,7 @@ fn indikator_renstra() {
             },
             Field {
                 label: "Kode indikator",
-                probe: "SELECT count(*) FROM renstra_indikator WHERE kode = ?1",
+                probe: |s, v| indikator(s).iter().filter(|i| i.kode == v).count(),
                 cases: text_cases(
                     None,
                     "Kode indikator terlalu panjang (maksimal 50 karakter)",
@@ -662,12 +763,12 @@ fn indikator_renstra() {
             },
             Field {
                 label: "Satuan",
-                probe: "SELECT count(*) FROM renstra_indikator WHERE satuan = ?1",
+                probe: |s, v| indikator(s).iter().filter(|i| i.satuan == v).count(),
                 cases: text_cases(None, "Satuan terlalu panjang (maksimal 100 karakter)"),
             },
             Field {
                 label: "Formula",
-                probe: "SELECT count(*) FROM renstra_indikator WHERE formula = ?1",
+                probe: |s, v| indikator(s).iter().filter(|i| i.formula == v).count(),
                 cases: text_cases(None, "Formula terlalu panjang (maksimal 2000 karakter)"),
             },
         ],
@@ -718,8 +819,11 @@ fn tabel_target() {
         },
         fields: vec![Field {
             label: cell,
-            probe: "SELECT count(*) FROM renstra_target t JOIN renstra_indikator i ON i.id = t.indikator_id
-                    WHERE i.kode = 'T1.S1.I1' AND t.tahun = 2027 AND t.teks = ?1 AND t.angka IS NULL",
+            probe: |s, v| {
+                let target = indikator(s).into_iter().find(|i| i.kode == "T1.S1.I1");
+                let teks = target.and_then(|i| i.targets.get(&2027).cloned());
+                usize::from(teks == Some(Target::Teks(v.to_string())))
+            },
             cases: c,
         }],
     });
@@ -743,12 +847,24 @@ fn dpa() {
         fields: vec![
             Field {
                 label: "Tanggal pengesahan DPA",
-                probe: "SELECT count(*) FROM renja_year WHERE tanggal_dpa = ?1",
+                probe: |s, v| {
+                    s.renja_years()
+                        .unwrap()
+                        .iter()
+                        .filter(|y| iso(y.tanggal_dpa) == v)
+                        .count()
+                },
                 cases: tanggal,
             },
             Field {
                 label: "Nomor DPA",
-                probe: "SELECT count(*) FROM renja_year WHERE nomor_dpa = ?1",
+                probe: |s, v| {
+                    s.renja_years()
+                        .unwrap()
+                        .iter()
+                        .filter(|y| y.nomor_dpa == v)
+                        .count()
+                },
                 cases: nomor,
             },
         ],
@@ -795,7 +911,7 @@ fn item_renja() {
         fields: vec![
             Field {
                 label: "Nama program/kegiatan",
-                probe: "SELECT count(*) FROM renja_item WHERE nama = ?1",
+                probe: |s, v| renja(s).iter().filter(|i| i.nama == v).count(),
                 cases: text_cases(
                     Some("wajib diisi"),
                     "terlalu panjang (maksimal 1.000 karakter)",
@@ -803,12 +919,12 @@ fn item_renja() {
             },
             Field {
                 label: "Pagu (Rp)",
-                probe: "SELECT count(*) FROM renja_item WHERE pagu = ?1",
+                probe: |s, v| renja(s).iter().filter(|i| i.pagu.to_string() == v).count(),
                 cases: pagu,
             },
             Field {
                 label: "Kode (Permendagri 90/2019)",
-                probe: "SELECT count(*) FROM renja_item WHERE kode = ?1",
+                probe: |s, v| renja(s).iter().filter(|i| i.kode == v).count(),
                 cases: cases(&[
                     ("", Refused(kode_pola)),
                     (SQL, Refused(kode_pola)),
@@ -861,17 +977,22 @@ fn editor_perjanjian() {
         fields: vec![
             Field {
                 label: "Nomor",
-                probe: "SELECT count(*) FROM agreement_version WHERE nomor = ?1",
+                probe: |s, v| versions(s).iter().filter(|d| d.content.nomor == v).count(),
                 cases: text_cases(None, "Nomor terlalu panjang (maksimal 2000 karakter)"),
             },
             Field {
                 label: "Tempat",
-                probe: "SELECT count(*) FROM agreement_version WHERE tempat = ?1",
+                probe: |s, v| versions(s).iter().filter(|d| d.content.tempat == v).count(),
                 cases: text_cases(None, "Tempat terlalu panjang (maksimal 2000 karakter)"),
             },
             Field {
                 label: "Tanggal penandatanganan (hh-bb-tttt)",
-                probe: "SELECT count(*) FROM agreement_version WHERE tanggal = ?1",
+                probe: |s, v| {
+                    versions(s)
+                        .iter()
+                        .filter(|d| iso(d.content.tanggal) == v)
+                        .count()
+                },
                 cases: date_cases(),
             },
         ],
@@ -911,7 +1032,7 @@ fn siklus_baru() {
         submit: |h| button(h, "Mulai siklus"),
         fields: vec![Field {
             label: "Nama siklus",
-            probe: "SELECT count(*) FROM cycle WHERE nama = ?1",
+            probe: |s, v| s.cycles().unwrap().iter().filter(|c| c.nama == v).count(),
             // Emptied, the field takes the template's name again: no empty case.
             cases: text_cases(None, "Nama siklus terlalu panjang (maksimal 200 karakter)"),
         }],
@@ -979,12 +1100,12 @@ fn tugas_antrian() {
         "Alasan penolakan terlalu panjang (maksimal 2000 karakter)",
     );
     assert_eq!(audit(&h), written, "nothing is written");
-    assert_eq!(
-        count(
-            &h,
-            "SELECT count(*) FROM task_visit WHERE length(note) > 2000 OR length(reason) > 2000"
-        ),
-        0
+    let too_long = |t: &str| t.chars().count() > 2000;
+    let stored = visits(h.state().store());
+    assert!(
+        !stored
+            .iter()
+            .any(|v| too_long(&v.note) || too_long(&v.reason))
     );
 
     // Emoji, right-to-left and SQL text: stored exactly, as the note of an
@@ -994,7 +1115,11 @@ fn tugas_antrian() {
     set(&mut h, "Catatan", &teks);
     button(&mut h, "Setujui");
     assert_eq!(
-        probe(&h, "SELECT count(*) FROM task_visit WHERE note = ?1", &teks),
+        probe(
+            &h,
+            |s, v| visits(s).iter().filter(|x| x.note == v).count(),
+            &teks
+        ),
         1
     );
     open_task(&mut h);
@@ -1004,7 +1129,14 @@ fn tugas_antrian() {
     assert_eq!(
         probe(
             &h,
-            "SELECT count(*) FROM task_visit WHERE reason = ?1 AND outcome = 'tolak'",
+            |s, v| {
+                let rejected = |x: &&Visit| x.outcome == Some(Outcome::Tolak);
+                visits(s)
+                    .iter()
+                    .filter(rejected)
+                    .filter(|x| x.reason == v)
+                    .count()
+            },
             &teks
         ),
         1
@@ -1055,7 +1187,7 @@ fn register_arsip() {
         fields: vec![
             Field {
                 label: "Nomor agenda",
-                probe: "SELECT count(*) FROM archive_entry WHERE nomor_agenda = ?1",
+                probe: |s, v| entries(s).iter().filter(|e| e.nomor_agenda == v).count(),
                 cases: text_cases(
                     Some("Nomor agenda wajib diisi"),
                     "Nomor agenda terlalu panjang (maksimal 60 karakter)",
@@ -1063,22 +1195,32 @@ fn register_arsip() {
             },
             Field {
                 label: "Tanggal (hh-bb-tttt)",
-                probe: "SELECT count(*) FROM archive_entry WHERE tanggal = ?1",
+                probe: |s, v| {
+                    entries(s)
+                        .iter()
+                        .filter(|e| e.tanggal.to_string() == v)
+                        .count()
+                },
                 cases: tanggal,
             },
             Field {
                 label: "Jumlah rangkap",
-                probe: "SELECT count(*) FROM archive_entry WHERE rangkap = ?1",
+                probe: |s, v| {
+                    entries(s)
+                        .iter()
+                        .filter(|e| e.rangkap.to_string() == v)
+                        .count()
+                },
                 cases: rangkap,
             },
             Field {
                 label: "Keterangan",
-                probe: "SELECT count(*) FROM archive_entry WHERE keterangan = ?1",
+                probe: |s, v| entries(s).iter().filter(|e| e.keterangan == v).count(),
                 cases: keterangan,
             },
             Field {
                 label: "Lemari",
-                probe: "SELECT count(*) FROM archive_entry WHERE lemari = ?1",
+                probe: |s, v| entries(s).iter().filter(|e| e.lemari == v).count(),
                 cases: lemari,
             },
         ],
@@ -1096,17 +1238,11 @@ fn cetak_salinan() {
         name: "Cetak salinan",
         store: signed,
         open: |h| {
-            let unit: String = h
-                .state()
-                .store()
-                .conn()
-                .query_row(
-                    "SELECT u.nama FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id
-                     JOIN unit u ON u.id = a.unit_id WHERE v.status = 'ditandatangani' LIMIT 1",
-                    [],
-                    |r| r.get(0),
-                )
-                .unwrap();
+            let unit = versions(h.state().store())
+                .into_iter()
+                .find(|d| d.status == Status::Ditandatangani)
+                .unwrap()
+                .unit;
             go(h, "Perjanjian Kinerja");
             h.get_by_label(&unit).click();
             h.run();
@@ -1116,7 +1252,12 @@ fn cetak_salinan() {
         submit: |h| button(h, "Cetak"),
         fields: vec![Field {
             label: "Jumlah rangkap",
-            probe: "SELECT count(*) FROM print_log WHERE rangkap = ?1",
+            probe: |s, v| {
+                prints(s)
+                    .iter()
+                    .filter(|p| p.rangkap.to_string() == v)
+                    .count()
+            },
             cases: rangkap,
         }],
     });
@@ -1124,17 +1265,9 @@ fn cetak_salinan() {
 
 // ---- The disk: full, read-only, a folder that is a file ----------------------------------
 
-/// Runs a PRAGMA on the app's own connection (the fault injected).
-fn pragma(h: &H, sql: &str) {
-    h.state().store().conn().execute_batch(sql).unwrap();
-}
-
-/// The database may not grow by a single page: the next write that needs
-/// one fails with SQLite's "database or disk is full".
-fn fill_disk(h: &H) {
-    pragma(h, "VACUUM");
-    let pages: i64 = count(h, "PRAGMA page_count");
-    pragma(h, &format!("PRAGMA max_page_count = {pages}"));
+/// Puts the app's store into a fault (or out of it).
+fn drill(h: &H, fault: Drill, on: bool) {
+    h.state().store().drill(fault, on).unwrap();
 }
 
 #[test]
@@ -1162,7 +1295,7 @@ fn a_full_disk_keeps_what_was_typed_and_saves_it_once_there_is_room() {
     for (label, v) in &fields {
         set(&mut h, label, v);
     }
-    fill_disk(&h);
+    drill(&h, Drill::DiskFull, true);
     let written = audit(&h);
     button(&mut h, "Simpan");
     let msg = "Disk penuh: perubahan tidak disimpan. Kosongkan ruang disk lalu simpan lagi.";
@@ -1178,7 +1311,7 @@ fn a_full_disk_keeps_what_was_typed_and_saves_it_once_there_is_room() {
         );
     }
     // Room again: the same press of Simpan stores it all.
-    pragma(&h, "PRAGMA max_page_count = 1073741823");
+    drill(&h, Drill::DiskFull, false);
     button(&mut h, "Simpan");
     let o = h.state().store().office().unwrap();
     assert_eq!(o.nama_instansi, "Badan Uji Disk Penuh");
@@ -1196,7 +1329,7 @@ fn a_read_only_database_keeps_a_new_unit_and_the_editors_draft() {
     go(&mut h, "Pengaturan");
     go(&mut h, "Unit Kerja");
     set(&mut h, "Nama unit", "Bidang Tidak Tersimpan");
-    pragma(&h, "PRAGMA query_only = ON");
+    drill(&h, Drill::ReadOnly, true);
     let written = audit(&h);
     button(&mut h, "Tambah unit");
     assert!(shown(&h, msg), "{:?}", labels(&h));
@@ -1205,12 +1338,13 @@ fn a_read_only_database_keeps_a_new_unit_and_the_editors_draft() {
         h.get_by_label("Nama unit").value().as_deref(),
         Some("Bidang Tidak Tersimpan")
     );
-    pragma(&h, "PRAGMA query_only = OFF");
+    drill(&h, Drill::ReadOnly, false);
     button(&mut h, "Tambah unit");
     assert_eq!(
-        count(
+        probe(
             &h,
-            "SELECT count(*) FROM unit WHERE nama = 'Bidang Tidak Tersimpan'"
+            |s, v| s.units().unwrap().iter().filter(|u| u.nama == v).count(),
+            "Bidang Tidak Tersimpan"
         ),
         1
     );
@@ -1219,7 +1353,7 @@ fn a_read_only_database_keeps_a_new_unit_and_the_editors_draft() {
     // The agreement editor saves as it is typed: refused, the edit stays
     // pending with the reason, and is written once the data can be.
     open_new_agreement(&mut h);
-    pragma(&h, "PRAGMA query_only = ON");
+    drill(&h, Drill::ReadOnly, true);
     set(&mut h, "Nomor", "800/077/BKPSDM/2027");
     flush(&mut h);
     assert!(
@@ -1228,15 +1362,20 @@ fn a_read_only_database_keeps_a_new_unit_and_the_editors_draft() {
         labels(&h)
     );
     indonesian_only(&h, "editor, hanya dapat dibaca");
-    let nomor = "SELECT count(*) FROM agreement_version WHERE nomor = '800/077/BKPSDM/2027'";
-    assert_eq!(count(&h, nomor), 0);
+    let nomor = |h: &H| {
+        let n = versions(h.state().store());
+        n.iter()
+            .filter(|d| d.content.nomor == "800/077/BKPSDM/2027")
+            .count()
+    };
+    assert_eq!(nomor(&h), 0);
     assert_eq!(
         h.get_by_label("Nomor").value().as_deref(),
         Some("800/077/BKPSDM/2027")
     );
-    pragma(&h, "PRAGMA query_only = OFF");
+    drill(&h, Drill::ReadOnly, false);
     flush(&mut h);
-    assert_eq!(count(&h, nomor), 1, "written once the fault is gone");
+    assert_eq!(nomor(&h), 1, "written once the fault is gone");
     assert!(!shown(&h, "Belum tersimpan"));
 }
 

@@ -17,7 +17,7 @@ use perkin::model::org::NewUnit;
 use perkin::model::worktime::{HariLibur, JenisLibur};
 use perkin::store::Store;
 
-use crate::common::{demo_store, local, store_at, tmp};
+use crate::common::{demo_store, local, store_at, tmp, versions};
 use crate::ui::{go, harness};
 
 const CHILD_ENV: &str = "PERKIN_CRASH_CHILD_DB";
@@ -140,41 +140,29 @@ fn sigkill_while_writing_loses_no_committed_write() {
 
         let store = Store::open(&path).unwrap();
         assert_intact(&store, round);
-        let conn = store.conn();
+        let libur = store.calendar().unwrap().libur;
         for n in &committed {
             if n % 2 == 0 {
-                let found: i64 = conn
-                    .query_row(
-                        "SELECT count(*) FROM holiday WHERE nama = ?1",
-                        [format!("Uji {n}")],
-                        |r| r.get(0),
-                    )
-                    .unwrap();
+                let found = libur
+                    .values()
+                    .filter(|l| l.nama == format!("Uji {n}"))
+                    .count();
                 assert_eq!(found, 1, "round {round}: committed holiday {n} lost");
             } else {
-                let lines: i64 = conn
-                    .query_row(
-                        "SELECT count(*) FROM agreement_line l JOIN agreement_version v ON v.id = l.version_id
-                         JOIN agreement a ON a.id = v.agreement_id WHERE a.tahun = ?1",
-                        [3000 + *n as i64],
-                        |r| r.get(0),
-                    )
-                    .unwrap();
-                assert_eq!(
-                    lines as usize, LINES_PER_AGREEMENT,
-                    "round {round}: agreement {n}"
-                );
+                let lines: usize = store
+                    .agreements(3000 + *n as i32)
+                    .unwrap()
+                    .iter()
+                    .map(|a| store.version(a.version_id).unwrap().content.lines.len())
+                    .sum();
+                assert_eq!(lines, LINES_PER_AGREEMENT, "round {round}: agreement {n}");
             }
         }
         // Nothing half-written: every agreement present has all its lines.
-        let partial: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM agreement_version v WHERE
-                 (SELECT count(*) FROM agreement_line l WHERE l.version_id = v.id) <> ?1",
-                [LINES_PER_AGREEMENT as i64],
-                |r| r.get(0),
-            )
-            .unwrap();
+        let partial = versions(&store)
+            .iter()
+            .filter(|v| v.content.lines.len() != LINES_PER_AGREEMENT)
+            .count();
         assert_eq!(partial, 0);
     }
 }

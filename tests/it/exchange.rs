@@ -10,11 +10,7 @@ use perkin::model::org::NewUnit;
 use perkin::store::Store;
 use perkin::ui::{Form, PerkinApp};
 
-use crate::common::{db_in, demo_store, local, store_at, tmp};
-
-fn count(s: &Store, sql: &str) -> i64 {
-    s.conn().query_row(sql, [], |r| r.get(0)).unwrap()
-}
+use crate::common::{Rows, db_in, demo_store, local, rows_in, store_at, tmp};
 
 /// Rows compare without their sheet row numbers.
 fn normalised(mut wb: Workbook) -> Workbook {
@@ -62,7 +58,7 @@ fn export_then_import_into_a_database_without_plan_gives_the_same_data() {
     let preview = target.check_import(&read).unwrap().expect("no problems");
     assert_eq!((preview.indikator_baru, preview.renja_baru), (7, 11));
     assert_eq!(
-        count(&target, "SELECT count(*) FROM renstra_indikator"),
+        rows_in(&target, Rows::Indicators),
         0,
         "the check writes nothing"
     );
@@ -75,10 +71,13 @@ fn export_then_import_into_a_database_without_plan_gives_the_same_data() {
         normalised(exported.clone())
     );
     assert_eq!(
-        count(
-            &target,
-            "SELECT sum(pagu) FROM renja_item WHERE level = 'sub_kegiatan'"
-        ),
+        target
+            .renja_items(2027)
+            .unwrap()
+            .iter()
+            .filter(|i| i.level == perkin::model::plan::Tingkat::SubKegiatan)
+            .map(|i| i.pagu)
+            .sum::<i64>(),
         830_250_000
     );
     // Importing the same file again changes nothing.
@@ -108,7 +107,7 @@ fn unknown_units_are_named_by_sheet_and_row_and_nothing_is_written() {
     let bytes = tulis_xlsx(&wb).unwrap();
     wb = baca_xlsx(&bytes).unwrap();
     let empty = store_at(&db_in(dir.path()), local(2026, 11, 23, 10, 0));
-    let audit = count(&empty, "SELECT count(*) FROM audit_log");
+    let audit = rows_in(&empty, Rows::Audit);
     let problems = empty.check_import(&wb).unwrap().unwrap_err();
     assert!(problems.len() >= 7);
     let first = problems[0].to_string();
@@ -123,8 +122,8 @@ fn unknown_units_are_named_by_sheet_and_row_and_nothing_is_written() {
     );
     let mut empty = empty;
     assert!(empty.import_workbook(&wb, "x.xlsx").is_err());
-    assert_eq!(count(&empty, "SELECT count(*) FROM audit_log"), audit);
-    assert_eq!(count(&empty, "SELECT count(*) FROM renja_item"), 0);
+    assert_eq!(rows_in(&empty, Rows::Audit), audit);
+    assert_eq!(rows_in(&empty, Rows::RenjaItems), 0);
 }
 
 fn until(h: &mut Harness<'static, PerkinApp>, label: &str) {
@@ -179,20 +178,14 @@ fn the_import_preview_lists_problems_and_imports_only_a_clean_file() {
         "Indikator Renstra: 7 baru, 0 diperbarui. Item Renja: 11 baru, 0 diperbarui.",
     );
     assert_eq!(
-        count(h.state().store(), "SELECT count(*) FROM renja_item"),
+        rows_in(h.state().store(), Rows::RenjaItems),
         0,
         "nothing before confirming"
     );
     h.get_by_label("Impor").click();
     h.run();
-    assert_eq!(
-        count(h.state().store(), "SELECT count(*) FROM renja_item"),
-        11
-    );
-    assert_eq!(
-        count(h.state().store(), "SELECT count(*) FROM renstra_indikator"),
-        7
-    );
+    assert_eq!(rows_in(h.state().store(), Rows::RenjaItems), 11);
+    assert_eq!(rows_in(h.state().store(), Rows::Indicators), 7);
 }
 
 #[test]

@@ -3,9 +3,10 @@
 
 use egui_kittest::kittest::Queryable;
 use perkin::demo::scale::{Scale, build};
+use perkin::model::agreement::Status;
 use perkin::store::Store;
 
-use crate::common::{db_in, local, tmp};
+use crate::common::{Rows, db_in, local, rows_in, tmp, versions};
 use crate::ui::{go, harness, wheel};
 
 fn small(years: i32, indicators: usize, visits: usize) -> Scale {
@@ -18,10 +19,6 @@ fn small(years: i32, indicators: usize, visits: usize) -> Scale {
         max_lines: 30,
         visits,
     }
-}
-
-fn count(s: &Store, sql: &str) -> i64 {
-    s.conn().query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
 #[test]
@@ -39,40 +36,19 @@ fn a_small_office_scale_history_is_built_whole() {
         "visits {}",
         built.visits
     );
-    assert_eq!(
-        count(&s, "SELECT count(*) FROM task_visit"),
-        built.visits as i64
-    );
+    assert_eq!(rows_in(&s, Rows::Visits), built.visits);
     // Every agreement has 20–30 lines; the longest draft has 30.
-    let (lo, hi): (i64, i64) = s
-        .conn()
-        .query_row(
-            "SELECT min(n), max(n) FROM (SELECT count(*) n FROM agreement_line GROUP BY version_id)",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .unwrap();
-    assert!(lo >= 20 && hi <= 30, "{lo}..{hi}");
+    let lines: Vec<usize> = versions(&s).iter().map(|v| v.content.lines.len()).collect();
+    let (lo, hi) = (lines.iter().min().unwrap(), lines.iter().max().unwrap());
+    assert!(*lo >= 20 && *hi <= 30, "{lo}..{hi}");
     assert_eq!(
         s.version(built.longest_draft).unwrap().content.lines.len(),
         30
     );
     // The past year signed and archived, the prepared one in draft.
-    assert_eq!(
-        count(
-            &s,
-            "SELECT count(*) FROM agreement_version WHERE status = 'diarsipkan'"
-        ),
-        6
-    );
-    assert_eq!(count(&s, "SELECT count(*) FROM archive_entry"), 6);
-    assert_eq!(
-        count(
-            &s,
-            "SELECT count(*) FROM agreement_version WHERE status = 'draf'"
-        ),
-        6
-    );
+    assert_eq!(rows_in(&s, Rows::Versions(Status::Diarsipkan)), 6);
+    assert_eq!(rows_in(&s, Rows::ArchiveEntries), 6);
+    assert_eq!(rows_in(&s, Rows::Versions(Status::Draf)), 6);
     // Only the prepared year's last cycle is still open.
     let open: Vec<(i64, i32)> = s
         .cycles()

@@ -7,10 +7,12 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use perkin::app::{AgreementCmd, ArchiveCmd, BackupCmd, ListFormat, WorkflowCmd};
 use perkin::model::agreement::Status;
 use perkin::model::id::{CycleId, OfficialId, UnitId};
+use perkin::model::org::StatusJabatan;
+use perkin::model::plan::Target;
 use perkin::store::Store;
 use perkin::ui::{Form, PerkinApp};
 
-use crate::common::{db_in, demo_store, local, store_at, tmp};
+use crate::common::{Rows, db_in, demo_store, local, rows_in, store_at, tmp};
 
 pub(crate) fn harness(store: Store) -> Harness<'static, PerkinApp> {
     // Notifications fade out over a few seconds of frames: allow the steps.
@@ -91,12 +93,13 @@ pub(crate) fn retype(h: &mut Harness<'static, PerkinApp>, label: &str, text: &st
     h.run();
 }
 
-pub(crate) fn count(h: &Harness<'static, PerkinApp>, sql: &str) -> i64 {
-    h.state()
-        .store()
-        .conn()
-        .query_row(sql, [], |r| r.get(0))
-        .unwrap()
+pub(crate) fn count(h: &Harness<'static, PerkinApp>, what: Rows) -> usize {
+    rows_in(h.state().store(), what)
+}
+
+fn units_named(h: &Harness<'static, PerkinApp>, nama: &str) -> usize {
+    let units = h.state().store().units().unwrap();
+    units.iter().filter(|u| u.nama == nama).count()
 }
 
 #[test]
@@ -205,10 +208,7 @@ fn add_a_unit_then_an_official_with_a_wrong_and_a_right_nip() {
     h.get_by_label("Tambah unit").click();
     h.run();
     assert_eq!(
-        count(
-            &h,
-            "SELECT count(*) FROM unit WHERE nama = 'Bidang Pengembangan Kompetensi Aparatur'"
-        ),
+        units_named(&h, "Bidang Pengembangan Kompetensi Aparatur"),
         1
     );
     h.get_by_label_contains("Bidang Pengembangan Kompetensi Aparatur · Eselon III");
@@ -233,11 +233,7 @@ fn add_a_unit_then_an_official_with_a_wrong_and_a_right_nip() {
     h.get_by_label(msg);
     h.get_by_label("Tambah pejabat").click();
     h.run();
-    assert_eq!(
-        count(&h, "SELECT count(*) FROM official"),
-        0,
-        "nothing wrong is stored"
-    );
+    assert_eq!(count(&h, Rows::Officials), 0, "nothing wrong is stored");
     assert!(
         h.query_all_by_label(msg).count() >= 1,
         "the message stays, the input is kept"
@@ -247,12 +243,15 @@ fn add_a_unit_then_an_official_with_a_wrong_and_a_right_nip() {
     assert!(h.query_by_label(msg).is_none());
     h.get_by_label("Tambah pejabat").click();
     h.run();
-    assert_eq!(count(&h, "SELECT count(*) FROM official"), 1);
+    assert_eq!(count(&h, Rows::Officials), 1);
     assert_eq!(
-        count(
-            &h,
-            "SELECT count(*) FROM official WHERE nip = '197009091996031007' AND nama = 'Yusuf Hidayat'"
-        ),
+        h.state()
+            .store()
+            .officials()
+            .unwrap()
+            .iter()
+            .filter(|o| o.nip.as_deref() == Some("197009091996031007") && o.nama == "Yusuf Hidayat")
+            .count(),
         1,
         "exactly the right one"
     );
@@ -295,7 +294,7 @@ fn a_holiday_added_in_the_calendar_is_stored() {
     h.get_by_label("Tanggal '31-02-2026' tidak sah: tulis hh-bb-tttt, mis. 17-08-2026");
     h.get_by_label("Tambah hari libur").click();
     h.run();
-    let before = count(&h, "SELECT count(*) FROM holiday");
+    let before = count(&h, Rows::Holidays);
     h.get_by_label("Tanggal libur").focus();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
@@ -309,13 +308,16 @@ fn a_holiday_added_in_the_calendar_is_stored() {
     h.run();
     h.get_by_label("Tambah hari libur").click();
     h.run();
-    assert_eq!(count(&h, "SELECT count(*) FROM holiday"), before + 1);
+    assert_eq!(count(&h, Rows::Holidays), before + 1);
     assert_eq!(
-        count(
-            &h,
-            "SELECT count(*) FROM holiday WHERE tanggal = '2026-11-24' AND jenis = 'lokal'"
-        ),
-        1
+        h.state()
+            .store()
+            .calendar()
+            .unwrap()
+            .libur
+            .get(&chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap())
+            .map(|l| l.jenis),
+        Some(perkin::model::worktime::JenisLibur::Lokal)
     );
     h.get_by_label("Selasa, 24 November 2026");
 }
@@ -361,14 +363,14 @@ fn a_renstra_indicator_with_five_targets_survives_a_restart() {
         type_into(&mut h, "Target 2025", "1,2,3");
         h.get_by_label("Target '1,2,3' bukan angka yang sah");
         button(&mut h, "Simpan");
-        assert_eq!(count(&h, "SELECT count(*) FROM renstra_indikator"), 0);
+        assert_eq!(count(&h, Rows::Indicators), 0);
         retype(&mut h, "Target 2025", "WTP");
         for (y, v) in [(2026, "95"), (2027, "96,5"), (2028, "97"), (2029, "98")] {
             type_into(&mut h, &format!("Target {y}"), v);
         }
         button(&mut h, "Simpan");
-        assert_eq!(count(&h, "SELECT count(*) FROM renstra_indikator"), 1);
-        assert_eq!(count(&h, "SELECT count(*) FROM renstra_target"), 5);
+        assert_eq!(count(&h, Rows::Indicators), 1);
+        assert_eq!(count(&h, Rows::Targets), 5);
     }
     // Reopen the app on the same database.
     let mut h = harness(store_at(&path, now));
@@ -412,7 +414,7 @@ fn program_kegiatan_sub_kegiatan_with_pagu_and_totals() {
     );
     type_into(&mut h, "Pagu (Rp)", "Rp 1.250.000.000");
     button(&mut h, "Tambah item");
-    assert_eq!(count(&h, "SELECT count(*) FROM renja_item"), 1);
+    assert_eq!(count(&h, Rows::RenjaItems), 1);
     // Kegiatan under it.
     button(&mut h, "Item baru");
     radio(&mut h, "Kegiatan");
@@ -445,26 +447,34 @@ fn program_kegiatan_sub_kegiatan_with_pagu_and_totals() {
     type_into(&mut h, "Pagu (Rp)", "-5");
     h.get_by_label("Pagu tidak boleh negatif");
     button(&mut h, "Tambah item");
-    assert_eq!(count(&h, "SELECT count(*) FROM renja_item"), 2);
+    assert_eq!(count(&h, Rows::RenjaItems), 2);
     retype(&mut h, "Pagu (Rp)", "1250000000");
     button(&mut h, "Tambah indikator");
     type_into(&mut h, "Indikator 1.", "Jumlah dokumen pengadaan ASN");
     type_into(&mut h, "Satuan 1.", "dokumen");
     type_into(&mut h, "Target 1.", "2");
     button(&mut h, "Tambah item");
-    assert_eq!(count(&h, "SELECT count(*) FROM renja_item"), 3);
+    assert_eq!(count(&h, Rows::RenjaItems), 3);
     assert_eq!(
-        count(
-            &h,
-            "SELECT sum(pagu) FROM renja_item WHERE level = 'sub_kegiatan'"
-        ),
+        h.state()
+            .store()
+            .renja_items(2026)
+            .unwrap()
+            .iter()
+            .filter(|i| i.level == perkin::model::plan::Tingkat::SubKegiatan)
+            .map(|i| i.pagu)
+            .sum::<i64>(),
         1_250_000_000
     );
     assert_eq!(
-        count(
-            &h,
-            "SELECT count(*) FROM renja_indikator WHERE nama = 'Jumlah dokumen pengadaan ASN'"
-        ),
+        h.state()
+            .store()
+            .renja_items(2026)
+            .unwrap()
+            .iter()
+            .flat_map(|i| i.indikator.iter())
+            .filter(|(nama, _, _)| nama == "Jumlah dokumen pengadaan ASN")
+            .count(),
         1
     );
     // Shown as Rp 1.250.000.000 on each row and in the totals of the three levels.
@@ -479,7 +489,7 @@ fn the_target_table_saves_all_edits_in_one_transaction() {
     let mut h = harness(demo_store(dir.path(), local(2026, 11, 23, 10, 0)));
     go(&mut h, "Renstra");
     button(&mut h, "Tabel target per tahun");
-    let audit = count(&h, "SELECT count(*) FROM audit_log");
+    let audit = count(&h, Rows::Audit);
     retype(&mut h, "Target 2027 T1.S1.I1", "0,75");
     retype(&mut h, "Target 2028 T1.S1.I1", "1,2,3");
     h.get_by_label_contains(
@@ -493,30 +503,13 @@ fn the_target_table_saves_all_edits_in_one_transaction() {
     retype(&mut h, "Target 2028 T1.S1.I1", "BB");
     button(&mut h, "Simpan perubahan target (2)");
     assert_eq!(
-        count(&h, "SELECT count(*) FROM audit_log"),
+        count(&h, Rows::Audit),
         audit + 1,
         "one action, one transaction"
     );
-    let v: f64 = h
-        .state()
-        .store()
-        .conn()
-        .query_row(
-            "SELECT t.angka FROM renstra_target t JOIN renstra_indikator i ON i.id = t.indikator_id
-             WHERE i.kode = 'T1.S1.I1' AND t.tahun = 2027",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(v, 0.75);
-    assert_eq!(
-        count(
-            &h,
-            "SELECT count(*) FROM renstra_target t JOIN renstra_indikator i ON i.id = t.indikator_id
-             WHERE i.kode = 'T1.S1.I1' AND t.tahun = 2028 AND t.teks = 'BB'"
-        ),
-        1
-    );
+    let targets = indicator(h.state().store(), "T1.S1.I1").targets;
+    assert_eq!(targets[&2027], Target::Angka(0.75));
+    assert_eq!(targets[&2028], Target::Teks("BB".into()));
     assert_eq!(
         h.get_by_label("Target 2027 T1.S1.I1").value().as_deref(),
         Some("0,75")
@@ -531,18 +524,7 @@ fn an_indicator_moves_up_among_its_siblings() {
     h.get_by_label_contains("T1.S1.I2 Persentase ASN").click();
     h.run();
     button(&mut h, "Naik");
-    let first: String = h
-        .state()
-        .store()
-        .conn()
-        .query_row(
-            "SELECT kode FROM renstra_indikator
-             WHERE sasaran_id = (SELECT sasaran_id FROM renstra_indikator WHERE kode = 'T1.S1.I2')
-             ORDER BY urutan, id LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let first = siblings_of(h.state().store(), "T1.S1.I2")[0].kode.clone();
     assert_eq!(first, "T1.S1.I2");
 }
 
@@ -579,18 +561,14 @@ fn deleting_asks_first_and_batal_keeps_the_item() {
     type_into(&mut h, "Kode (Permendagri 90/2019)", "5.03.02.2.03.0002");
     type_into(&mut h, "Nama program/kegiatan", "Penilaian Kinerja ASN");
     button(&mut h, "Tambah item");
-    let items = count(&h, "SELECT count(*) FROM renja_item");
+    let items = count(&h, Rows::RenjaItems);
     button(&mut h, "Hapus item");
     h.get_by_label_contains("Hapus 5.03.02.2.03.0002 Penilaian Kinerja ASN dari Renja 2027?");
     button(&mut h, "Batal");
-    assert_eq!(
-        count(&h, "SELECT count(*) FROM renja_item"),
-        items,
-        "Batal keeps it"
-    );
+    assert_eq!(count(&h, Rows::RenjaItems), items, "Batal keeps it");
     button(&mut h, "Hapus item");
     button(&mut h, "Ya, hapus");
-    assert_eq!(count(&h, "SELECT count(*) FROM renja_item"), items - 1);
+    assert_eq!(count(&h, Rows::RenjaItems), items - 1);
     h.get_by_label("Item Renja baru");
 }
 
@@ -723,13 +701,8 @@ fn unsaved_input_panel_and_year_survive_a_restart() {
         go(&mut h, "Renja");
         eframe::App::save(h.state_mut(), &mut mem);
     }
-    assert_eq!(
-        count_in(
-            &path,
-            "SELECT count(*) FROM unit WHERE nama LIKE '%belum disimpan'"
-        ),
-        0
-    );
+    let units = Store::open_read_only(&path).unwrap().units().unwrap();
+    assert!(!units.iter().any(|u| u.nama.ends_with("belum disimpan")));
     let mem: &'static MemStorage = Box::leak(Box::new(mem));
     let store = store_at(&path, now);
     let mut h = Harness::builder()
@@ -808,11 +781,24 @@ fn the_start_prepared_on_a_thread_shows_the_remembered_year() {
     assert_ne!(shown, prepared);
 }
 
-fn count_in(path: &std::path::Path, sql: &str) -> i64 {
-    rusqlite::Connection::open(path)
+/// The Renstra indikator with this kode.
+fn indicator(s: &Store, kode: &str) -> perkin::model::plan::IndikatorRow {
+    siblings_of(s, kode)
+        .into_iter()
+        .find(|i| i.kode == kode)
         .unwrap()
-        .query_row(sql, [], |r| r.get(0))
+}
+
+/// The indicators of the sasaran that holds the indikator `kode`, in order.
+fn siblings_of(s: &Store, kode: &str) -> Vec<perkin::model::plan::IndikatorRow> {
+    s.renstra_periods()
         .unwrap()
+        .iter()
+        .flat_map(|p| s.renstra_tree(p.id).unwrap())
+        .flat_map(|t| t.sasaran)
+        .find(|x| x.indikator.iter().any(|i| i.kode == kode))
+        .unwrap()
+        .indikator
 }
 
 /// A Bidang added to the demo office (the demo's own Bidang already have
@@ -904,32 +890,27 @@ pub(crate) fn pick(h: &mut Harness<'static, PerkinApp>, combo: &str, entry: &str
     h.run();
 }
 
-fn version_field(path: &std::path::Path, versi: i32, column: &str) -> String {
-    rusqlite::Connection::open(path)
+/// Version `versi` of the 2027 agreement of Bidang Penilaian Kinerja
+/// Aparatur, read from the file as another program would.
+fn version_of(path: &std::path::Path, versi: i32) -> perkin::model::agreement::VersionDoc {
+    let s = Store::open_read_only(path).unwrap();
+    let a = s
+        .agreements(2027)
         .unwrap()
-        .query_row(
-            &format!(
-                "SELECT {column} FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id
-                 JOIN unit u ON u.id = a.unit_id
-                 WHERE u.nama = 'Bidang Penilaian Kinerja Aparatur' AND v.versi = ?1"
-            ),
-            [versi],
-            |r| r.get(0),
-        )
+        .into_iter()
+        .find(|a| a.unit == "Bidang Penilaian Kinerja Aparatur")
+        .unwrap();
+    let (id, _, _) = s
+        .versions(a.id)
         .unwrap()
+        .into_iter()
+        .find(|v| v.1 == versi)
+        .unwrap();
+    s.version(id).unwrap()
 }
 
 fn line_target(path: &std::path::Path, versi: i32) -> String {
-    rusqlite::Connection::open(path)
-        .unwrap()
-        .query_row(
-            "SELECT l.target FROM agreement_line l JOIN agreement_version v ON v.id = l.version_id
-             JOIN agreement a ON a.id = v.agreement_id JOIN unit u ON u.id = a.unit_id
-             WHERE u.nama = 'Bidang Penilaian Kinerja Aparatur' AND v.versi = ?1 AND l.urutan = 0",
-            [versi],
-            |r| r.get(0),
-        )
-        .unwrap()
+    version_of(path, versi).content.lines[0].target.clone()
 }
 
 #[test]
@@ -977,12 +958,15 @@ fn an_agreement_from_the_plan_survives_a_restart_and_a_pk_perubahan_keeps_the_si
         notified(&mut h, "Perjanjian Kinerja 2027 dibuat sebagai draf");
         // One click took the kegiatan's indicators and its anggaran (DPA).
         assert_eq!(
-            count(
-                &h,
-                "SELECT count(*) FROM agreement_line l JOIN agreement_version v ON v.id = l.version_id
-                 JOIN agreement a ON a.id = v.agreement_id JOIN unit u ON u.id = a.unit_id
-                 WHERE u.nama = 'Bidang Penilaian Kinerja Aparatur' AND l.sumber_jenis = 'renja'"
-            ),
+            version_of(&path, 1)
+                .content
+                .lines
+                .iter()
+                .filter(|l| matches!(
+                    l.sumber,
+                    Some(perkin::model::agreement::LineSource::Renja(_))
+                ))
+                .count(),
             2
         );
         assert_eq!(
@@ -991,8 +975,17 @@ fn an_agreement_from_the_plan_survives_a_restart_and_a_pk_perubahan_keeps_the_si
         );
         h.get_by_label("Jumlah anggaran: Rp 245.500.000");
         // The parties proposed from the SOTK: the Plt head and the head of the agency.
-        assert!(version_field(&path, 1, "p1_nama").starts_with("Rina Marlina"));
-        assert_eq!(version_field(&path, 1, "p1_status"), "plt");
+        assert!(
+            version_of(&path, 1)
+                .content
+                .pihak_pertama
+                .nama
+                .starts_with("Rina Marlina")
+        );
+        assert_eq!(
+            version_of(&path, 1).content.pihak_pertama.status,
+            StatusJabatan::Plt
+        );
         // Set the Pihak Kedua by hand, fill the header, edit a target.
         pick(&mut h, "Pihak Kedua", &label(&sekretaris));
         pick(&mut h, "Pihak Kedua", &label(&kepala));
@@ -1002,8 +995,14 @@ fn an_agreement_from_the_plan_survives_a_restart_and_a_pk_perubahan_keeps_the_si
         eframe::App::save(h.state_mut(), &mut mem);
     }
     assert_eq!(line_target(&path, 1), "95");
-    assert_eq!(version_field(&path, 1, "p2_nama"), kepala.nama_lengkap());
-    assert_eq!(version_field(&path, 1, "tanggal"), "2027-01-29");
+    assert_eq!(
+        version_of(&path, 1).content.pihak_kedua.nama,
+        kepala.nama_lengkap()
+    );
+    assert_eq!(
+        version_of(&path, 1).content.tanggal,
+        chrono::NaiveDate::from_ymd_opt(2027, 1, 29)
+    );
 
     // Reopen: the editor is back on the agreement with everything there.
     let mem: &'static MemStorage = Box::leak(Box::new(mem));
@@ -1021,19 +1020,10 @@ fn an_agreement_from_the_plan_survives_a_restart_and_a_pk_perubahan_keeps_the_si
 
     // Submit, sign, and make a PK Perubahan.
     button(&mut h, "Ajukan");
-    assert_eq!(version_field(&path, 1, "status"), Status::Diajukan.kode());
+    assert_eq!(version_of(&path, 1).status, Status::Diajukan);
     button(&mut h, "Tandai sudah ditandatangani");
     button(&mut h, "Ya, sudah ditandatangani");
-    assert_eq!(
-        version_field(&path, 1, "status"),
-        Status::Ditandatangani.kode()
-    );
-    let v1 = count(
-        &h,
-        "SELECT v.id FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id
-         JOIN unit u ON u.id = a.unit_id
-         WHERE u.nama = 'Bidang Penilaian Kinerja Aparatur' AND v.versi = 1",
-    );
+    assert_eq!(version_of(&path, 1).status, Status::Ditandatangani);
     button(&mut h, "Buat Perubahan");
     radio(&mut h, "Program atau anggaran berubah");
     type_into(
@@ -1046,38 +1036,13 @@ fn an_agreement_from_the_plan_survives_a_restart_and_a_pk_perubahan_keeps_the_si
         &mut h,
         "PK Perubahan dibuat sebagai draf; versi sebelumnya tetap tersimpan",
     );
-    assert_eq!(version_field(&path, 2, "status"), Status::Draf.kode());
+    assert_eq!(version_of(&path, 2).status, Status::Draf);
     retype(&mut h, "Baris 1 Target", "97");
     eframe::App::save(h.state_mut(), &mut MemStorage::default());
     assert_eq!(line_target(&path, 2), "97");
     // The signed version is unchanged, and the database refuses to change it.
     assert_eq!(line_target(&path, 1), "95");
-    assert_eq!(
-        version_field(&path, 1, "status"),
-        Status::Ditandatangani.kode()
-    );
-    let refused = h
-        .state()
-        .store()
-        .conn()
-        .execute(
-            "UPDATE agreement_line SET target = '1' WHERE version_id = ?1",
-            [v1],
-        )
-        .unwrap_err()
-        .to_string();
-    assert!(refused.contains("tidak dapat diubah"), "{refused}");
-    let refused = h
-        .state()
-        .store()
-        .conn()
-        .execute(
-            "UPDATE agreement_version SET p1_nama = 'X' WHERE id = ?1",
-            [v1],
-        )
-        .unwrap_err()
-        .to_string();
-    assert!(refused.contains("tidak dapat diubah"), "{refused}");
+    assert_eq!(version_of(&path, 1).status, Status::Ditandatangani);
     // The comparison names the changed target.
     button(&mut h, "Bandingkan versi");
     h.get_by_label_contains("— Target");
@@ -1217,28 +1182,39 @@ fn open_tasks_of(h: &Harness<'static, PerkinApp>, siklus: &str) -> Vec<String> {
 
 /// Finished visits of step `no` in the demo's own cycles on seed 002.
 fn demo_visits_of(h: &Harness<'static, PerkinApp>, no: &str) -> usize {
-    count(
-        h,
-        &format!(
-            "SELECT count(*) FROM task_visit v JOIN cycle c ON c.id = v.cycle_id
-             WHERE c.template_kode = 'bkpsdm-90-2023' AND c.nama <> 'Uji Antrian 2027'
-               AND v.step_no = '{no}' AND v.finished_at IS NOT NULL"
-        ),
-    ) as usize
+    let s = h.state().store();
+    s.cycles()
+        .unwrap()
+        .iter()
+        .filter(|c| c.template_kode == "bkpsdm-90-2023" && c.nama != "Uji Antrian 2027")
+        .map(|c| {
+            let cycle = s.load_cycle(c.id).unwrap();
+            cycle
+                .visits
+                .iter()
+                .filter(|v| cycle.template.langkah[v.step].no == no && v.finished_at.is_some())
+                .count()
+        })
+        .sum()
 }
 
 fn visits(
     h: &Harness<'static, PerkinApp>,
     cycle: CycleId,
 ) -> Vec<(String, Option<String>, String)> {
-    let conn = h.state().store().conn();
-    let mut stmt = conn
-        .prepare("SELECT step_no, outcome, reason FROM task_visit WHERE cycle_id = ?1 ORDER BY seq")
-        .unwrap();
-    stmt.query_map([cycle], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
+    let c = h.state().store().load_cycle(cycle).unwrap();
+    let mut visits: Vec<_> = c.visits.iter().collect();
+    visits.sort_by_key(|v| v.seq);
+    visits
+        .into_iter()
+        .map(|v| {
+            (
+                c.template.langkah[v.step].no.clone(),
+                v.outcome.map(|o| o.kode().to_string()),
+                v.reason.clone(),
+            )
+        })
+        .collect()
 }
 
 #[test]
@@ -1287,19 +1263,16 @@ fn a_cycle_on_seed_002_walks_through_the_queue_with_tolak_at_steps_6_and_7() {
     }
     button(&mut h, "Mulai siklus");
     notified(&mut h, "Siklus Uji Antrian 2027 dimulai");
-    let cycle = CycleId(count(
-        &h,
-        "SELECT id FROM cycle WHERE nama = 'Uji Antrian 2027'",
-    ));
-    assert_eq!(
-        count(
-            &h,
-            &format!(
-                "SELECT count(*) FROM cycle_unit WHERE cycle_id = {cycle} AND version_id IS NOT NULL"
-            )
-        ),
-        2
-    );
+    let store = h.state().store();
+    let cycle = store
+        .cycles()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.nama == "Uji Antrian 2027")
+        .unwrap()
+        .id;
+    let carried = store.cycle_units(cycle).unwrap();
+    assert_eq!(carried.iter().filter(|(_, v)| v.is_some()).count(), 2);
     let steps = |h: &Harness<'static, PerkinApp>| -> Vec<String> {
         visits(h, cycle).into_iter().map(|v| v.0).collect()
     };
@@ -1710,7 +1683,7 @@ fn a_signed_agreement_is_registered_with_its_scan_and_periksa_berkas_flags_a_cha
         &mut h,
         "Terdaftar di arsip dengan nomor agenda 001; pindaian dilampirkan",
     );
-    assert_eq!(count(&h, "SELECT count(*) FROM archive_entry"), 1);
+    assert_eq!(count(&h, Rows::ArchiveEntries), 1);
 
     // The register lists it, with its place and its scan.
     h.get_by_label(&format!("{} (2027)", units[0]));
@@ -1727,10 +1700,10 @@ fn a_signed_agreement_is_registered_with_its_scan_and_periksa_berkas_flags_a_cha
     retype(&mut h, "Nomor agenda", "001");
     button(&mut h, "Simpan");
     h.get_by_label_contains("Nomor agenda 001 sudah dipakai pada register arsip 2027");
-    assert_eq!(count(&h, "SELECT count(*) FROM archive_entry"), 1);
+    assert_eq!(count(&h, Rows::ArchiveEntries), 1);
     retype(&mut h, "Nomor agenda", "002");
     button(&mut h, "Simpan");
-    assert_eq!(count(&h, "SELECT count(*) FROM archive_entry"), 2);
+    assert_eq!(count(&h, Rows::ArchiveEntries), 2);
     assert!(
         h.query_by_label_contains("belum terdaftar di arsip")
             .is_none()
@@ -1827,10 +1800,10 @@ fn backup_now_then_restore_from_pengaturan_returns_the_earlier_data() {
         &mut h,
         &format!("Cadangan lengkap disimpan di {}", zip.display()),
     );
-    let units_before = count(&h, "SELECT count(*) FROM unit");
+    let units_before = count(&h, Rows::Units);
     let (_, _) = bidang_baru(h.state_mut().app_mut().store_mut());
     h.run();
-    assert_eq!(count(&h, "SELECT count(*) FROM unit"), units_before + 1);
+    assert_eq!(count(&h, Rows::Units), units_before + 1);
 
     go(&mut h, "Pengaturan");
     go(&mut h, "Cadangan");
@@ -1844,7 +1817,7 @@ fn backup_now_then_restore_from_pengaturan_returns_the_earlier_data() {
     h.run();
     h.get_by_label_contains("bukan cadangan perkin");
     assert!(h.query_by_label("Ya, pulihkan").is_none());
-    assert_eq!(count(&h, "SELECT count(*) FROM unit"), units_before + 1);
+    assert_eq!(count(&h, Rows::Units), units_before + 1);
 
     h.state_mut()
         .send(Form::Backup, BackupCmd::Stage { path: zip.clone() });
@@ -1853,7 +1826,7 @@ fn backup_now_then_restore_from_pengaturan_returns_the_earlier_data() {
     h.get_by_label_contains("Isinya: ");
     button(&mut h, "Ya, pulihkan");
     notified_containing(&mut h, &format!("Data dipulihkan dari {}", zip.display()));
-    assert_eq!(count(&h, "SELECT count(*) FROM unit"), units_before);
+    assert_eq!(count(&h, Rows::Units), units_before);
     assert!(h.query_by_label("Pulihkan data dari cadangan?").is_none());
     assert!(h.state().store().check().unwrap().is_empty());
 }
