@@ -15,7 +15,8 @@ use egui::{Color32, RichText};
 
 pub use nav::Panel;
 pub use panels::Form;
-pub use shell::{PerkinApp, Prepared, SAVE};
+pub use panels::widgets::SAVE;
+pub use shell::{PerkinApp, Prepared};
 
 use crate::store::Store;
 

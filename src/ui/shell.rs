@@ -2,7 +2,7 @@
 //! active year, notifications, progress bars, and the frame loop that hands
 //! the panels' commands to the app. Nothing here writes data itself.
 
-use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+use egui::RichText;
 use serde::{Deserialize, Serialize};
 
 use super::nav::Panel;
@@ -25,9 +25,6 @@ struct Remembered {
 }
 
 const KEY: &str = "perkin.tampilan";
-
-/// Ctrl+S (Cmd+S): saves the form in view.
-pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 
 /// What `storage` remembers from the last run.
 fn remembered(storage: Option<&dyn eframe::Storage>) -> Remembered {

@@ -5,6 +5,10 @@ use egui::{Color32, RichText};
 
 use super::Form;
 
+/// Ctrl+S (Cmd+S): saves the form in view.
+pub const SAVE: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
+
 /// A labelled single-line text field (the label is its accessible name),
 /// with an inline error under it.
 pub fn text_field(
