@@ -1,5 +1,6 @@
 //! Build metadata: the git commit and the build date, exposed as
-//! `PERKIN_COMMIT` and `PERKIN_BUILD_DATE`; a rebuild whenever an
+//! `PERKIN_COMMIT` and `PERKIN_BUILD_DATE`; the Windows executable's icon;
+//! a rebuild whenever an
 //! embedded asset changes; and the two embedded PDF fonts deflated ahead
 //! of time (`$OUT_DIR/*.ttf.zlib`), so no PDF pays for compressing them.
 use std::io::Write;
@@ -40,10 +41,29 @@ fn main() {
         std::fs::write(Path::new(&out).join(format!("{nama}.zlib")), z).expect("write to OUT_DIR");
     }
 
+    windows_icon();
+
     println!("cargo:rerun-if-changed=assets");
     println!("cargo:rerun-if-changed=.git/HEAD");
     println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
 }
+
+/// The executable's icon, as a Windows resource. Only a build on Windows
+/// compiles it (with the Windows SDK's resource compiler); other builds need
+/// nothing for it.
+#[cfg(windows)]
+fn windows_icon() {
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("windows") {
+        let mut res = winresource::WindowsResource::new();
+        res.set_icon("assets/icon/perkin.ico");
+        if let Err(e) = res.compile() {
+            println!("cargo:warning=ikon Windows tidak dapat dipasang: {e}");
+        }
+    }
+}
+
+#[cfg(not(windows))]
+fn windows_icon() {}
 
 /// Howard Hinnant's days-from-civil inverse.
 fn civil_from_days(z: i64) -> (i64, u32, u32) {

@@ -1,4 +1,4 @@
-//! A bare eframe window with the same eframe features as perkin: the
+//! A bare eframe window with the same eframe features and renderer as perkin: the
 //! yardstick of the `office_scale` benchmark's `startup_ratio`. Prints
 //! `first-frame` after its first frame and closes, as perkin does under
 //! `PERKIN_EXIT_AFTER_FIRST_FRAME`.
@@ -23,6 +23,8 @@ fn main() -> eframe::Result {
         viewport: egui::ViewportBuilder::default()
             .with_title("jendela kosong")
             .with_inner_size([1280.0, 800.0]),
+        // The renderer perkin tries first on this platform.
+        renderer: perkin::ui::renderers()[0],
         ..Default::default()
     };
     eframe::run_native("bare_window", options, Box::new(|_cc| Ok(Box::new(Bare))))

@@ -15,13 +15,27 @@ use crate::store::Store;
 /// Writes a whole file or nothing (see [`crate::store::write_file_atomic`]),
 /// with the reason in Indonesian.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    crate::store::write_file_atomic(path, bytes).map_err(|e| {
-        format!(
-            "Berkas {} tidak dapat ditulis: {}",
-            path.display(),
-            crate::store::io_message(&e)
-        )
-    })
+    let existed = path.exists();
+    crate::store::write_file_atomic(path, bytes).map_err(|e| write_failure(path, &e, existed))
+}
+
+/// Why a file could not be written. Replacing a file another program holds
+/// open fails on Windows (a sharing violation, or access denied): that is
+/// almost always a PDF still open in a viewer, so say so.
+pub(crate) fn write_failure(path: &Path, e: &std::io::Error, existed: bool) -> String {
+    let held_open = matches!(e.raw_os_error(), Some(32 | 33) if cfg!(windows));
+    if existed && (held_open || e.kind() == std::io::ErrorKind::PermissionDenied) {
+        return format!(
+            "Berkas {} tidak dapat ditimpa: kemungkinan berkas itu masih terbuka di penampil \
+             PDF atau program lain. Tutup berkas itu lalu coba lagi, atau simpan dengan nama lain.",
+            path.display()
+        );
+    }
+    format!(
+        "Berkas {} tidak dapat ditulis: {}",
+        path.display(),
+        crate::store::io_message(e)
+    )
 }
 
 /// Reads a file the user picked, refusing one larger than `max` bytes
@@ -272,5 +286,24 @@ impl Jobs {
             }
             Ok(msg)
         }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_held_open_is_named_as_such() {
+        let p = Path::new("cetak/PK-2027-v1.pdf");
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let m = write_failure(p, &denied, true);
+        assert!(m.contains("masih terbuka di penampil PDF"), "{m}");
+        assert!(m.contains("Tutup berkas itu"), "{m}");
+        // A new file that cannot be made: the folder is the reason.
+        let m = write_failure(p, &denied, false);
+        assert!(m.contains("tidak ada izin"), "{m}");
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        assert!(write_failure(p, &full, true).contains("disk penuh"));
     }
 }

@@ -82,6 +82,40 @@ impl eframe::App for FirstFrameOnly {
     }
 }
 
+/// The program icon (the window's; the Windows executable carries the same
+/// picture as a resource, see build.rs).
+pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icon/perkin.png");
+
+/// The renderers to try, in order. Windows: Direct3D 12 through wgpu first
+/// (it works over Remote Desktop and in virtual machines, where OpenGL 2 is
+/// often missing), OpenGL (glow) after it. Elsewhere: OpenGL first (lighter,
+/// and it works on every Linux desktop and under Mesa's software
+/// rendering), wgpu (Vulkan/Metal) after it.
+pub fn renderers() -> [eframe::Renderer; 2] {
+    if cfg!(windows) {
+        [eframe::Renderer::Wgpu, eframe::Renderer::Glow]
+    } else {
+        [eframe::Renderer::Glow, eframe::Renderer::Wgpu]
+    }
+}
+
+/// What the user is told when no renderer can make the window.
+pub fn no_window_message(errors: &[String]) -> String {
+    format!(
+        "Jendela perkin tidak dapat dibuat: kartu grafis atau drivernya tidak mendukung \
+         OpenGL 2 maupun Direct3D 12/Vulkan.\n\n\
+         Coba:\n\
+         • perbarui driver kartu grafis;\n\
+         • jika memakai Remote Desktop atau mesin virtual, jalankan perkin langsung di \
+         komputernya atau aktifkan akselerasi grafis mesin virtual;\n\
+         • perintah baris (misalnya `perkin check`) tetap dapat dipakai.\n\n\
+         Rincian teknis: {}",
+        errors.join("; ")
+    )
+}
+
+type Preparing = std::sync::Arc<std::sync::Mutex<Option<Result<Prepared, String>>>>;
+
 /// Opens the window on `path`. Returns the process exit code.
 pub fn run_window(path: &Path) -> i32 {
     // The database opens and the start view loads on a thread while eframe
@@ -94,49 +128,86 @@ pub fn run_window(path: &Path) -> i32 {
                 .map_err(|e| e.to_string())
         }
     };
-    let preparing = std::thread::Builder::new()
-        .name("perkin-mulai".into())
-        .spawn(prepare.clone());
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("perkin — Perjanjian Kinerja")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 500.0]),
-        ..Default::default()
-    };
-    let path = path.to_path_buf();
-    let result = eframe::run_native(
-        "perkin",
-        options,
-        Box::new(move |cc| -> Result<Box<dyn eframe::App>, _> {
-            let prepared = match preparing {
-                Ok(thread) => thread.join().unwrap_or_else(|_| {
-                    Err("Pembukaan basis data terhenti karena galat tak terduga.".to_string())
-                }),
-                // No thread to be had: open it here.
-                Err(_) => prepare(),
-            };
-            let app: Box<dyn eframe::App> = match prepared {
-                Ok(prepared) => {
-                    Box::new(PerkinApp::open_prepared(&cc.egui_ctx, cc.storage, prepared))
-                }
-                Err(message) => Box::new({
-                    install_fonts(&cc.egui_ctx);
-                    OpenErrorApp { path, message }
-                }),
-            };
-            Ok(if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some() {
-                Box::new(FirstFrameOnly(app))
-            } else {
-                app
+    let preparing: Preparing = Default::default();
+    let thread = {
+        let (slot, prepare) = (preparing.clone(), prepare.clone());
+        std::thread::Builder::new()
+            .name("perkin-mulai".into())
+            .spawn(move || {
+                let r = prepare();
+                *slot.lock().unwrap_or_else(|p| p.into_inner()) = Some(r);
             })
-        }),
-    );
-    match result {
-        Ok(()) => 0,
-        Err(e) => {
-            eprintln!("Jendela perkin tidak dapat dibuka: {e}");
-            1
+            .ok()
+    };
+    let mut thread = thread;
+    let mut errors = Vec::new();
+    for renderer in renderers() {
+        let (path, slot) = (path.to_path_buf(), preparing.clone());
+        let prepare = prepare.clone();
+        let joined = thread.take();
+        let result = eframe::run_native(
+            "perkin",
+            native_options(renderer),
+            Box::new(move |cc| -> Result<Box<dyn eframe::App>, _> {
+                if let Some(t) = joined {
+                    let _ = t.join();
+                }
+                let prepared = slot
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .take()
+                    // No thread to be had (or it died): open it here.
+                    .unwrap_or_else(prepare);
+                Ok(start_app(cc, prepared, path))
+            }),
+        );
+        match result {
+            Ok(()) => return 0,
+            Err(e) => errors.push(format!("{renderer}: {e}")),
         }
+    }
+    let message = no_window_message(&errors);
+    eprintln!("{message}");
+    rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("perkin tidak dapat dibuka")
+        .set_description(&message)
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
+    1
+}
+
+fn native_options(renderer: eframe::Renderer) -> eframe::NativeOptions {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("perkin — Perjanjian Kinerja")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([800.0, 500.0]);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
+        viewport = viewport.with_icon(icon);
+    }
+    eframe::NativeOptions {
+        viewport,
+        renderer,
+        ..Default::default()
+    }
+}
+
+/// The app, or the error window when the database could not be opened.
+fn start_app(
+    cc: &eframe::CreationContext<'_>,
+    prepared: Result<Prepared, String>,
+    path: PathBuf,
+) -> Box<dyn eframe::App> {
+    let app: Box<dyn eframe::App> = match prepared {
+        Ok(prepared) => Box::new(PerkinApp::open_prepared(&cc.egui_ctx, cc.storage, prepared)),
+        Err(message) => {
+            install_fonts(&cc.egui_ctx);
+            Box::new(OpenErrorApp { path, message })
+        }
+    };
+    if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some() {
+        Box::new(FirstFrameOnly(app))
+    } else {
+        app
     }
 }
