@@ -165,6 +165,7 @@ impl Jobs {
         }
         let mut doc = dari::load_agreement(store, version_id, kertas).map_err(|e| e.to_string())?;
         doc.draf = false;
+        doc.rangkap = rangkap;
         let nama = crate::pdf::agreement_file_name(v.tahun, &v.unit, v.versi);
         let nama = match tujuan {
             PrintPurpose::TandaTangan => nama.replace(".pdf", "-untuk-ditandatangani.pdf"),

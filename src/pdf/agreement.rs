@@ -51,11 +51,27 @@ pub(super) fn bangun(
         kiri: 25.0,
     };
     let (mut d, hitung) = dokumen_baru(&judul, super::tegak(doc.kertas), tepi, tahap, doc.draf)?;
+    // The counting pass counts one copy; the printed pass holds them all,
+    // each starting on a new page.
+    let rangkap = match tahap {
+        Tahap::Hitung { .. } => 1,
+        Tahap::Cetak { .. } => doc.rangkap.max(1),
+    };
+    for salinan in 0..rangkap {
+        if salinan > 0 {
+            d.push(PageBreak::new());
+        }
+        satu_salinan(&mut d, doc, &judul);
+    }
+    Ok((d, hitung))
+}
 
+/// One complete copy: the statement page, then the lampiran.
+fn satu_salinan(d: &mut Document, doc: &AgreementDoc, judul: &str) {
     // Page 1: the statement.
     d.push(kop(&doc.kop));
     d.push(Alir::utuh(vec![
-        Blok::new(&judul, gaya(12, SPASI).bold()).rata(Rata::Tengah),
+        Blok::new(judul, gaya(12, SPASI).bold()).rata(Rata::Tengah),
     ]));
     if !doc.nomor.trim().is_empty() {
         d.push(Alir::utuh(vec![
@@ -98,7 +114,6 @@ pub(super) fn bangun(
         d.push(tabel_anggaran(doc));
     }
     d.push(tanda_tangan(doc));
-    Ok((d, hitung))
 }
 
 /// "PERJANJIAN KINERJA [PERUBAHAN] TAHUN 2027".

@@ -42,6 +42,7 @@ pub fn agreement_doc(doc: &VersionDoc, kop: Kop, kertas: Kertas) -> AgreementDoc
         baris: c.lines.clone(),
         anggaran: c.budget.clone(),
         draf: !doc.status.is_signed(),
+        rangkap: 1,
         kertas,
     }
 }

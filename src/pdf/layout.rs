@@ -1151,6 +1151,8 @@ impl PageDecorator for Halaman {
 
         let g = gaya(9, 1.0);
         let teks = match self.total {
+            // Several copies in one file: each is numbered from 1 again.
+            Some(m) if m > 0 => format!("Halaman {} dari {}", (self.no - 1) % m + 1, m),
             Some(m) => format!("Halaman {} dari {}", self.no, m),
             None => format!("Halaman {}", self.no),
         };

@@ -77,6 +77,9 @@ pub struct AgreementDoc {
     /// A draft carries "DRAF — belum ditandatangani" on every page.
     pub draf: bool,
     pub kertas: Kertas,
+    /// How many complete copies the file holds, one after another, each
+    /// numbered "Halaman 1 dari m" again (0 and 1 both mean one copy).
+    pub rangkap: u32,
 }
 
 /// Why a PDF could not be made.

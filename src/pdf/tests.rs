@@ -231,6 +231,7 @@ fn dokumen(n: usize, draf: bool) -> AgreementDoc {
         anggaran: anggaran(),
         draf,
         kertas: Kertas::A4,
+        rangkap: 1,
     }
 }
 

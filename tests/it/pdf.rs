@@ -56,15 +56,21 @@ fn unit_version(s: &Store, unit: &str) -> perkin::model::id::VersionId {
         .version_id
 }
 
-#[test]
-fn pk_pdf_holds_parties_lines_total_and_draf_only_until_signed() {
-    let dir = tmp();
-    let mut s = demo_store(dir.path(), local(2026, 11, 23, 9, 0));
-    let v = unit_version(&s, "Bidang Mutasi dan Promosi");
+/// Bidang Mutasi's PK 2027 with a signing date and a nomor, as "Ajukan" wants.
+fn dated_and_numbered(s: &mut Store) -> perkin::model::id::VersionId {
+    let v = unit_version(s, "Bidang Mutasi dan Promosi");
     let mut c = s.version(v).unwrap().content;
     c.tanggal = NaiveDate::from_ymd_opt(2027, 1, 29);
     c.nomor = "800/003/BKPSDM/2027".into();
     s.save_draft(v, &c).unwrap();
+    v
+}
+
+#[test]
+fn pk_pdf_holds_parties_lines_total_and_draf_only_until_signed() {
+    let dir = tmp();
+    let mut s = demo_store(dir.path(), local(2026, 11, 23, 9, 0));
+    let v = dated_and_numbered(&mut s);
     let c = s.version(v).unwrap().content;
     drop(s);
     let db = db_in(dir.path());
@@ -261,4 +267,83 @@ fn sop_sheet_pdf_lists_every_step() {
         "{}",
         r.err
     );
+}
+
+/// Prints a version through the app (as "Cetak salinan…" does) and returns
+/// the written file once the background job has ended.
+fn print_through_app(
+    app: &mut perkin::app::App,
+    version: perkin::model::id::VersionId,
+    rangkap: u32,
+) -> std::path::PathBuf {
+    use perkin::app::{AgreementCmd, Reply};
+    let reply = app.apply(
+        AgreementCmd::Print {
+            version,
+            rangkap,
+            kertas: perkin::pdf::Kertas::A4,
+        }
+        .into(),
+    );
+    assert!(matches!(reply, Reply::Ok { .. }), "{reply:?}");
+    let start = std::time::Instant::now();
+    loop {
+        let notices = app.poll();
+        if !app.busy() {
+            let dir = app.store().path().parent().unwrap().join("cetak");
+            let file = std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .find(|p| p.extension().is_some_and(|x| x == "pdf"))
+                .unwrap_or_else(|| panic!("no PDF in {}: {notices:?}", dir.display()));
+            return file;
+        }
+        assert!(start.elapsed().as_secs() < 60, "print job did not end");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_print_of_n_copies_is_one_file_with_each_copy_complete_and_numbered_again() {
+    let dir = tmp();
+    let mut s = demo_store(dir.path(), local(2026, 11, 23, 10, 0));
+    let v = dated_and_numbered(&mut s);
+    s.set_status(v, Transition::Submit).unwrap();
+    s.set_status(v, Transition::Sign).unwrap();
+    let one_dir = tmp();
+    let one_db = one_dir.path().join("satu.db");
+    s.backup_to(&one_db).unwrap();
+    drop(s);
+
+    // One copy, for the number of pages of a copy.
+    let mut one = perkin::app::App::new(Store::open(&one_db).unwrap());
+    one.set_open_files(false);
+    let single = print_through_app(&mut one, v, 1);
+    let m = pages(&single);
+    assert!(m >= 2, "a PK has a statement page and a lampiran");
+
+    let mut app = perkin::app::App::new(Store::open(&db_in(dir.path())).unwrap());
+    app.set_open_files(false);
+    let file = print_through_app(&mut app, v, 3);
+    assert_eq!(pages(&file), 3 * m, "three complete copies");
+    for copy in 0..3 {
+        let first = text(&file, Some(copy * m + 1));
+        assert!(first.contains("PERJANJIAN KINERJA"), "copy {copy}: {first}");
+        assert!(
+            first.contains(&format!("Halaman 1 dari {m}")),
+            "copy {copy}: {first}"
+        );
+        let last = text(&file, Some(copy * m + m));
+        assert!(
+            last.contains(&format!("Halaman {m} dari {m}")),
+            "copy {copy}: {last}"
+        );
+    }
+    let all = text(&file, None);
+    assert!(
+        !all.contains("DRAF"),
+        "a signed version prints without DRAF"
+    );
+    let prints = app.store().prints(v).unwrap();
+    assert_eq!(prints.last().map(|p| p.rangkap), Some(3), "{prints:?}");
 }
