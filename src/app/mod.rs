@@ -81,6 +81,14 @@ pub struct Running {
     pub fraction: f32,
 }
 
+/// The store's identity, or (should it be unreadable) its path: drafts are
+/// then kept per file.
+fn identity_of(store: &Store) -> String {
+    store
+        .identity()
+        .unwrap_or_else(|_| store.path().display().to_string())
+}
+
 /// How often the view is read again even when nothing was done: task
 /// statuses and the time left move with the clock.
 pub const REFRESH: Duration = Duration::from_secs(60);
@@ -88,6 +96,8 @@ pub const REFRESH: Duration = Duration::from_secs(60);
 /// The open database with what the panels show and the work under way.
 pub struct App {
     store: Store,
+    /// The open database's own identity ([`Store::identity`]).
+    identity: String,
     year: i32,
     /// The agreement open in the editor.
     open_agreement: Option<AgreementId>,
@@ -120,6 +130,7 @@ impl App {
     pub fn with_year(store: Store, year: i32) -> App {
         let view = ViewData::load(&store, year, store.now());
         App {
+            identity: identity_of(&store),
             store,
             year,
             open_agreement: None,
@@ -133,6 +144,12 @@ impl App {
             notices: Vec::new(),
             generation: 0,
         }
+    }
+
+    /// The open database's own identity: what the window remembers about
+    /// unsaved input is kept under it.
+    pub fn identity(&self) -> &str {
+        &self.identity
     }
 
     /// The first start of each day copies the database into the `cadangan`
@@ -276,6 +293,11 @@ impl App {
     /// The whole view read again; the audit view keeps its filter and rows
     /// (read afresh for another database), the last scan check its findings.
     fn reload(&mut self, other_database: bool) {
+        if other_database {
+            // What was open belongs to the database that was replaced.
+            self.identity = identity_of(&self.store);
+            self.open_agreement = None;
+        }
         self.loaded_at = Instant::now();
         self.generation += 1;
         let audit = self.view.audit.take();

@@ -48,6 +48,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_agreement_frozen.sql"),
     include_str!("migrations/003_archive.sql"),
+    include_str!("migrations/004_identity.sql"),
 ];
 
 /// The schema version this build writes.
@@ -405,6 +406,17 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The database's own identity: a random id written into it once (see
+    /// migration 004). A moved, renamed or copied file keeps it; another
+    /// database never has it.
+    pub fn identity(&self) -> Result<String> {
+        Ok(self.conn.query_row(
+            "SELECT value FROM app_setting WHERE key = 'identitas'",
+            [],
+            |r| r.get(0),
+        )?)
     }
 
     pub fn operator(&self) -> &str {

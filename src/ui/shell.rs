@@ -3,6 +3,8 @@
 //! the panels' commands to the app. Nothing here writes data itself.
 
 use egui::RichText;
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::nav::Panel;
@@ -13,16 +15,35 @@ use crate::model::id::AgreementId;
 use crate::store::Store;
 
 /// What the window remembers between runs (besides its size, which eframe
-/// keeps).
+/// keeps). Only the panel is shared by every database; what refers to
+/// records (the year, the open agreement, unsaved form input) is kept per
+/// database under its own identity ([`Store::identity`]), so one office's
+/// drafts never appear over another's data.
 #[derive(Serialize, Deserialize, Default)]
 struct Remembered {
     panel: Option<Panel>,
+    /// By database identity. (Earlier versions kept one set of drafts for
+    /// whatever database was open; those are not read: nobody can tell
+    /// which database they belonged to.)
+    #[serde(default)]
+    databases: BTreeMap<String, OfDatabase>,
+}
+
+/// What the window remembers of one database.
+#[derive(Clone, Serialize, Deserialize, Default)]
+struct OfDatabase {
     year: Option<i32>,
     /// The agreement open in the editor.
-    #[serde(default)]
     open_pk: Option<AgreementId>,
     forms: panels::FormDrafts,
+    /// When this database was last open (seconds since 1970): only the
+    /// most recent [`DATABASES_KEPT`] are kept.
+    #[serde(default)]
+    used: i64,
 }
+
+/// How many databases' drafts are remembered.
+const DATABASES_KEPT: usize = 20;
 
 const KEY: &str = "perkin.tampilan";
 
@@ -32,6 +53,30 @@ fn remembered(storage: Option<&dyn eframe::Storage>) -> Remembered {
         .and_then(|s| s.get_string(KEY))
         .and_then(|s| serde_json::from_str(&s).ok())
         .unwrap_or_default()
+}
+
+impl Remembered {
+    /// What is remembered of the database with this identity.
+    fn of(&self, identity: &str) -> OfDatabase {
+        self.databases.get(identity).cloned().unwrap_or_default()
+    }
+
+    /// Keeps `d` for `identity`, dropping the least recently used beyond
+    /// [`DATABASES_KEPT`].
+    fn keep(&mut self, identity: &str, d: OfDatabase) {
+        self.databases.insert(identity.to_string(), d);
+        while self.databases.len() > DATABASES_KEPT {
+            let oldest = self
+                .databases
+                .iter()
+                .min_by_key(|(_, d)| d.used)
+                .map(|(k, _)| k.clone());
+            match oldest {
+                Some(k) => self.databases.remove(&k),
+                None => break,
+            };
+        }
+    }
 }
 
 /// An open store with the view of its start year loaded: what the window's
@@ -56,6 +101,9 @@ pub struct PerkinApp {
     pending: Vec<(Form, Command)>,
     /// The view generation the panels' forms were last refreshed for.
     seen: u64,
+    /// What the last run remembered, for every database (the open one's
+    /// entry is replaced by the current state when saved).
+    remembered: Remembered,
 }
 
 impl PerkinApp {
@@ -72,7 +120,11 @@ impl PerkinApp {
         store: Store,
     ) -> PerkinApp {
         // The remembered year straight away: its view is loaded once.
-        let app = match remembered(storage).year {
+        let year = store
+            .identity()
+            .ok()
+            .and_then(|id| remembered(storage).of(&id).year);
+        let app = match year {
             Some(year) => App::with_year(store, year),
             None => App::new(store),
         };
@@ -91,16 +143,11 @@ impl PerkinApp {
         egui_extras::install_image_loaders(ctx);
         let remembered = remembered(storage);
         let Prepared(mut app) = prepared;
-        if let Some(y) = remembered.year {
-            app.set_year(y);
-        }
-        app.reopen_agreement(remembered.open_pk);
         let repaint = ctx.clone();
         app.set_waker(std::sync::Arc::new(move || repaint.request_repaint()));
         app.start_of_day();
-        let mut panels = Panels::new(app.view());
-        panels.restore(remembered.forms);
-        PerkinApp {
+        let panels = Panels::new(app.view());
+        let mut shell = PerkinApp {
             app,
             panel: remembered.panel.unwrap_or(Panel::Beranda),
             notes: Notifications::default(),
@@ -108,7 +155,33 @@ impl PerkinApp {
             replies: Vec::new(),
             pending: Vec::new(),
             seen: 0,
+            remembered,
+        };
+        shell.enter_database();
+        shell
+    }
+
+    /// Takes up what is remembered of the open database: its year, its
+    /// open agreement and its drafts (and only those).
+    fn enter_database(&mut self) {
+        let d = self.remembered.of(self.app.identity());
+        if let Some(y) = d.year {
+            self.app.set_year(y);
         }
+        self.app.reopen_agreement(d.open_pk);
+        self.panels = Panels::new(self.app.view());
+        self.panels.restore(d.forms, self.app.view());
+    }
+
+    /// Remembers the current state of the open database under its identity.
+    fn remember_open(&mut self) {
+        let d = OfDatabase {
+            year: Some(self.app.year()),
+            open_pk: self.app.open_agreement(),
+            forms: self.panels.drafts(),
+            used: self.app.store().now().timestamp(),
+        };
+        self.remembered.keep(self.app.identity(), d);
     }
 
     /// The app the window acts through.
@@ -253,14 +326,18 @@ impl PerkinApp {
             )
         });
         if restoring {
-            // The pending edit goes into the data kept as a backup.
+            // The pending edit goes into the data kept as a backup; the
+            // other drafts stay remembered under the replaced database.
             self.flush_editor();
+            self.remember_open();
         }
         let (forms, cmds): (Vec<Form>, Vec<Command>) = sent.into_iter().unzip();
         let (replies, changed) = self.app.apply_all(cmds);
         if changed == Changed::Database {
-            // Another database: the editor lets go of its version.
+            // Another database: the forms let go of the old one's records
+            // and take up the drafts remembered for the one now open.
             self.panels.forget_agreement();
+            self.enter_database();
         }
         for (form, reply) in forms.into_iter().zip(replies) {
             match &reply {
@@ -338,13 +415,9 @@ impl eframe::App for PerkinApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.flush_editor();
-        let r = Remembered {
-            panel: Some(self.panel),
-            year: Some(self.app.year()),
-            open_pk: self.app.open_agreement(),
-            forms: self.panels.drafts(),
-        };
-        if let Ok(s) = serde_json::to_string(&r) {
+        self.remembered.panel = Some(self.panel);
+        self.remember_open();
+        if let Ok(s) = serde_json::to_string(&self.remembered) {
             storage.set_string(KEY, s);
         }
     }

@@ -7,6 +7,7 @@ mod badinput;
 mod cli;
 mod common;
 mod crash;
+mod drafts;
 mod excel;
 mod exchange;
 mod pdf;

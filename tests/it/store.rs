@@ -750,3 +750,21 @@ fn the_daily_backup_is_made_once_a_day_and_rotates_at_14() {
         s.office().unwrap().nama_instansi
     );
 }
+
+#[test]
+fn a_database_carries_its_own_identity_which_a_move_keeps() {
+    let dir = tmp();
+    let a = db_in(dir.path());
+    let b = dir.path().join("lain.db");
+    let id_a = Store::open(&a).unwrap().identity().unwrap();
+    let id_b = Store::open(&b).unwrap().identity().unwrap();
+    assert_eq!(id_a.len(), 32, "{id_a}");
+    assert_ne!(id_a, id_b, "two databases, two identities");
+    // Reopened, moved and renamed: the same identity.
+    assert_eq!(Store::open(&a).unwrap().identity().unwrap(), id_a);
+    let moved = dir.path().join("pindah");
+    std::fs::create_dir(&moved).unwrap();
+    let renamed = moved.join("kantor-2027.db");
+    std::fs::rename(&a, &renamed).unwrap();
+    assert_eq!(Store::open(&renamed).unwrap().identity().unwrap(), id_a);
+}

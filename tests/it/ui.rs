@@ -663,7 +663,7 @@ pub(crate) fn wheel(h: &Harness<'static, PerkinApp>, unit: egui::MouseWheelUnit,
 }
 
 /// eframe's storage in memory, as the real app has it on disk.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(crate) struct MemStorage(std::collections::HashMap<String, String>);
 
 impl eframe::Storage for MemStorage {

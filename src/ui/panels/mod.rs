@@ -129,7 +129,8 @@ impl Panels {
         }
     }
 
-    pub fn restore(&mut self, d: FormDrafts) {
+    /// Takes up the drafts remembered for the open database.
+    pub fn restore(&mut self, d: FormDrafts, _view: &ViewData) {
         self.settings.restore(d.settings);
         self.plan.restore(d.plan);
         self.agreement.restore(d.agreement);
