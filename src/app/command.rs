@@ -276,6 +276,9 @@ pub enum BackupCmd {
     Stage { path: PathBuf },
     /// The user confirmed (true) or cancelled the restore of the checked file.
     Restore { confirmed: bool },
+    /// "Buka folder data": the folder holding the database, `cetak/`,
+    /// `pindaian/` and `cadangan/`, in the system's file manager.
+    OpenDataFolder,
 }
 
 /// Pengaturan → Riwayat: reading the audit log (nothing is written).

@@ -180,7 +180,8 @@ pub fn run_window(path: &Path) -> i32 {
 fn native_options(renderer: eframe::Renderer) -> eframe::NativeOptions {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("perkin — Perjanjian Kinerja")
-        .with_inner_size([1280.0, 800.0])
+        // Fits a 1366×768 laptop screen with its taskbar and title bar.
+        .with_inner_size([1280.0, 680.0])
         .with_min_inner_size([800.0, 500.0]);
     if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
         viewport = viewport.with_icon(icon);

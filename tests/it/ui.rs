@@ -1809,6 +1809,11 @@ fn backup_now_then_restore_from_pengaturan_returns_the_earlier_data() {
     go(&mut h, "Cadangan");
     h.get_by_label("Cadangan dan pemulihan");
     h.get_by_label("perkin-2026-11-23.db");
+    // "Buka folder data" names the folder of the database (opening it in
+    // the file manager is turned off in the tests).
+    button(&mut h, "Buka folder data");
+    let folder = dir.path().canonicalize().unwrap();
+    notified(&mut h, &format!("Folder data: {}", folder.display()));
     // Garbage: refused with the reason, nothing asked, nothing changed.
     let junk = dir.path().join("bukan-cadangan.zip");
     std::fs::write(&junk, "ini bukan cadangan").unwrap();

@@ -23,7 +23,31 @@ impl App {
                 )
             }
             BackupCmd::Restore { confirmed: true } => self.restore(),
+            BackupCmd::OpenDataFolder => match self.open_data_folder() {
+                Ok(m) => (Reply::ok(m), Changed::Nothing),
+                Err(e) => refused(e),
+            },
         }
+    }
+
+    /// The folder of the database, opened in the file manager (only named
+    /// when opening files is turned off, as in the tests).
+    fn open_data_folder(&self) -> Result<String, String> {
+        let path = self.store.path();
+        let dir = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            Some(d) => d.to_path_buf(),
+            None => std::env::current_dir().unwrap_or_default(),
+        };
+        let dir = dir.canonicalize().unwrap_or(dir);
+        if self.open_files {
+            open::that_detached(&dir).map_err(|_| {
+                format!(
+                    "Folder data tidak dapat dibuka otomatis (tidak ada pengelola berkas yang terdaftar). Folder data: {}",
+                    dir.display()
+                )
+            })?;
+        }
+        Ok(format!("Folder data: {}", dir.display()))
     }
 
     /// "Cadangkan sekarang" into `path`: the database snapshot is taken at

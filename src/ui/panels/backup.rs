@@ -41,6 +41,13 @@ pub fn show(ui: &mut egui::Ui, view: &ViewData, error: Option<&str>, out: &mut O
         {
             out.send(Form::Backup, BackupCmd::Stage { path });
         }
+        if ui
+            .button("Buka folder data")
+            .on_hover_text("Folder berisi basis data serta folder cetak, pindaian dan cadangan")
+            .clicked()
+        {
+            out.send(Form::Backup, BackupCmd::OpenDataFolder);
+        }
     });
     if let Some(e) = error {
         inline_error(ui, e);
