@@ -34,6 +34,9 @@ pub enum OfficeCmd {
     SetLogo {
         file: Option<PathBuf>,
     },
+    /// "Lihat contoh dulu": the demo office in `contoh.db` beside the
+    /// database (made on first use), opened in a second window.
+    OpenDemo,
 }
 
 /// Pengaturan → Unit Kerja and Pejabat: the SOTK.

@@ -26,7 +26,7 @@ pub use command::{
 pub use exchange::ImportPreview;
 pub use export::open_in_viewer;
 pub use jobs::Waker;
-pub use view::{ViewData, start_year};
+pub use view::{SetupStep, ViewData, setup_steps, start_year};
 
 use crate::model::id::AgreementId;
 use crate::store::Store;

@@ -392,6 +392,9 @@ impl PerkinApp {
             self.panels
                 .show(ui, panel, self.app.view(), year, &replies, &mut outbox);
         });
+        if let Some(p) = self.panels.take_goto() {
+            self.go_to(p, &ctx);
+        }
         super::excel::import_preview(&ctx, self.app.import_preview(), &mut outbox);
         self.notes.show(&ctx);
         self.notes.history_window(&ctx);

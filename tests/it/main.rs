@@ -10,6 +10,7 @@ mod crash;
 mod drafts;
 mod excel;
 mod exchange;
+mod first_start;
 mod pdf;
 mod scale;
 mod sop;

@@ -34,7 +34,54 @@ impl App {
                 }),
                 Err(e) => refused(e),
             },
+            OfficeCmd::OpenDemo => match self.open_demo() {
+                Ok(m) => (Reply::ok(m), Changed::Nothing),
+                Err(e) => refused(e),
+            },
         }
+    }
+
+    /// The demo office in `contoh.db` beside the open database, made on
+    /// first use, opened in a second perkin window (not when opening
+    /// files is turned off, as in the tests).
+    fn open_demo(&self) -> Result<String, String> {
+        let dir = self
+            .store
+            .path()
+            .parent()
+            .unwrap_or(std::path::Path::new("."));
+        let path = dir.join("contoh.db");
+        if path == self.store.path() {
+            return Err("Basis data yang terbuka sudah basis data contoh".into());
+        }
+        if !path.exists() {
+            let made = crate::store::Store::open(&path)
+                .and_then(|mut s| crate::demo::create(&mut s, self.store.now()));
+            if let Err(e) = made {
+                let _ = std::fs::remove_file(&path);
+                return Err(format!("Basis data contoh tidak dapat dibuat: {e}"));
+            }
+        }
+        if self.open_files {
+            let exe = std::env::current_exe().map_err(|e| e.to_string());
+            exe.and_then(|exe| {
+                std::process::Command::new(exe)
+                    .arg("--db")
+                    .arg(&path)
+                    .spawn()
+                    .map_err(|e| e.to_string())
+            })
+            .map_err(|e| {
+                format!(
+                    "Jendela contoh tidak dapat dibuka ({e}); jalankan: perkin --db {}",
+                    path.display()
+                )
+            })?;
+        }
+        Ok(format!(
+            "Basis data contoh dibuka di jendela baru: {}. Data kantor Anda tidak berubah.",
+            path.display()
+        ))
     }
 
     pub(super) fn apply_org(&mut self, c: OrgCmd) -> Applied {

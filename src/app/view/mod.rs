@@ -2,9 +2,11 @@
 //! change (never per frame, never per row).
 
 mod audit;
+mod setup;
 mod workflow;
 
 pub use audit::{AUDIT_PAGE, AuditEntry, AuditView, ChainState};
+pub use setup::{SetupRow, SetupStep, setup_steps};
 pub use workflow::{
     CycleView, HistoryRow, StepTimeliness, StepVisit, TaskView, history_rows, step_states,
     visit_strings,

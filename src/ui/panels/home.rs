@@ -1,18 +1,26 @@
 //! Beranda: the year at a glance, from what exists so far — the PK deadline,
 //! the agreements by status, the cycles and the tasks that are late.
 
-use crate::app::ViewData;
+use crate::app::{OfficeCmd, SetupStep, ViewData, setup_steps};
 use crate::model::workflow::TaskStatus;
 use chrono::Months;
 use egui::RichText;
 
 use super::widgets::{chip, heading};
+use super::{Form, Outbox};
 use crate::fmt;
 use crate::model::agreement::Status;
 
-pub fn show(ui: &mut egui::Ui, view: &ViewData, year: i32) {
+/// Beranda; returns the setup step whose button was clicked.
+pub fn show(ui: &mut egui::Ui, view: &ViewData, year: i32, out: &mut Outbox) -> Option<SetupStep> {
     heading(ui, &format!("Beranda — Tahun {year}"), "");
+    let mut go = None;
     egui::ScrollArea::vertical().show(ui, |ui| {
+        // Until the year has agreements: the setup in its order.
+        if view.agreements.is_empty() {
+            go = setup_guide(ui, view, year, out);
+            ui.add_space(10.0);
+        }
         // The PK deadline: one month after the DPA date.
         let today = view.today;
         match view.renja_years.iter().find(|r| r.tahun == year).and_then(|r| r.tanggal_dpa) {
@@ -116,6 +124,72 @@ pub fn show(ui: &mut egui::Ui, view: &ViewData, year: i32) {
             }
         }
     });
+    go
+}
+
+/// The steps of a new office's setup, each with what is done and a button
+/// to where it is done; and the demo office to look around first.
+fn setup_guide(
+    ui: &mut egui::Ui,
+    view: &ViewData,
+    year: i32,
+    out: &mut Outbox,
+) -> Option<SetupStep> {
+    let steps = setup_steps(view, year);
+    let done = steps.iter().filter(|s| s.done).count();
+    ui.label(
+        RichText::new(format!(
+            "Langkah persiapan ({done} dari {} selesai)",
+            steps.len()
+        ))
+        .strong(),
+    );
+    ui.label(
+        RichText::new(
+            "Isi berurutan: setiap langkah memakai data langkah sebelumnya. \
+             Perjanjian Kinerja disusun dari Renstra dan Renja, lalu dijalankan menurut SOP.",
+        )
+        .weak(),
+    );
+    let mut go = None;
+    // The button before the explanation: it stays in reach on a narrow
+    // window, where the explanation is cut (and shown whole on hover).
+    egui::Grid::new("langkah_persiapan")
+        .num_columns(5)
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
+            for (i, s) in steps.iter().enumerate() {
+                let (tanda, warna) = if s.done {
+                    ("Selesai", egui::Color32::from_rgb(21, 128, 61))
+                } else {
+                    ("Belum", egui::Color32::from_rgb(180, 110, 0))
+                };
+                ui.label(format!("{}.", i + 1));
+                chip(ui, tanda, warna);
+                ui.label(RichText::new(&s.judul).strong());
+                if ui.button(format!("Buka {}", s.step.tempat())).clicked() {
+                    go = Some(s.step);
+                }
+                ui.add(egui::Label::new(RichText::new(&s.keterangan).weak()).truncate());
+                ui.end_row();
+            }
+        });
+    if done < 3 {
+        ui.add_space(6.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Ingin melihat contoh lengkap lebih dulu?");
+            if ui
+                .button("Lihat contoh dulu")
+                .on_hover_text(
+                    "Membuka kantor contoh (contoh.db) di jendela baru; data kantor Anda tidak berubah",
+                )
+                .clicked()
+            {
+                out.send(Form::Instansi, OfficeCmd::OpenDemo);
+            }
+        });
+    }
+    go
 }
 
 /// Where the SOP loses time: per step, the share of finished visits that

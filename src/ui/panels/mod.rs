@@ -101,6 +101,8 @@ pub struct Panels {
     archive: archive::ArchivePanel,
     agreement: agreement::AgreementPanel,
     queue: queue::QueuePanel,
+    /// A setup step clicked on Beranda, for the shell to show.
+    goto: Option<crate::app::SetupStep>,
 }
 
 impl Panels {
@@ -112,6 +114,7 @@ impl Panels {
             archive: archive::ArchivePanel::default(),
             agreement: agreement::AgreementPanel::default(),
             queue: queue::QueuePanel::default(),
+            goto: None,
         }
     }
 
@@ -135,6 +138,22 @@ impl Panels {
         self.plan.restore(d.plan);
         self.agreement.restore(d.agreement);
         self.archive.restore(d.archive);
+    }
+
+    /// The panel (and Pengaturan's tab) of a setup step clicked on Beranda.
+    pub fn take_goto(&mut self) -> Option<Panel> {
+        use crate::app::SetupStep as S;
+        let step = self.goto.take()?;
+        Some(match step {
+            S::Instansi | S::Unit | S::Pejabat | S::Kalender => {
+                self.settings.open_tab(step);
+                Panel::Pengaturan
+            }
+            S::Renstra => Panel::Renstra,
+            S::Renja => Panel::Renja,
+            S::Sop => Panel::AlurSop,
+            S::Perjanjian => Panel::Perjanjian,
+        })
     }
 
     /// The agreement editor's edit not yet written.
@@ -166,7 +185,7 @@ impl Panels {
         self.archive.on_replies(replies);
         backup::confirm_restore(ui.ctx(), view, out);
         match panel {
-            Panel::Beranda => home::show(ui, view, year),
+            Panel::Beranda => self.goto = home::show(ui, view, year, out),
             Panel::Renstra => self.plan.renstra(ui, view, year, out),
             Panel::Renja => self.plan.renja(ui, view, year, out),
             Panel::Perjanjian => self.agreement.show(ui, view, year, out),

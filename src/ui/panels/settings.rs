@@ -249,6 +249,17 @@ impl SettingsPanel {
         self.saved_hours = hours_form(view);
     }
 
+    /// Shows the tab of a setup step (Beranda's guide).
+    pub fn open_tab(&mut self, step: crate::app::SetupStep) {
+        use crate::app::SetupStep as S;
+        self.d.tab = match step {
+            S::Unit => Tab::Unit,
+            S::Pejabat => Tab::Pejabat,
+            S::Kalender => Tab::Kalender,
+            _ => Tab::Instansi,
+        };
+    }
+
     pub fn drafts(&self) -> Drafts {
         self.d.clone()
     }
