@@ -270,38 +270,63 @@ impl ArchivePanel {
             "Register dokumen Perjanjian Kinerja yang telah ditandatangani: nomor agenda, tempat fisik, penyerahan dan salinan pindaian.",
         );
         self.form_window(ui.ctx(), out);
-        if !view.unregistered.is_empty() {
-            ui.label(
-                RichText::new(format!(
-                    "Sudah ditandatangani, belum terdaftar di arsip ({})",
-                    view.unregistered.len()
-                ))
-                .strong()
-                .color(Color32::from_rgb(180, 110, 0)),
-            );
-            for u in &view.unregistered {
-                ui.horizontal(|ui| {
-                    ui.label(format!("{} — versi {} ({})", u.unit, u.versi, u.tahun));
-                    if ui
-                        .button("Daftarkan")
-                        .on_hover_text("Catat nomor agenda, tempat fisik dan pindaiannya")
-                        .clicked()
-                    {
-                        self.form = Some(ArsipForm {
-                            id: None,
-                            version_id: u.version_id,
-                            judul: format!("{} — versi {} ({})", u.unit, u.versi, u.tahun),
-                            nomor: next_agenda(view, u.tahun),
-                            tanggal: view.today.map(fmt::tanggal_isian).unwrap_or_default(),
-                            rangkap: view.office.rangkap_cetak.to_string(),
-                            ..Default::default()
-                        });
-                    }
-                });
-            }
-            ui.add_space(8.0);
-        }
+        self.unregistered(ui, view);
         let rows = self.shown(view);
+        self.toolbar(ui, view, &rows, out);
+        scan_report(ui, view);
+        ui.add_space(4.0);
+        if view.archive.is_empty() {
+            ui.label("Register masih kosong. Dokumen didaftarkan setelah ditandatangani.");
+            return;
+        }
+        ui.label(format!("{} dari {} entri", rows.len(), view.archive.len()));
+        self.table(ui, view, &rows, out);
+    }
+
+    /// The signed versions not yet in the register, each with "Daftarkan".
+    fn unregistered(&mut self, ui: &mut egui::Ui, view: &ViewData) {
+        if view.unregistered.is_empty() {
+            return;
+        }
+        ui.label(
+            RichText::new(format!(
+                "Sudah ditandatangani, belum terdaftar di arsip ({})",
+                view.unregistered.len()
+            ))
+            .strong()
+            .color(Color32::from_rgb(180, 110, 0)),
+        );
+        for u in &view.unregistered {
+            ui.horizontal(|ui| {
+                ui.label(format!("{} — versi {} ({})", u.unit, u.versi, u.tahun));
+                if ui
+                    .button("Daftarkan")
+                    .on_hover_text("Catat nomor agenda, tempat fisik dan pindaiannya")
+                    .clicked()
+                {
+                    self.form = Some(ArsipForm {
+                        id: None,
+                        version_id: u.version_id,
+                        judul: format!("{} — versi {} ({})", u.unit, u.versi, u.tahun),
+                        nomor: next_agenda(view, u.tahun),
+                        tanggal: view.today.map(fmt::tanggal_isian).unwrap_or_default(),
+                        rangkap: view.office.rangkap_cetak.to_string(),
+                        ..Default::default()
+                    });
+                }
+            });
+        }
+        ui.add_space(8.0);
+    }
+
+    /// The year, unit and search filters, "Periksa berkas" and the exports of the register.
+    fn toolbar(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &ViewData,
+        rows: &[&ArchiveRow],
+        out: &mut Outbox,
+    ) {
         ui.horizontal_wrapped(|ui| {
             let l = ui.label("Tahun");
             let mut years: Vec<i32> = view.archive.iter().map(|r| r.tahun).collect();
@@ -366,7 +391,7 @@ impl ArchivePanel {
                 out.send(
                     Form::ArchiveTools,
                     ArchiveCmd::ExportList {
-                        list: Box::new(self.daftar(view, &rows)),
+                        list: Box::new(self.daftar(view, rows)),
                         path,
                         format: ListFormat::Pdf,
                     },
@@ -382,46 +407,13 @@ impl ArchivePanel {
                 out.send(
                     Form::ArchiveTools,
                     ArchiveCmd::ExportList {
-                        list: Box::new(self.daftar(view, &rows)),
+                        list: Box::new(self.daftar(view, rows)),
                         path,
                         format: ListFormat::Xlsx,
                     },
                 );
             }
         });
-        if let Some((at, found)) = &view.scan_check {
-            let bad: Vec<_> = found.iter().filter(|c| !c.state.ok()).collect();
-            if bad.is_empty() {
-                ui.colored_label(
-                    Color32::from_rgb(21, 128, 61),
-                    format!(
-                        "Periksa berkas {}: {} pindaian utuh",
-                        fmt::tanggal_jam(*at),
-                        found.len()
-                    ),
-                );
-            } else {
-                for c in bad {
-                    ui.colored_label(
-                        Color32::from_rgb(185, 28, 28),
-                        format!(
-                            "Periksa berkas {}: nomor agenda {} ({}) — {}",
-                            fmt::tanggal_jam(*at),
-                            c.nomor_agenda,
-                            c.unit,
-                            c.state.label()
-                        ),
-                    );
-                }
-            }
-        }
-        ui.add_space(4.0);
-        if view.archive.is_empty() {
-            ui.label("Register masih kosong. Dokumen didaftarkan setelah ditandatangani.");
-            return;
-        }
-        ui.label(format!("{} dari {} entri", rows.len(), view.archive.len()));
-        self.table(ui, view, &rows, out);
     }
 
     fn table(
@@ -617,6 +609,37 @@ impl ArchivePanel {
             });
         if close {
             self.form = None;
+        }
+    }
+}
+
+/// The result of the last "Periksa berkas": all scans intact, or the bad ones.
+fn scan_report(ui: &mut egui::Ui, view: &ViewData) {
+    let Some((at, found)) = &view.scan_check else {
+        return;
+    };
+    let bad: Vec<_> = found.iter().filter(|c| !c.state.ok()).collect();
+    if bad.is_empty() {
+        ui.colored_label(
+            Color32::from_rgb(21, 128, 61),
+            format!(
+                "Periksa berkas {}: {} pindaian utuh",
+                fmt::tanggal_jam(*at),
+                found.len()
+            ),
+        );
+    } else {
+        for c in bad {
+            ui.colored_label(
+                Color32::from_rgb(185, 28, 28),
+                format!(
+                    "Periksa berkas {}: nomor agenda {} ({}) — {}",
+                    fmt::tanggal_jam(*at),
+                    c.nomor_agenda,
+                    c.unit,
+                    c.state.label()
+                ),
+            );
         }
     }
 }

@@ -1,0 +1,91 @@
+//! The head of the agreement: number, place and date of signing.
+
+use super::Editor;
+use crate::fmt;
+use crate::model::agreement::{Field, VersionDoc};
+use crate::model::worktime::Kalender;
+use crate::ui::panels::widgets::inline_error;
+use egui::{Color32, RichText};
+
+fn grid_field(ui: &mut egui::Ui, label: &str, value: &mut String, error: Option<&str>) -> bool {
+    let l = ui.label(label);
+    let r = ui
+        .add(
+            egui::TextEdit::singleline(value)
+                .id_salt(("pk", label))
+                .desired_width(420.0),
+        )
+        .labelled_by(l.id);
+    ui.end_row();
+    if let Some(e) = error {
+        ui.label("");
+        inline_error(ui, e);
+    }
+    r.changed()
+}
+
+pub(super) fn header(
+    ui: &mut egui::Ui,
+    ed: &mut Editor,
+    doc: &VersionDoc,
+    kal: Option<&Kalender>,
+) -> bool {
+    let mut changed = false;
+    ui.strong("Kepala perjanjian");
+    egui::Grid::new("pk_kepala")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("Unit kerja");
+            ui.label(&doc.unit);
+            ui.end_row();
+            ui.label("Tahun");
+            ui.label(doc.tahun.to_string());
+            ui.end_row();
+            let nomor_err = ed.problem(Field::Nomor).map(str::to_string);
+            changed |= grid_field(ui, "Nomor", &mut ed.content.nomor, nomor_err.as_deref());
+            let tempat_err = ed.problem(Field::Tempat).map(str::to_string);
+            changed |= grid_field(ui, "Tempat", &mut ed.content.tempat, tempat_err.as_deref());
+            let tanggal_err = ed
+                .tanggal_err
+                .clone()
+                .or_else(|| ed.problem(Field::Tanggal).map(str::to_string));
+            if grid_field(
+                ui,
+                "Tanggal penandatanganan (hh-bb-tttt)",
+                &mut ed.tanggal_buf,
+                tanggal_err.as_deref(),
+            ) {
+                let t = ed.tanggal_buf.trim();
+                if t.is_empty() {
+                    ed.tanggal_err = None;
+                    ed.content.tanggal = None;
+                    changed = true;
+                } else {
+                    match fmt::baca_tanggal(t) {
+                        Ok(d) => {
+                            ed.tanggal_err = None;
+                            ed.content.tanggal = Some(d);
+                            changed = true;
+                        }
+                        Err(e) => ed.tanggal_err = Some(e),
+                    }
+                }
+            }
+            if let Some(d) = ed.content.tanggal {
+                ui.label("");
+                let hari = fmt::tanggal_hari(d);
+                if kal.is_some_and(|k| !k.hari_kerja(d)) {
+                    ui.label(
+                        RichText::new(format!("{hari} — bukan hari kerja kantor"))
+                            .color(Color32::from_rgb(180, 110, 0)),
+                    );
+                } else {
+                    ui.label(RichText::new(hari).weak());
+                }
+                ui.end_row();
+            }
+        });
+    ui.add_space(8.0);
+    changed
+}

@@ -1,0 +1,257 @@
+//! Renstra and Renja as they stand in the database: the Renstra tree with
+//! every yearly target, the Renja with its budgets, DPA and totals per level.
+
+mod renja;
+mod renja_form;
+mod renstra;
+mod renstra_form;
+mod targets;
+
+use super::widgets::Confirm;
+use super::{Form, Outbox};
+use crate::app::{Created, ExchangeCmd, Reply};
+use crate::model::id::{IndikatorId, RenjaItemId, SasaranId, TujuanId, UnitId};
+use crate::model::plan::Tingkat;
+use egui::{Color32, RichText};
+
+/// What the Renstra editor has selected.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+enum Sel {
+    #[default]
+    None,
+    Tujuan(TujuanId),
+    Sasaran(SasaranId),
+    Indikator(IndikatorId),
+    NewTujuan,
+    /// A new sasaran under this tujuan.
+    NewSasaran(TujuanId),
+    /// A new indikator under this sasaran.
+    NewIndikator(SasaranId),
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+enum RenjaSel {
+    #[default]
+    None,
+    Item(RenjaItemId),
+    New,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+struct NodeForm {
+    kode: String,
+    uraian: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+struct IndForm {
+    kode: String,
+    nama: String,
+    satuan: String,
+    baseline_tahun: String,
+    baseline_nilai: String,
+    targets: std::collections::BTreeMap<i32, String>,
+    definisi: String,
+    formula: String,
+    sumber_data: String,
+    turun_baik: bool,
+    unit_id: Option<UnitId>,
+    /// The sasaran an edited indicator belongs to.
+    sasaran_id: SasaranId,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+struct PeriodForm {
+    awal: String,
+    akhir: String,
+    nama: String,
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+struct RenjaForm {
+    tingkat: Tingkat,
+    parent_id: Option<RenjaItemId>,
+    kode: String,
+    nama: String,
+    unit_id: Option<UnitId>,
+    sasaran_id: Option<SasaranId>,
+    pagu: String,
+    pagu_dpa: String,
+    /// (nama, satuan, target)
+    indikator: Vec<(String, String, String)>,
+}
+
+impl Default for RenjaForm {
+    fn default() -> Self {
+        RenjaForm {
+            tingkat: Tingkat::Program,
+            parent_id: None,
+            kode: String::new(),
+            nama: String::new(),
+            unit_id: None,
+            sasaran_id: None,
+            pagu: String::new(),
+            pagu_dpa: String::new(),
+            indikator: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+struct DpaForm {
+    nomor: String,
+    tanggal: String,
+}
+
+/// Unsaved input of the Renstra and Renja editors, remembered across
+/// restarts and crashes.
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct PlanDrafts {
+    sel: Sel,
+    node: NodeForm,
+    ind: IndForm,
+    period: PeriodForm,
+    renja_sel: RenjaSel,
+    renja: RenjaForm,
+    dpa: Option<DpaForm>,
+    /// (indikator, year, text) of unsaved target-table cells.
+    targets: Vec<(IndikatorId, i32, String)>,
+}
+
+#[derive(Default)]
+pub struct PlanPanels {
+    tabel: bool,
+    sel: Sel,
+    /// The selection the forms were last filled for.
+    loaded: Option<Sel>,
+    node: NodeForm,
+    ind: IndForm,
+    period: PeriodForm,
+    /// Unsaved cells of the target table: (indikator, year) → text.
+    target_edits: std::collections::HashMap<(IndikatorId, i32), String>,
+    renja_sel: RenjaSel,
+    renja_loaded: Option<RenjaSel>,
+    renja: RenjaForm,
+    dpa: Option<DpaForm>,
+    errors: std::collections::HashMap<Form, String>,
+    confirm: Option<Confirm>,
+}
+
+/// Export, import and template buttons; each asks for a file first.
+fn excel_toolbar(ui: &mut egui::Ui, year: i32, out: &mut Outbox) {
+    ui.horizontal(|ui| {
+        let xlsx = |d: rfd::FileDialog| d.add_filter("Buku kerja Excel", &["xlsx"]);
+        if ui.button("Ekspor ke Excel…").clicked()
+            && let Some(p) = xlsx(rfd::FileDialog::new())
+                .set_title("Ekspor Renstra dan Renja")
+                .set_file_name(format!("renstra-renja-{year}.xlsx"))
+                .save_file()
+        {
+            out.send(Form::Excel, ExchangeCmd::Export { path: p });
+        }
+        if ui.button("Impor dari Excel…").clicked()
+            && let Some(p) = xlsx(rfd::FileDialog::new())
+                .set_title("Impor Renstra dan Renja")
+                .pick_file()
+        {
+            out.send(Form::Excel, ExchangeCmd::Read { path: p });
+        }
+        if ui.button("Simpan templat Excel…").clicked()
+            && let Some(p) = xlsx(rfd::FileDialog::new())
+                .set_title("Simpan templat Excel")
+                .set_file_name("templat-renstra-renja.xlsx")
+                .save_file()
+        {
+            out.send(Form::Excel, ExchangeCmd::SaveTemplate { path: p });
+        }
+    });
+}
+
+fn red(ui: &mut egui::Ui, msg: &str) {
+    ui.add(egui::Label::new(RichText::new(msg).color(Color32::from_rgb(220, 60, 60))).wrap());
+}
+
+fn parse_year(s: &str) -> Option<i32> {
+    s.trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (2000..=2100).contains(y))
+}
+
+impl PlanPanels {
+    pub fn drafts(&self) -> PlanDrafts {
+        PlanDrafts {
+            sel: self.sel,
+            node: self.node.clone(),
+            ind: self.ind.clone(),
+            period: self.period.clone(),
+            renja_sel: self.renja_sel,
+            renja: self.renja.clone(),
+            dpa: self.dpa.clone(),
+            targets: self
+                .target_edits
+                .iter()
+                .map(|((i, y), v)| (*i, *y, v.clone()))
+                .collect(),
+        }
+    }
+
+    /// Restores remembered input; the forms are not refilled from the
+    /// database over it.
+    pub fn restore(&mut self, d: PlanDrafts) {
+        self.sel = d.sel;
+        self.loaded = Some(d.sel);
+        self.node = d.node;
+        self.ind = d.ind;
+        self.period = d.period;
+        self.renja_sel = d.renja_sel;
+        self.renja_loaded = Some(d.renja_sel);
+        self.renja = d.renja;
+        self.dpa = d.dpa;
+        self.target_edits = d.targets.into_iter().map(|(i, y, v)| ((i, y), v)).collect();
+    }
+
+    pub fn on_replies(&mut self, replies: &[(Form, Reply)]) {
+        for (form, reply) in replies {
+            match reply {
+                Reply::Err(e) => {
+                    self.errors.insert(*form, e.clone());
+                }
+                Reply::Ok { created, .. } => {
+                    self.errors.remove(form);
+                    match (*form, self.sel, created) {
+                        (Form::Renstra, Sel::NewTujuan, Some(Created::Tujuan(id))) => {
+                            self.sel = Sel::Tujuan(*id)
+                        }
+                        (Form::Renstra, Sel::NewSasaran(_), Some(Created::Sasaran(id))) => {
+                            self.sel = Sel::Sasaran(*id)
+                        }
+                        (Form::Renstra, Sel::NewIndikator(_), Some(Created::Indikator(id))) => {
+                            self.sel = Sel::Indikator(*id)
+                        }
+                        (Form::Periode, _, _) => self.period = PeriodForm::default(),
+                        _ => {}
+                    }
+                    if *form == Form::Renstra {
+                        // Reload the form from the saved data.
+                        self.loaded = None;
+                    }
+                    if *form == Form::Renja {
+                        // A delete answers without an id: nothing stays selected.
+                        self.renja_sel = match created {
+                            Some(Created::RenjaItem(id)) => RenjaSel::Item(*id),
+                            _ => RenjaSel::None,
+                        };
+                        self.renja_loaded = None;
+                    }
+                    if *form == Form::Dpa {
+                        self.dpa = None;
+                    }
+                    if *form == Form::Target {
+                        self.target_edits.clear();
+                    }
+                }
+            }
+        }
+    }
+}

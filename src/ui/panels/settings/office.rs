@@ -1,0 +1,137 @@
+//! Pengaturan → Instansi: the office's identity and the letterhead logo.
+
+use super::{SettingsPanel, keys};
+use crate::app::{OfficeCmd, ViewData};
+use crate::model::worktime::Zona;
+use crate::ui::panels::widgets::text_field;
+use crate::ui::panels::{Form, Outbox};
+use egui::RichText;
+
+impl SettingsPanel {
+    /// The letterhead logo: preview, pick (content-checked PNG/JPEG up to
+    /// 2 MB) and remove.
+    pub(super) fn logo(&mut self, ui: &mut egui::Ui, view: &ViewData, out: &mut Outbox) {
+        ui.label(RichText::new("Logo kop surat").strong());
+        ui.horizontal(|ui| {
+            match &view.logo {
+                Some((uri, bytes)) => {
+                    ui.add(
+                        egui::Image::from_bytes(
+                            uri.clone(),
+                            egui::load::Bytes::Shared(bytes.clone()),
+                        )
+                        .max_size(egui::vec2(96.0, 96.0))
+                        .alt_text("Pratinjau logo kop surat"),
+                    );
+                }
+                None => {
+                    ui.label(RichText::new("Belum ada logo.").weak());
+                }
+            }
+            ui.vertical(|ui| {
+                if ui.button("Pilih logo…").clicked()
+                    && let Some(path) = rfd::FileDialog::new()
+                        .set_title("Pilih logo kop surat")
+                        .add_filter("Gambar PNG atau JPEG", &["png", "jpg", "jpeg"])
+                        .pick_file()
+                {
+                    out.send(Form::Logo, OfficeCmd::SetLogo { file: Some(path) });
+                }
+                if view.logo.is_some() && ui.button("Hapus logo").clicked() {
+                    out.send(Form::Logo, OfficeCmd::SetLogo { file: None });
+                }
+            });
+        });
+        self.form_error(ui, Form::Logo);
+    }
+
+    pub(super) fn instansi(&mut self, ui: &mut egui::Ui, out: &mut Outbox) {
+        let f = self
+            .d
+            .instansi
+            .get_or_insert_with(|| self.saved_office.clone());
+        let mut save = false;
+        egui::Grid::new("form_instansi")
+            .num_columns(2)
+            .spacing([12.0, 6.0])
+            .min_col_width(180.0)
+            .show(ui, |ui| {
+                let nama_err = f
+                    .nama_instansi
+                    .trim()
+                    .is_empty()
+                    .then_some("Nama instansi wajib diisi");
+                text_field(ui, "Nama instansi", &mut f.nama_instansi, nama_err);
+                text_field(ui, "Pemerintah", &mut f.pemerintah, None);
+                text_field(ui, "Alamat", &mut f.alamat, None);
+                text_field(ui, "Kota (tempat penandatanganan)", &mut f.kota, None);
+                let l = ui.label("Zona waktu");
+                egui::ComboBox::from_id_salt("zona_waktu")
+                    .selected_text(
+                        f.zona
+                            .map(|z| format!("{} ({})", z.kode(), z.iana()))
+                            .unwrap_or_default(),
+                    )
+                    .show_ui(ui, |ui| {
+                        for z in Zona::ALL {
+                            ui.selectable_value(
+                                &mut f.zona,
+                                Some(z),
+                                format!("{} ({})", z.kode(), z.iana()),
+                            );
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+                ui.end_row();
+                text_field(ui, "Telepon", &mut f.telepon, None);
+                text_field(ui, "Email", &mut f.email, None);
+                text_field(ui, "Laman", &mut f.laman, None);
+                text_field(
+                    ui,
+                    "Jabatan kepala daerah",
+                    &mut f.kepala_daerah_jabatan,
+                    None,
+                );
+                text_field(ui, "Nama kepala daerah", &mut f.kepala_daerah_nama, None);
+                let rangkap_err = f.to_office().err();
+                text_field(ui, "Rangkap cetak", &mut f.rangkap, rangkap_err.as_deref());
+            });
+        ui.add_space(8.0);
+        let changed = *f != self.saved_office;
+        ui.horizontal(|ui| {
+            save = ui
+                .add_enabled(changed, egui::Button::new("Simpan"))
+                .clicked();
+            if ui
+                .add_enabled(changed, egui::Button::new("Batal"))
+                .clicked()
+            {
+                self.d.instansi = None;
+            }
+            if changed {
+                ui.label(RichText::new("Ada perubahan yang belum disimpan.").weak());
+            }
+        });
+        let (ctrl_s, esc) = keys(ui);
+        if esc {
+            self.d.instansi = None;
+        }
+        if (save || (ctrl_s && changed))
+            && let Some(f) = &self.d.instansi
+        {
+            match f.to_office() {
+                Ok(o) => out.send(
+                    Form::Instansi,
+                    OfficeCmd::Save {
+                        office: Box::new(o),
+                    },
+                ),
+                Err(e) => {
+                    self.errors.insert(Form::Instansi, e);
+                }
+            }
+        }
+        self.form_error(ui, Form::Instansi);
+    }
+}
