@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use perkin::app::BackupCmd;
 use perkin::store::Store;
-use perkin::ui::PerkinApp;
+use perkin::ui::{Form, PerkinApp};
 
 use crate::common::{demo_store, local, store_at, tmp};
-use crate::ui::{MemStorage, go, retype};
+use crate::ui::{MemStorage, button, go, retype};
 
 const NOW: (i32, u32, u32) = (2026, 11, 23);
 
@@ -107,4 +108,138 @@ fn a_draft_stays_with_its_database_and_never_appears_on_another() {
     // And B keeps its own.
     let mut h = window(&b, &mem);
     assert_eq!(office_name_field(&mut h), "Draf dari B");
+}
+
+#[test]
+fn a_draft_over_a_record_changed_meanwhile_asks_before_it_applies() {
+    let d = tmp();
+    let path = demo_db(d.path(), "Badan Kepegawaian Lembah Hijau");
+    let mut mem = MemStorage::default();
+    let mut h = window(&path, &mem);
+    assert_eq!(office_name_field(&mut h), "Badan Kepegawaian Lembah Hijau");
+    retype(&mut h, "Nama instansi", "Draf saya");
+    close(h, &mut mem);
+
+    // Another route changes the office while the window is closed.
+    let mut s = store_at(&path, now());
+    let mut o = s.office().unwrap();
+    o.nama_instansi = "Diubah lewat jalur lain".into();
+    s.save_office(&o).unwrap();
+    drop(s);
+
+    // The draft is shown with the conflict, and nothing is written.
+    let mut h = window(&path, &mem);
+    assert_eq!(office_name_field(&mut h), "Draf saya");
+    h.get_by_label_contains("Data ini telah berubah sejak isian yang belum disimpan");
+    button(&mut h, "Pakai data tersimpan");
+    assert_eq!(
+        h.get_by_label("Nama instansi").value().as_deref(),
+        Some("Diubah lewat jalur lain")
+    );
+    assert!(
+        h.query_by_label_contains("Data ini telah berubah")
+            .is_none()
+    );
+
+    // Again, and this time the draft is kept and saved over it.
+    retype(&mut h, "Nama instansi", "Draf kedua");
+    close(h, &mut mem);
+    let mut s = store_at(&path, now());
+    let mut o = s.office().unwrap();
+    o.alamat = "Alamat baru".into();
+    s.save_office(&o).unwrap();
+    drop(s);
+    let mut h = window(&path, &mem);
+    assert_eq!(office_name_field(&mut h), "Draf kedua");
+    button(&mut h, "Pakai isian saya");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert_eq!(
+        h.state().store().office().unwrap().nama_instansi,
+        "Draf kedua"
+    );
+}
+
+#[test]
+fn a_draft_over_a_deleted_unit_is_offered_as_a_new_one() {
+    let d = tmp();
+    let path = demo_db(d.path(), "Badan Kepegawaian Lembah Hijau");
+    let mut s = store_at(&path, now());
+    use perkin::model::org::{Eselon, JenisUnit, NewUnit};
+    let badan = s
+        .units()
+        .unwrap()
+        .into_iter()
+        .find(|u| u.parent_id.is_none());
+    let nama = "Bidang Sementara".to_string();
+    let unit = s
+        .add_unit(&NewUnit {
+            parent_id: badan.map(|b| b.id),
+            kode: "BS".into(),
+            nama: nama.clone(),
+            jenis: JenisUnit::Bidang,
+            eselon: Eselon::III,
+            urutan: 9,
+        })
+        .unwrap();
+    drop(s);
+    let mut mem = MemStorage::default();
+    let mut h = window(&path, &mem);
+    go(&mut h, "Pengaturan");
+    go(&mut h, "Unit Kerja");
+    h.get_by_label_contains(&nama).click();
+    h.run();
+    retype(&mut h, "Nama unit", "Bidang Baru yang Diubah");
+    close(h, &mut mem);
+
+    let mut s = store_at(&path, now());
+    s.delete_unit(unit).unwrap();
+    drop(s);
+    let mut h = window(&path, &mem);
+    go(&mut h, "Pengaturan");
+    go(&mut h, "Unit Kerja");
+    h.get_by_label_contains("sudah tidak ada");
+    assert_eq!(
+        h.get_by_label("Nama unit").value().as_deref(),
+        Some("Bidang Baru yang Diubah")
+    );
+    button(&mut h, "Pakai isian saya sebagai data baru");
+    button(&mut h, "Tambah unit");
+    let units = h.state().store().units().unwrap();
+    assert!(units.iter().any(|u| u.nama == "Bidang Baru yang Diubah"));
+}
+
+#[test]
+fn a_restore_starts_with_the_drafts_of_the_database_then_open() {
+    let (da, db) = (tmp(), tmp());
+    let a = demo_db(da.path(), "Badan Kepegawaian Lembah Hijau");
+    let b = demo_db(db.path(), "Badan Kepegawaian Nusa Raya");
+    let b_copy = db.path().join("salinan-b.db");
+    Store::open(&b).unwrap().backup_to(&b_copy).unwrap();
+    let a_copy = da.path().join("salinan-a.db");
+    Store::open(&a).unwrap().backup_to(&a_copy).unwrap();
+    let mem = MemStorage::default();
+
+    let mut h = window(&a, &mem);
+    assert_eq!(office_name_field(&mut h), "Badan Kepegawaian Lembah Hijau");
+    retype(&mut h, "Nama instansi", "Draf dari A");
+    let restore = |h: &mut Harness<'static, PerkinApp>, from: &Path| {
+        let stage = BackupCmd::Stage {
+            path: from.to_path_buf(),
+        };
+        h.state_mut().send(Form::Backup, stage);
+        h.run();
+        button(h, "Ya, pulihkan");
+    };
+    // B's data in A's place: B's values, not A's draft.
+    restore(&mut h, &b_copy);
+    assert_eq!(office_name_field(&mut h), "Badan Kepegawaian Nusa Raya");
+    assert!(h.query_by_label_contains("belum disimpan").is_none());
+    // A's own copy back: A's draft is there again (its office unchanged).
+    restore(&mut h, &a_copy);
+    assert_eq!(office_name_field(&mut h), "Draf dari A");
+    assert!(
+        h.query_by_label_contains("Data ini telah berubah")
+            .is_none()
+    );
 }

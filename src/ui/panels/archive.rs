@@ -8,6 +8,7 @@ use egui::{Color32, RichText};
 use egui_extras::TableBuilder;
 use serde::{Deserialize, Serialize};
 
+use super::draft::{Base, Choice};
 use super::lists::fixed;
 use super::widgets::{heading, inline_error, text_field};
 use crate::fmt;
@@ -97,6 +98,11 @@ impl ArsipForm {
     }
 }
 
+/// The form of the stored register entry `id`, if it exists.
+fn stored_entry(view: &ViewData, id: ArchiveId) -> Option<ArsipForm> {
+    view.archive.iter().find(|r| r.id == id).map(ArsipForm::of)
+}
+
 /// The next free agenda number of a year in the register shown.
 fn next_agenda(view: &ViewData, tahun: i32) -> String {
     crate::model::archive::next_agenda_of(
@@ -111,6 +117,9 @@ fn next_agenda(view: &ViewData, tahun: i32) -> String {
 pub struct ArchiveDrafts {
     #[serde(default)]
     pub form: Option<ArsipForm>,
+    /// The stored entry the form began from.
+    #[serde(default)]
+    pub base: Base<ArsipForm>,
     #[serde(default)]
     pub cari: String,
 }
@@ -118,6 +127,8 @@ pub struct ArchiveDrafts {
 #[derive(Default)]
 pub struct ArchivePanel {
     form: Option<ArsipForm>,
+    /// The stored entry the form began from.
+    base: Base<ArsipForm>,
     cari: String,
     /// None: every year.
     tahun: Option<i32>,
@@ -198,13 +209,20 @@ impl ArchivePanel {
     pub fn drafts(&self) -> ArchiveDrafts {
         ArchiveDrafts {
             form: self.form.clone(),
+            base: self.base.clone(),
             cari: self.cari.clone(),
         }
     }
 
-    pub fn restore(&mut self, d: ArchiveDrafts) {
+    /// Takes up remembered input; over an entry changed since (a restore,
+    /// another route) it waits for the user's choice.
+    pub fn restore(&mut self, d: ArchiveDrafts, view: &ViewData) {
         self.form = d.form;
+        self.base = d.base;
         self.cari = d.cari;
+        if let Some(id) = self.form.as_ref().and_then(|f| f.id) {
+            self.base.check(stored_entry(view, id).as_ref());
+        }
     }
 
     pub fn on_replies(&mut self, replies: &[(Form, Reply)]) {
@@ -269,7 +287,7 @@ impl ArchivePanel {
             "Arsip",
             "Register dokumen Perjanjian Kinerja yang telah ditandatangani: nomor agenda, tempat fisik, penyerahan dan salinan pindaian.",
         );
-        self.form_window(ui.ctx(), out);
+        self.form_window(ui.ctx(), view, out);
         self.unregistered(ui, view);
         let rows = self.shown(view);
         self.toolbar(ui, view, &rows, out);
@@ -304,6 +322,7 @@ impl ArchivePanel {
                     .on_hover_text("Catat nomor agenda, tempat fisik dan pindaiannya")
                     .clicked()
                 {
+                    self.base.set(None);
                     self.form = Some(ArsipForm {
                         id: None,
                         version_id: u.version_id,
@@ -513,6 +532,7 @@ impl ArchivePanel {
                                 .clicked()
                             {
                                 self.form = Some(ArsipForm::of(r));
+                                self.base.set(self.form.clone());
                             }
                         });
                     });
@@ -520,8 +540,10 @@ impl ArchivePanel {
             });
     }
 
-    fn form_window(&mut self, ctx: &egui::Context, out: &mut Outbox) {
+    fn form_window(&mut self, ctx: &egui::Context, view: &ViewData, out: &mut Outbox) {
         let Some(f) = self.form.as_mut() else { return };
+        let stored = f.id.and_then(|id| stored_entry(view, id));
+        let gone = stored.is_none();
         let mut close = false;
         let title = if f.id.is_some() {
             "Ubah entri arsip"
@@ -534,6 +556,10 @@ impl ArchivePanel {
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ctx, |ui| {
                 ui.set_width(560.0);
+                let as_new = |f: &mut ArsipForm| f.id = None;
+                if self.base.conflict_bar(ui, f, stored, as_new) == Some(Choice::Stored) && gone {
+                    close = true;
+                }
                 ui.label(RichText::new(&f.judul).strong());
                 ui.add_space(4.0);
                 egui::Grid::new("arsip_form")

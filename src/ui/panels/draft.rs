@@ -7,25 +7,95 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Unsaved input with the stored values it began from.
+/// The stored values a form over a record began from, and what was found
+/// when the form was taken up again. For forms that always show (a new
+/// record or the picked one): `None` while the form is not over a record.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(bound(deserialize = "F: Deserialize<'de>"))]
-pub struct Draft<F> {
-    /// The input; `None` while the form shows the stored values unchanged.
-    form: Option<F>,
-    /// The stored values when the input began.
+pub struct Base<F> {
     base: Option<F>,
     /// Found when the draft was taken up again; waits for the user.
     #[serde(skip)]
     conflict: Option<Drift>,
 }
 
+impl<F> Default for Base<F> {
+    fn default() -> Self {
+        Base {
+            base: None,
+            conflict: None,
+        }
+    }
+}
+
+impl<F: Clone + PartialEq> Base<F> {
+    /// The form now begins from `stored` (a record picked; `None`: a new
+    /// record, or nothing).
+    pub fn set(&mut self, stored: Option<F>) {
+        self.base = stored;
+        self.conflict = None;
+    }
+
+    /// Taken up again: the stored values the form began from against
+    /// what is stored now (`None`: the record is gone).
+    pub fn check(&mut self, now: Option<&F>) {
+        self.conflict = match (&self.base, now) {
+            (None, _) => None,
+            (Some(_), None) => Some(Drift::Gone),
+            (Some(b), Some(n)) => (b != n).then_some(Drift::Changed),
+        };
+    }
+
+    /// The conflict waiting for the user, if any.
+    pub fn conflict(&self) -> Option<Drift> {
+        self.conflict
+    }
+
+    /// The conflict bar above a form over a picked record, while there is
+    /// one. The stored values replace the input (an empty form when the
+    /// record is gone), or the input is kept over them (as a new record,
+    /// by `as_new`, when the record is gone). Returns the choice made.
+    pub fn conflict_bar(
+        &mut self,
+        ui: &mut egui::Ui,
+        form: &mut F,
+        stored: Option<F>,
+        as_new: impl FnOnce(&mut F),
+    ) -> Option<Choice>
+    where
+        F: Default,
+    {
+        let choice = self.conflict.and_then(|d| conflict_bar(ui, d))?;
+        match (choice, stored) {
+            (Choice::Stored, stored) => {
+                *form = stored.clone().unwrap_or_default();
+                self.set(stored);
+            }
+            (Choice::Mine, None) => {
+                as_new(form);
+                self.set(None);
+            }
+            (Choice::Mine, stored) => self.set(stored),
+        }
+        Some(choice)
+    }
+}
+
+/// Unsaved input of a form that mirrors one stored record (the office, the
+/// work hours), with the stored values it began from.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(bound(deserialize = "F: Deserialize<'de>"))]
+pub struct Draft<F> {
+    /// The input; `None` while the form shows the stored values unchanged.
+    form: Option<F>,
+    base: Base<F>,
+}
+
 impl<F> Default for Draft<F> {
     fn default() -> Self {
         Draft {
             form: None,
-            base: None,
-            conflict: None,
+            base: Base::default(),
         }
     }
 }
@@ -52,7 +122,7 @@ impl<F: Clone + PartialEq> Draft<F> {
     /// The form to edit: the input, or the stored values to start one.
     pub fn edit(&mut self, stored: &F) -> &mut F {
         if self.form.is_none() {
-            self.base = Some(stored.clone());
+            self.base.set(Some(stored.clone()));
         }
         self.form.get_or_insert_with(|| stored.clone())
     }
@@ -62,15 +132,10 @@ impl<F: Clone + PartialEq> Draft<F> {
         self.form.as_ref()
     }
 
-    /// Whether the input differs from the stored values.
-    pub fn changed(&self, stored: &F) -> bool {
-        self.form.as_ref().is_some_and(|f| f != stored)
-    }
-
     /// After the form's widgets ran: input equal to the stored values is
     /// no draft (the form follows the stored values again).
     pub fn settle(&mut self, stored: &F) {
-        if self.conflict.is_none() && self.form.as_ref() == Some(stored) {
+        if self.base.conflict.is_none() && self.form.as_ref() == Some(stored) {
             self.clear();
         }
     }
@@ -80,40 +145,27 @@ impl<F: Clone + PartialEq> Draft<F> {
         *self = Draft::default();
     }
 
-    /// Starts the input from other values than the stored ones (a record
-    /// picked for editing, a new form), with the stored values as its base.
-    pub fn start(&mut self, form: F, stored: Option<F>) {
-        self.form = Some(form);
-        self.base = stored;
-        self.conflict = None;
-    }
-
-    /// Taken up again: compares the stored values the draft began from
-    /// with what is stored now (`None`: the record is gone).
-    pub fn check(&mut self, stored: Option<&F>) {
-        self.conflict = match (&self.form, stored) {
-            (None, _) => None,
-            (Some(_), None) if self.base.is_some() => Some(Drift::Gone),
-            (Some(_), Some(now)) if self.base.as_ref().is_some_and(|b| b != now) => {
-                Some(Drift::Changed)
-            }
-            _ => None,
-        };
+    /// Taken up again: see [`Base::check`].
+    pub fn check(&mut self, stored: &F) {
+        if self.form.is_some() {
+            self.base.check(Some(stored));
+        }
     }
 
     /// The conflict waiting for the user, if any.
     pub fn conflict(&self) -> Option<Drift> {
-        self.conflict
+        self.base.conflict
     }
 
-    /// The user's answer: the stored values, or the draft over them (its
-    /// base becomes what is stored now).
-    pub fn resolve(&mut self, choice: Choice, stored: Option<&F>) {
-        match choice {
-            Choice::Stored => self.clear(),
-            Choice::Mine => {
-                self.base = stored.cloned();
-                self.conflict = None;
+    /// The conflict bar above the form, while there is one; the user's
+    /// answer is applied.
+    pub fn conflict_bar(&mut self, ui: &mut egui::Ui, stored: &F) {
+        if let Some(drift) = self.conflict()
+            && let Some(choice) = conflict_bar(ui, drift)
+        {
+            match choice {
+                Choice::Stored => self.clear(),
+                Choice::Mine => self.base.set(Some(stored.clone())),
             }
         }
     }
@@ -149,7 +201,11 @@ pub fn conflict_bar(ui: &mut egui::Ui, drift: Drift) -> Option<Choice> {
                 if ui.button(stored).clicked() {
                     choice = Some(Choice::Stored);
                 }
-                if ui.button("Pakai isian saya").clicked() {
+                let mine = match drift {
+                    Drift::Changed => "Pakai isian saya",
+                    Drift::Gone => "Pakai isian saya sebagai data baru",
+                };
+                if ui.button(mine).clicked() {
                     choice = Some(Choice::Mine);
                 }
             });
@@ -166,7 +222,6 @@ mod tests {
     fn input_equal_to_the_stored_values_is_no_draft() {
         let mut d = Draft::default();
         *d.edit(&"a".to_string()) = "b".into();
-        assert!(d.changed(&"a".into()));
         d.settle(&"a".into());
         assert_eq!(d.input().map(String::as_str), Some("b"));
         *d.edit(&"a".to_string()) = "a".into();
@@ -175,30 +230,31 @@ mod tests {
     }
 
     #[test]
-    fn a_draft_over_a_changed_or_deleted_record_is_a_conflict() {
+    fn a_draft_over_a_changed_record_is_a_conflict_until_the_user_chooses() {
         let mut d = Draft::default();
         *d.edit(&"lama".to_string()) = "draf".into();
-        d.check(Some(&"lama".into()));
+        d.check(&"lama".into());
         assert_eq!(d.conflict(), None, "unchanged record: the draft applies");
-        d.check(Some(&"baru".into()));
+        d.check(&"baru".into());
         assert_eq!(d.conflict(), Some(Drift::Changed));
-        // Kept: the draft stays, over the new stored values.
-        d.resolve(Choice::Mine, Some(&"baru".into()));
-        assert_eq!(d.conflict(), None);
+        // Not dropped while the user has not chosen, even if equal.
+        d.settle(&"draf".into());
         assert_eq!(d.input().map(String::as_str), Some("draf"));
-        d.check(Some(&"baru".into()));
-        assert_eq!(d.conflict(), None, "the new base holds");
-        d.check(None);
-        assert_eq!(d.conflict(), Some(Drift::Gone));
-        d.resolve(Choice::Stored, None);
-        assert_eq!(d.input(), None);
     }
 
     #[test]
-    fn a_new_record_draft_has_no_base_and_no_conflict() {
-        let mut d = Draft::default();
-        d.start("baru".to_string(), None);
-        d.check(None);
-        assert_eq!(d.conflict(), None);
+    fn a_base_tells_changed_gone_and_new() {
+        let mut b = Base::default();
+        b.check(None);
+        assert_eq!(b.conflict(), None, "a new record has no base");
+        b.set(Some(1));
+        b.check(Some(&1));
+        assert_eq!(b.conflict(), None);
+        b.check(Some(&2));
+        assert_eq!(b.conflict(), Some(Drift::Changed));
+        b.check(None);
+        assert_eq!(b.conflict(), Some(Drift::Gone));
+        b.set(Some(2));
+        assert_eq!(b.conflict(), None);
     }
 }

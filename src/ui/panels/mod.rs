@@ -5,6 +5,7 @@ mod agreement;
 mod archive;
 mod audit;
 mod backup;
+mod draft;
 mod home;
 mod lists;
 mod plan;
@@ -133,11 +134,11 @@ impl Panels {
     }
 
     /// Takes up the drafts remembered for the open database.
-    pub fn restore(&mut self, d: FormDrafts, _view: &ViewData) {
-        self.settings.restore(d.settings);
-        self.plan.restore(d.plan);
+    pub fn restore(&mut self, d: FormDrafts, view: &ViewData) {
+        self.settings.restore(d.settings, view);
+        self.plan.restore(d.plan, view);
         self.agreement.restore(d.agreement);
-        self.archive.restore(d.archive);
+        self.archive.restore(d.archive, view);
     }
 
     /// The panel (and Pengaturan's tab) of a setup step clicked on Beranda.

@@ -8,6 +8,7 @@ use super::parties::parties;
 use super::{AUTOSAVE_AFTER, AgreementPanel, Editor, status_color};
 use crate::app::{AgreementCmd, ViewData};
 use crate::model::agreement::{AlasanPerubahan, VersionDoc};
+use crate::ui::panels::draft::{Choice, Drift, conflict_bar};
 use crate::ui::panels::widgets::{chip, inline_error};
 use crate::ui::panels::{Form, Outbox};
 use egui::RichText;
@@ -36,6 +37,11 @@ impl AgreementPanel {
         ui.horizontal_wrapped(|ui| self.version_bar(ui, &s, view, out));
         print_record(ui, view, s.doc);
         notes(ui, &s);
+        if let Some(drift) = self.ed.as_ref().and_then(|e| e.conflict)
+            && let Some(choice) = conflict_bar(ui, drift)
+        {
+            self.resolve(choice, s.doc);
+        }
         let Some(ed) = self.ed.as_mut() else { return };
         save_state(ui, ed, s.editable);
         ui.separator();
@@ -63,11 +69,16 @@ impl AgreementPanel {
         if self.ed.as_ref().is_none_or(|e| e.version_id != doc.id) {
             let mut e = Editor::new(doc);
             match self.restored.take() {
-                Some((v, c)) if v == doc.id && doc.status.is_editable() => {
-                    e.content = c;
+                Some(r) if r.version_id == doc.id && doc.status.is_editable() => {
+                    e.content = r.content;
                     e.sync_buffers();
                     e.unsaved = true;
-                    e.dirty_at = Some(0.0);
+                    // Written at once, unless the version changed since
+                    // the edit began: then the user chooses first.
+                    match r.base {
+                        Some(b) if b != doc.content => e.conflict = Some(Drift::Changed),
+                        _ => e.dirty_at = Some(0.0),
+                    }
                 }
                 other => self.restored = other,
             }
@@ -239,8 +250,28 @@ fn sections(
         });
 }
 
+impl AgreementPanel {
+    /// The user's answer to a remembered edit over a changed version: the
+    /// stored text, or the edit written over it.
+    fn resolve(&mut self, choice: Choice, doc: &VersionDoc) {
+        match choice {
+            Choice::Stored => self.ed = Some(Editor::new(doc)),
+            Choice::Mine => {
+                if let Some(e) = self.ed.as_mut() {
+                    e.base = doc.content.clone();
+                    e.conflict = None;
+                    e.dirty_at = Some(0.0);
+                }
+            }
+        }
+    }
+}
+
 /// Sends the edit once it has waited long enough, else asks to be called again then.
 fn autosave(ctx: &egui::Context, ed: &mut Editor, now: f64, out: &mut Outbox) {
+    if ed.conflict.is_some() {
+        return;
+    }
     let Some(t) = ed.dirty_at else { return };
     if now - t >= AUTOSAVE_AFTER {
         ed.dirty_at = None;

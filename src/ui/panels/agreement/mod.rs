@@ -24,6 +24,8 @@ use crate::pdf::Kertas;
 use egui::Color32;
 use serde::{Deserialize, Serialize};
 
+use super::draft::Drift;
+
 /// Seconds an edit may wait before it is written (typing goes on meanwhile).
 const AUTOSAVE_AFTER: f64 = 0.5;
 
@@ -32,6 +34,9 @@ const AUTOSAVE_AFTER: f64 = 0.5;
 pub struct AgreementDrafts {
     /// (version, content) edited but not yet written to the database.
     pub unsaved: Option<(VersionId, Content)>,
+    /// The stored content the unsaved edit began from.
+    #[serde(default)]
+    pub base: Option<Content>,
     pub new: NewForm,
     pub cari: String,
 }
@@ -58,6 +63,11 @@ impl Default for NewForm {
 struct Editor {
     version_id: VersionId,
     content: Content,
+    /// The stored content the edit began from.
+    base: Content,
+    /// A remembered edit met a version changed since: nothing is written
+    /// until the user chooses.
+    conflict: Option<Drift>,
     /// Edited and not yet written.
     unsaved: bool,
     /// When the first unsent edit was made (egui time).
@@ -76,6 +86,8 @@ impl Editor {
         let mut e = Editor {
             version_id: doc.id,
             content: doc.content.clone(),
+            base: doc.content.clone(),
+            conflict: None,
             unsaved: false,
             dirty_at: None,
             save_error: None,
@@ -157,35 +169,51 @@ pub struct AgreementPanel {
     compare: Option<(VersionId, VersionId)>,
     confirm: Option<Confirm>,
     kertas: Kertas,
-    /// Restored unsaved input, applied once its version is open.
-    restored: Option<(VersionId, Content)>,
+    /// Restored unsaved input (with the stored content it began from),
+    /// applied once its version is open.
+    restored: Option<Restored>,
+}
+
+/// A remembered edit waiting for its version to open.
+#[derive(Clone, Debug)]
+struct Restored {
+    version_id: VersionId,
+    content: Content,
+    base: Option<Content>,
 }
 
 impl AgreementPanel {
     pub fn drafts(&self) -> AgreementDrafts {
+        let editing = self.ed.as_ref().filter(|e| e.unsaved).map(|e| Restored {
+            version_id: e.version_id,
+            content: e.content.clone(),
+            base: Some(e.base.clone()),
+        });
+        let r = editing.or_else(|| self.restored.clone());
         AgreementDrafts {
-            unsaved: self
-                .ed
-                .as_ref()
-                .filter(|e| e.unsaved)
-                .map(|e| (e.version_id, e.content.clone()))
-                .or_else(|| self.restored.clone()),
+            base: r.as_ref().and_then(|r| r.base.clone()),
+            unsaved: r.map(|r| (r.version_id, r.content)),
             new: self.new.clone(),
             cari: self.cari.clone(),
         }
     }
 
     pub fn restore(&mut self, d: AgreementDrafts) {
-        self.restored = d.unsaved;
+        self.restored = d.unsaved.map(|(version_id, content)| Restored {
+            version_id,
+            content,
+            base: d.base,
+        });
         self.new = d.new;
         self.cari = d.cari;
     }
 
-    /// The edit not yet written, for the app to write before it closes.
+    /// The edit not yet written, for the app to write before it closes
+    /// (not while it waits for the user's choice over a changed version).
     pub fn unsaved(&self) -> Option<(VersionId, Content)> {
         self.ed
             .as_ref()
-            .filter(|e| e.unsaved)
+            .filter(|e| e.unsaved && e.conflict.is_none())
             .map(|e| (e.version_id, e.content.clone()))
     }
 
@@ -203,6 +231,7 @@ impl AgreementPanel {
     /// The app wrote the edit of `version_id`.
     pub fn saved(&mut self, version_id: VersionId) {
         if let Some(e) = self.ed.as_mut().filter(|e| e.version_id == version_id) {
+            e.base = e.content.clone();
             e.unsaved = false;
             e.dirty_at = None;
             e.save_error = None;

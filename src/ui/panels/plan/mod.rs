@@ -7,9 +7,10 @@ mod renstra;
 mod renstra_form;
 mod targets;
 
+use super::draft::Base;
 use super::widgets::Confirm;
 use super::{Form, Outbox};
-use crate::app::{Created, ExchangeCmd, Reply};
+use crate::app::{Created, ExchangeCmd, Reply, ViewData};
 use crate::model::id::{IndikatorId, RenjaItemId, SasaranId, TujuanId, UnitId};
 use crate::model::plan::Tingkat;
 use egui::{Color32, RichText};
@@ -116,6 +117,12 @@ pub struct PlanDrafts {
     dpa: Option<DpaForm>,
     /// (indikator, year, text) of unsaved target-table cells.
     targets: Vec<(IndikatorId, i32, String)>,
+    /// The stored node the Renstra forms began from.
+    #[serde(default)]
+    node_base: Base<(NodeForm, IndForm)>,
+    /// The stored item the Renja form began from.
+    #[serde(default)]
+    renja_base: Base<RenjaForm>,
 }
 
 #[derive(Default)]
@@ -133,6 +140,10 @@ pub struct PlanPanels {
     renja_loaded: Option<RenjaSel>,
     renja: RenjaForm,
     dpa: Option<DpaForm>,
+    /// The stored node the Renstra forms began from.
+    node_base: Base<(NodeForm, IndForm)>,
+    /// The stored item the Renja form began from.
+    renja_base: Base<RenjaForm>,
     errors: std::collections::HashMap<Form, String>,
     confirm: Option<Confirm>,
 }
@@ -193,12 +204,15 @@ impl PlanPanels {
                 .iter()
                 .map(|((i, y), v)| (*i, *y, v.clone()))
                 .collect(),
+            node_base: self.node_base.clone(),
+            renja_base: self.renja_base.clone(),
         }
     }
 
     /// Restores remembered input; the forms are not refilled from the
-    /// database over it.
-    pub fn restore(&mut self, d: PlanDrafts) {
+    /// database over it. Input over a node or item changed or deleted
+    /// since it began waits for the user's choice.
+    pub fn restore(&mut self, d: PlanDrafts, view: &ViewData) {
         self.sel = d.sel;
         self.loaded = Some(d.sel);
         self.node = d.node;
@@ -209,6 +223,12 @@ impl PlanPanels {
         self.renja = d.renja;
         self.dpa = d.dpa;
         self.target_edits = d.targets.into_iter().map(|(i, y, v)| ((i, y), v)).collect();
+        self.node_base = d.node_base;
+        self.node_base
+            .check(renstra::node_forms_of(view, self.sel).as_ref());
+        self.renja_base = d.renja_base;
+        self.renja_base
+            .check(renja::renja_form_of(view, self.renja_sel).as_ref());
     }
 
     pub fn on_replies(&mut self, replies: &[(Form, Reply)]) {
@@ -253,5 +273,58 @@ impl PlanPanels {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::plan::{RenjaItemRow, Tingkat};
+
+    fn view_with(nama: &str) -> ViewData {
+        ViewData {
+            renja: vec![RenjaItemRow {
+                id: RenjaItemId(7),
+                parent_id: None,
+                level: Tingkat::Program,
+                kode: "5.03.02".into(),
+                nama: nama.into(),
+                unit_id: None,
+                sasaran_id: None,
+                pagu: 1_000,
+                pagu_dpa: None,
+                indikator: Vec::new(),
+            }],
+            ..Default::default()
+        }
+    }
+
+    /// Input typed over the item, remembered, taken up over `view`.
+    fn taken_up_over(view: &ViewData) -> PlanPanels {
+        let mut p = PlanPanels {
+            renja_sel: RenjaSel::Item(RenjaItemId(7)),
+            ..Default::default()
+        };
+        p.load_renja(&view_with("Program Kepegawaian"));
+        p.renja.nama = "Program yang diketik".into();
+        let mut again = PlanPanels::default();
+        again.restore(p.drafts(), view);
+        again
+    }
+
+    #[test]
+    fn renja_input_over_a_changed_or_deleted_item_waits_for_the_user() {
+        use crate::ui::panels::draft::Drift;
+        let same = taken_up_over(&view_with("Program Kepegawaian"));
+        assert_eq!(same.renja_base.conflict(), None);
+        assert_eq!(same.renja.nama, "Program yang diketik");
+        let changed = taken_up_over(&view_with("Diubah lewat impor"));
+        assert_eq!(changed.renja_base.conflict(), Some(Drift::Changed));
+        assert_eq!(
+            changed.renja.nama, "Program yang diketik",
+            "the input is kept until chosen"
+        );
+        let gone = taken_up_over(&ViewData::default());
+        assert_eq!(gone.renja_base.conflict(), Some(Drift::Gone));
     }
 }

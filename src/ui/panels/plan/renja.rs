@@ -100,30 +100,13 @@ impl PlanPanels {
         }
     }
 
-    fn load_renja(&mut self, view: &ViewData) {
+    pub(super) fn load_renja(&mut self, view: &ViewData) {
         self.renja_loaded = Some(self.renja_sel);
         self.errors.remove(&Form::Renja);
-        self.renja = match self.renja_sel {
-            RenjaSel::Item(id) => match view.renja.iter().find(|r| r.id == id) {
-                Some(r) => RenjaForm {
-                    tingkat: r.level,
-                    parent_id: r.parent_id,
-                    kode: r.kode.clone(),
-                    nama: r.nama.clone(),
-                    unit_id: r.unit_id,
-                    sasaran_id: r.sasaran_id,
-                    pagu: fmt::ribuan(r.pagu),
-                    pagu_dpa: r.pagu_dpa.map(fmt::ribuan).unwrap_or_default(),
-                    indikator: r
-                        .indikator
-                        .iter()
-                        .map(|(n, s, t)| (n.clone(), s.clone(), t.tampil()))
-                        .collect(),
-                },
-                None => RenjaForm::default(),
-            },
-            _ => RenjaForm::default(),
-        };
+        let stored = renja_form_of(view, self.renja_sel);
+        self.renja = stored.clone().unwrap_or_default();
+        let record = matches!(self.renja_sel, RenjaSel::Item(_));
+        self.renja_base.set(stored.filter(|_| record));
     }
 
     fn renja_tabel(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32) {
@@ -264,4 +247,28 @@ fn totals(ui: &mut egui::Ui, items: &[RenjaItemRow]) {
                 ui.end_row();
             }
         });
+}
+
+/// The form of a Renja selection as stored now; `None` when the selected
+/// item no longer exists.
+pub(super) fn renja_form_of(view: &ViewData, sel: RenjaSel) -> Option<RenjaForm> {
+    let RenjaSel::Item(id) = sel else {
+        return Some(RenjaForm::default());
+    };
+    let r = view.renja.iter().find(|r| r.id == id)?;
+    Some(RenjaForm {
+        tingkat: r.level,
+        parent_id: r.parent_id,
+        kode: r.kode.clone(),
+        nama: r.nama.clone(),
+        unit_id: r.unit_id,
+        sasaran_id: r.sasaran_id,
+        pagu: fmt::ribuan(r.pagu),
+        pagu_dpa: r.pagu_dpa.map(fmt::ribuan).unwrap_or_default(),
+        indikator: r
+            .indikator
+            .iter()
+            .map(|(n, s, t)| (n.clone(), s.clone(), t.tampil()))
+            .collect(),
+    })
 }

@@ -6,6 +6,7 @@ use crate::fmt;
 use crate::model::id::{RenjaItemId, SasaranId};
 use crate::model::plan::{NewRenjaItem, Target, Tingkat};
 use crate::ui::SAVE;
+use crate::ui::panels::draft::Choice;
 use crate::ui::panels::widgets::{Confirm, inline_error, text_field, unit_picker};
 use crate::ui::panels::{Form, Outbox};
 use egui::RichText;
@@ -39,6 +40,22 @@ impl Checked {
 }
 
 impl PlanPanels {
+    /// Remembered input over a Renja item changed or deleted since it
+    /// began: the stored item, or the input (as a new item when deleted).
+    fn renja_conflict(&mut self, ui: &mut egui::Ui, view: &ViewData) {
+        let stored = super::renja::renja_form_of(view, self.renja_sel);
+        let gone = stored.is_none();
+        let choice = (self.renja_base).conflict_bar(ui, &mut self.renja, stored, |_| {});
+        if gone {
+            match choice {
+                Some(Choice::Mine) => self.renja_sel = RenjaSel::New,
+                Some(Choice::Stored) => self.renja_sel = RenjaSel::None,
+                None => {}
+            }
+            self.renja_loaded = Some(self.renja_sel);
+        }
+    }
+
     pub(super) fn renja_form(
         &mut self,
         ui: &mut egui::Ui,
@@ -46,6 +63,9 @@ impl PlanPanels {
         year: i32,
         out: &mut Outbox,
     ) {
+        if self.renja_base.conflict().is_some() {
+            self.renja_conflict(ui, view);
+        }
         let editing = match self.renja_sel {
             RenjaSel::Item(id) => Some(id),
             _ => None,

@@ -196,64 +196,70 @@ impl PlanPanels {
     fn load_node(&mut self, view: &ViewData) {
         self.loaded = Some(self.sel);
         self.errors.remove(&Form::Renstra);
-        let Some((_, tree)) = &view.renstra else {
+        if view.renstra.is_none() {
             return;
-        };
-        self.node = NodeForm::default();
-        self.ind = IndForm::default();
+        }
         // A node that no longer exists (deleted) leaves nothing selected.
-        let sasaran = || tree.iter().flat_map(|t| &t.sasaran);
-        let gone = match self.sel {
-            Sel::Tujuan(id) => !tree.iter().any(|t| t.id == id),
-            Sel::Sasaran(id) => !sasaran().any(|s| s.id == id),
-            Sel::Indikator(id) => !sasaran().flat_map(|s| &s.indikator).any(|i| i.id == id),
-            _ => false,
-        };
-        if gone {
+        let stored = node_forms_of(view, self.sel);
+        if stored.is_none() {
             self.sel = Sel::None;
             self.loaded = Some(Sel::None);
         }
-        match self.sel {
-            Sel::Tujuan(id) => {
-                if let Some(t) = tree.iter().find(|t| t.id == id) {
-                    self.node = NodeForm {
-                        kode: t.kode.clone(),
-                        uraian: t.uraian.clone(),
-                    };
-                }
-            }
-            Sel::Sasaran(id) => {
-                if let Some(s) = tree.iter().flat_map(|t| &t.sasaran).find(|s| s.id == id) {
-                    self.node = NodeForm {
-                        kode: s.kode.clone(),
-                        uraian: s.uraian.clone(),
-                    };
-                }
-            }
-            Sel::Indikator(id) => {
-                let found = tree
-                    .iter()
-                    .flat_map(|t| &t.sasaran)
-                    .flat_map(|s| s.indikator.iter().map(move |i| (s.id, i)))
-                    .find(|(_, i)| i.id == id);
-                if let Some((sasaran_id, i)) = found {
-                    self.ind = IndForm {
-                        kode: i.kode.clone(),
-                        nama: i.nama.clone(),
-                        satuan: i.satuan.clone(),
-                        baseline_tahun: i.baseline_tahun.map(|y| y.to_string()).unwrap_or_default(),
-                        baseline_nilai: i.baseline_nilai.clone(),
-                        targets: i.targets.iter().map(|(y, t)| (*y, t.tampil())).collect(),
-                        definisi: i.definisi.clone(),
-                        formula: i.formula.clone(),
-                        sumber_data: i.sumber_data.clone(),
-                        turun_baik: !i.naik_baik,
-                        unit_id: i.unit_id,
-                        sasaran_id,
-                    };
-                }
-            }
-            _ => {}
+        (self.node, self.ind) = stored.clone().unwrap_or_default();
+        let record = matches!(
+            self.sel,
+            Sel::Tujuan(_) | Sel::Sasaran(_) | Sel::Indikator(_)
+        );
+        self.node_base.set(stored.filter(|_| record));
+    }
+}
+
+/// The node and indikator forms of a selection as stored now; `None` when
+/// the selected node no longer exists.
+pub(super) fn node_forms_of(view: &ViewData, sel: Sel) -> Option<(NodeForm, IndForm)> {
+    let tree = view
+        .renstra
+        .as_ref()
+        .map(|(_, t)| t.as_slice())
+        .unwrap_or(&[]);
+    let sasaran = || tree.iter().flat_map(|t| &t.sasaran);
+    let node = |kode: &str, uraian: &str| NodeForm {
+        kode: kode.to_string(),
+        uraian: uraian.to_string(),
+    };
+    Some(match sel {
+        Sel::Tujuan(id) => {
+            let t = tree.iter().find(|t| t.id == id)?;
+            (node(&t.kode, &t.uraian), IndForm::default())
         }
+        Sel::Sasaran(id) => {
+            let s = sasaran().find(|s| s.id == id)?;
+            (node(&s.kode, &s.uraian), IndForm::default())
+        }
+        Sel::Indikator(id) => {
+            let (sasaran_id, i) = sasaran()
+                .flat_map(|s| s.indikator.iter().map(move |i| (s.id, i)))
+                .find(|(_, i)| i.id == id)?;
+            (NodeForm::default(), ind_form_of(sasaran_id, i))
+        }
+        _ => Default::default(),
+    })
+}
+
+/// The indikator form filled from a stored indikator.
+fn ind_form_of(sasaran_id: crate::model::id::SasaranId, i: &IndikatorRow) -> IndForm {
+    IndForm {
+        kode: i.kode.clone(),
+        nama: i.nama.clone(),
+        satuan: i.satuan.clone(),
+        baseline_tahun: i.baseline_tahun.map(|y| y.to_string()).unwrap_or_default(),
+        baseline_nilai: i.baseline_nilai.clone(),
+        targets: i.targets.iter().map(|(y, t)| (*y, t.tampil())).collect(),
+        definisi: i.definisi.clone(),
+        formula: i.formula.clone(),
+        sumber_data: i.sumber_data.clone(),
+        turun_baik: !i.naik_baik,
+        unit_id: i.unit_id,
+        sasaran_id,
     }
 }

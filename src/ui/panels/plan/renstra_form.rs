@@ -6,11 +6,40 @@ use crate::fmt;
 use crate::model::id::{PeriodId, SasaranId};
 use crate::model::plan::{NewIndikator, RenstraNode, Target};
 use crate::ui::SAVE;
+use crate::ui::panels::draft::Choice;
 use crate::ui::panels::widgets::{Confirm, inline_error, text_field, unit_picker};
 use crate::ui::panels::{Form, Outbox};
 use egui::RichText;
 
 impl PlanPanels {
+    /// Remembered input over a node changed or deleted since it began: the
+    /// stored node, or the input (a deleted tujuan or indikator becomes a
+    /// new one).
+    fn node_conflict(&mut self, ui: &mut egui::Ui, view: &ViewData) {
+        let stored = super::renstra::node_forms_of(view, self.sel);
+        let gone = stored.is_none();
+        let mut pair = (
+            std::mem::take(&mut self.node),
+            std::mem::take(&mut self.ind),
+        );
+        let choice = self.node_base.conflict_bar(ui, &mut pair, stored, |_| {});
+        (self.node, self.ind) = pair;
+        if gone {
+            match choice {
+                Some(Choice::Mine) => {
+                    self.sel = match self.sel {
+                        Sel::Tujuan(_) => Sel::NewTujuan,
+                        Sel::Indikator(_) => Sel::NewIndikator(self.ind.sasaran_id),
+                        other => other,
+                    };
+                }
+                Some(Choice::Stored) => self.sel = Sel::None,
+                None => {}
+            }
+            self.loaded = Some(self.sel);
+        }
+    }
+
     pub(super) fn node_form(
         &mut self,
         ui: &mut egui::Ui,
@@ -19,6 +48,9 @@ impl PlanPanels {
         years: &[i32],
         out: &mut Outbox,
     ) {
+        if self.node_base.conflict().is_some() {
+            self.node_conflict(ui, view);
+        }
         let (title, is_ind) = match self.sel {
             Sel::None => {
                 ui.label(

@@ -43,7 +43,8 @@ impl SettingsPanel {
     pub(super) fn kalender(&mut self, ui: &mut egui::Ui, view: &ViewData, out: &mut Outbox) {
         ui.label(RichText::new("Jam kerja per hari").strong());
         let saved = self.saved_hours.clone();
-        let days = self.d.jam.get_or_insert_with(|| saved.clone());
+        self.d.jam.conflict_bar(ui, &saved);
+        let days = self.d.jam.edit(&saved);
         let mut problems: Vec<String> = Vec::new();
         hours_grid(ui, days);
         let parsed = parse_hours(days);
@@ -74,9 +75,10 @@ impl SettingsPanel {
                 .add_enabled(changed, egui::Button::new("Batalkan perubahan jam"))
                 .clicked()
             {
-                self.d.jam = None;
+                self.d.jam.clear();
             }
         });
+        self.d.jam.settle(&saved);
         self.form_error(ui, Form::Jam);
         if let Some(k) = &view.kal {
             ui.label(

@@ -7,6 +7,7 @@ mod office;
 mod officials;
 mod units;
 
+use super::draft::{Base, Draft};
 use super::widgets::{Confirm, confirm_window, heading};
 use super::{Form, Outbox};
 use crate::app::{Reply, ViewData};
@@ -179,10 +180,14 @@ impl Default for HolidayForm {
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Drafts {
     tab: Tab,
-    instansi: Option<OfficeForm>,
+    instansi: Draft<OfficeForm>,
     unit: UnitForm,
+    /// The stored unit the unit form began from.
+    unit_base: Base<UnitForm>,
     pejabat: OfficialForm,
-    jam: Option<Vec<DayForm>>,
+    /// The stored official the official form began from.
+    pejabat_base: Base<OfficialForm>,
+    jam: Draft<Vec<DayForm>>,
     libur: HolidayForm,
 }
 
@@ -237,8 +242,21 @@ impl SettingsPanel {
         self.d.clone()
     }
 
-    pub fn restore(&mut self, d: Drafts) {
+    /// Takes up remembered drafts; one over a record changed or deleted
+    /// since it began waits for the user's choice.
+    pub fn restore(&mut self, d: Drafts, view: &ViewData) {
         self.d = d;
+        self.refresh(view);
+        self.d.instansi.check(&self.saved_office);
+        self.d.jam.check(&self.saved_hours);
+        let unit = self.d.unit.editing.map(|id| units::stored_unit(view, id));
+        self.d.unit_base.check(unit.flatten().as_ref());
+        let pejabat = self
+            .d
+            .pejabat
+            .editing
+            .map(|id| officials::stored_official(view, id));
+        self.d.pejabat_base.check(pejabat.flatten().as_ref());
     }
 
     pub fn show(
@@ -314,16 +332,20 @@ impl SettingsPanel {
             Reply::Ok { .. } => {
                 self.errors.remove(&form);
                 match form {
-                    Form::Instansi => self.d.instansi = None,
+                    Form::Instansi => self.d.instansi.clear(),
                     Form::Unit => {
                         let parent = self.d.unit.parent_id;
                         self.d.unit = UnitForm {
                             parent_id: parent,
                             ..UnitForm::default()
                         };
+                        self.d.unit_base.set(None);
                     }
-                    Form::Pejabat => self.d.pejabat = OfficialForm::default(),
-                    Form::Jam => self.d.jam = None,
+                    Form::Pejabat => {
+                        self.d.pejabat = OfficialForm::default();
+                        self.d.pejabat_base.set(None);
+                    }
+                    Form::Jam => self.d.jam.clear(),
                     Form::Libur => self.d.libur = HolidayForm::default(),
                     _ => {}
                 }

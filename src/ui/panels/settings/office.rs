@@ -46,10 +46,9 @@ impl SettingsPanel {
     }
 
     pub(super) fn instansi(&mut self, ui: &mut egui::Ui, out: &mut Outbox) {
-        let f = self
-            .d
-            .instansi
-            .get_or_insert_with(|| self.saved_office.clone());
+        let stored = self.saved_office.clone();
+        self.d.instansi.conflict_bar(ui, &stored);
+        let f = self.d.instansi.edit(&stored);
         let mut save = false;
         egui::Grid::new("form_instansi")
             .num_columns(2)
@@ -98,7 +97,7 @@ impl SettingsPanel {
                 text_field(ui, "Rangkap cetak", &mut f.rangkap, rangkap_err.as_deref());
             });
         ui.add_space(8.0);
-        let changed = *f != self.saved_office;
+        let changed = *f != stored;
         ui.horizontal(|ui| {
             save = ui
                 .add_enabled(changed, egui::Button::new("Simpan"))
@@ -107,7 +106,7 @@ impl SettingsPanel {
                 .add_enabled(changed, egui::Button::new("Batal"))
                 .clicked()
             {
-                self.d.instansi = None;
+                self.d.instansi.clear();
             }
             if changed {
                 ui.label(RichText::new("Ada perubahan yang belum disimpan.").weak());
@@ -115,10 +114,10 @@ impl SettingsPanel {
         });
         let (ctrl_s, esc) = keys(ui);
         if esc {
-            self.d.instansi = None;
+            self.d.instansi.clear();
         }
         if (save || (ctrl_s && changed))
-            && let Some(f) = &self.d.instansi
+            && let Some(f) = self.d.instansi.input()
         {
             match f.to_office() {
                 Ok(o) => out.send(
@@ -133,5 +132,6 @@ impl SettingsPanel {
             }
         }
         self.form_error(ui, Form::Instansi);
+        self.d.instansi.settle(&stored);
     }
 }

@@ -60,19 +60,8 @@ impl SettingsPanel {
                 .selectable_label(self.d.pejabat.editing == Some(o.id), text)
                 .clicked()
             {
-                self.d.pejabat = OfficialForm {
-                    editing: Some(o.id),
-                    nama: o.nama.clone(),
-                    gelar_depan: o.gelar_depan.clone(),
-                    gelar_belakang: o.gelar_belakang.clone(),
-                    nip: o.nip.clone().unwrap_or_default(),
-                    pangkat: o.pangkat.clone(),
-                    jabatan: o.jabatan.clone(),
-                    unit_id: o.unit_id,
-                    status: Some(o.status),
-                    mulai: o.mulai.map(fmt::tanggal_isian).unwrap_or_default(),
-                    selesai: o.selesai.map(fmt::tanggal_isian).unwrap_or_default(),
-                };
+                self.d.pejabat = official_form_of(o);
+                self.d.pejabat_base.set(Some(self.d.pejabat.clone()));
                 self.errors.remove(&Form::Pejabat);
             }
         }
@@ -80,6 +69,13 @@ impl SettingsPanel {
 
     /// The form of a new or of the selected official, with its buttons.
     fn official_form(&mut self, ui: &mut egui::Ui, view: &ViewData, out: &mut Outbox) {
+        let stored = self
+            .d
+            .pejabat
+            .editing
+            .and_then(|id| stored_official(view, id));
+        let as_new = |f: &mut OfficialForm| f.editing = None;
+        (self.d.pejabat_base).conflict_bar(ui, &mut self.d.pejabat, stored, as_new);
         let f = &mut self.d.pejabat;
         ui.label(
             RichText::new(if f.editing.is_some() {
@@ -107,11 +103,13 @@ impl SettingsPanel {
                 .clicked();
             if ui.button("Batal").clicked() {
                 *f = OfficialForm::default();
+                self.d.pejabat_base.set(None);
             }
         });
         let (ctrl_s, esc) = keys(ui);
         if esc {
             *f = OfficialForm::default();
+            self.d.pejabat_base.set(None);
         }
         if save || ctrl_s {
             match official_command(f, &mulai, &selesai) {
@@ -123,6 +121,34 @@ impl SettingsPanel {
         }
         self.form_error(ui, Form::Pejabat);
     }
+}
+
+/// The official form filled from a stored official.
+fn official_form_of(o: &crate::model::org::OfficialRow) -> OfficialForm {
+    OfficialForm {
+        editing: Some(o.id),
+        nama: o.nama.clone(),
+        gelar_depan: o.gelar_depan.clone(),
+        gelar_belakang: o.gelar_belakang.clone(),
+        nip: o.nip.clone().unwrap_or_default(),
+        pangkat: o.pangkat.clone(),
+        jabatan: o.jabatan.clone(),
+        unit_id: o.unit_id,
+        status: Some(o.status),
+        mulai: o.mulai.map(fmt::tanggal_isian).unwrap_or_default(),
+        selesai: o.selesai.map(fmt::tanggal_isian).unwrap_or_default(),
+    }
+}
+
+/// The form of the stored official `id`, if it still exists.
+pub(super) fn stored_official(
+    view: &ViewData,
+    id: crate::model::id::OfficialId,
+) -> Option<OfficialForm> {
+    view.officials
+        .iter()
+        .find(|o| o.id == id)
+        .map(official_form_of)
 }
 
 fn status_text(s: StatusJabatan) -> &'static str {

@@ -36,15 +36,8 @@ impl SettingsPanel {
                 .selectable_label(self.d.unit.editing == Some(u.id), text)
                 .clicked()
             {
-                self.d.unit = UnitForm {
-                    editing: Some(u.id),
-                    parent_id: u.parent_id,
-                    kode: u.kode.clone(),
-                    nama: u.nama.clone(),
-                    jenis: u.jenis,
-                    eselon: u.eselon,
-                    urutan: String::new(),
-                };
+                self.d.unit = unit_form_of(u);
+                self.d.unit_base.set(Some(self.d.unit.clone()));
                 self.errors.remove(&Form::Unit);
             }
         }
@@ -52,6 +45,9 @@ impl SettingsPanel {
 
     /// The form of a new or of the selected unit, with its buttons.
     fn unit_form(&mut self, ui: &mut egui::Ui, view: &ViewData, out: &mut Outbox) {
+        let stored = self.d.unit.editing.and_then(|id| stored_unit(view, id));
+        let as_new = |f: &mut UnitForm| f.editing = None;
+        (self.d.unit_base).conflict_bar(ui, &mut self.d.unit, stored, as_new);
         let f = &mut self.d.unit;
         let editing = f
             .editing
@@ -79,6 +75,7 @@ impl SettingsPanel {
                 .clicked();
             if ui.button("Batal").clicked() {
                 *f = UnitForm::default();
+                self.d.unit_base.set(None);
             }
         });
         if let Some(n) = editing
@@ -89,6 +86,7 @@ impl SettingsPanel {
         let (ctrl_s, esc) = keys(ui);
         if esc {
             *f = UnitForm::default();
+            self.d.unit_base.set(None);
         }
         if save || ctrl_s {
             match unit_command(f, view) {
@@ -100,6 +98,25 @@ impl SettingsPanel {
         }
         self.form_error(ui, Form::Unit);
     }
+}
+
+/// The unit form filled from a stored unit.
+fn unit_form_of(u: &UnitRow) -> UnitForm {
+    UnitForm {
+        editing: Some(u.id),
+        parent_id: u.parent_id,
+        kode: u.kode.clone(),
+        nama: u.nama.clone(),
+        jenis: u.jenis,
+        eselon: u.eselon,
+        urutan: String::new(),
+    }
+}
+
+/// The form of the stored unit `id`, if it still exists.
+pub(super) fn stored_unit(view: &ViewData, id: crate::model::id::UnitId) -> Option<UnitForm> {
+    let n = view.units.iter().find(|n| n.unit.id == id)?;
+    Some(unit_form_of(&n.unit))
 }
 
 /// The rows of the unit's grid: name, code, kind, echelon and parent.
