@@ -41,6 +41,19 @@ fn beranda_guides_a_new_office_through_its_setup_and_offers_the_demo() {
     assert_eq!(h.state().panel(), perkin::ui::Panel::Renja);
     crate::ui::go(&mut h, "Beranda");
 
+    // A form whose list is empty says what to create first, and where.
+    crate::ui::go(&mut h, "Perjanjian Kinerja");
+    button(&mut h, "Buat Perjanjian Kinerja");
+    let no_units = "Belum ada unit kerja: tambahkan di Pengaturan → Unit Kerja.";
+    h.get_by_label(no_units);
+    crate::ui::go(&mut h, "Pengaturan");
+    crate::ui::go(&mut h, "Pejabat");
+    h.get_by_label(no_units);
+    crate::ui::go(&mut h, "Antrian Persetujuan");
+    button(&mut h, "Mulai siklus baru");
+    h.get_by_label(no_units);
+    crate::ui::go(&mut h, "Beranda");
+
     // The demo office, made beside the database; the office's data stays.
     button(&mut h, "Lihat contoh dulu");
     let contoh = dir.path().join("contoh.db");

@@ -11,7 +11,9 @@ use egui::RichText;
 use egui_extras::TableBuilder;
 
 use super::lists::{fixed, status_color};
-use super::widgets::{Confirm, chip, confirm_window, heading, inline_error, official_picker};
+use super::widgets::{
+    Confirm, NO_UNITS, chip, confirm_window, empty_hint, heading, inline_error, official_picker,
+};
 use crate::fmt;
 use crate::model::id::{CycleId, OfficialId, UnitId};
 
@@ -259,6 +261,14 @@ impl QueuePanel {
                     ui.end_row();
                     ui.label("Unit (dengan perjanjiannya)");
                     ui.vertical(|ui| {
+                        if view.units.iter().all(|n| n.unit.parent_id.is_none()) {
+                            empty_hint(ui, NO_UNITS);
+                        } else if view.agreements.is_empty() {
+                            empty_hint(
+                                ui,
+                                &format!("Belum ada Perjanjian Kinerja tahun {year}: buat di menu Perjanjian Kinerja."),
+                            );
+                        }
                         for n in view
                             .units
                             .iter()

@@ -105,22 +105,39 @@ pub fn unit_picker(
     width: f32,
 ) {
     let l = ui.label(label);
-    egui::ComboBox::from_id_salt(id_salt)
-        .selected_text(
-            value
-                .map(|u| view.unit_name(Some(u)))
-                .unwrap_or_else(|| "—".into()),
-        )
-        .width(width)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, "—");
-            for n in view.units.iter().filter(|n| !n.unit.retired) {
-                ui.selectable_value(value, Some(n.unit.id), &n.unit.nama);
-            }
-        })
-        .response
-        .labelled_by(l.id);
+    ui.horizontal(|ui| {
+        egui::ComboBox::from_id_salt(id_salt)
+            .selected_text(
+                value
+                    .map(|u| view.unit_name(Some(u)))
+                    .unwrap_or_else(|| "—".into()),
+            )
+            .width(width)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(value, None, "—");
+                for n in view.units.iter().filter(|n| !n.unit.retired) {
+                    ui.selectable_value(value, Some(n.unit.id), &n.unit.nama);
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        if view.units.iter().all(|n| n.unit.retired) {
+            empty_hint(ui, NO_UNITS);
+        }
+    });
     ui.end_row();
+}
+
+/// What an empty unit list says.
+pub const NO_UNITS: &str = "Belum ada unit kerja: tambahkan di Pengaturan → Unit Kerja.";
+
+/// Beside a choice whose list is empty: what to create first, and where.
+pub fn empty_hint(ui: &mut egui::Ui, text: &str) {
+    ui.label(
+        RichText::new(text)
+            .italics()
+            .color(Color32::from_rgb(180, 110, 0)),
+    );
 }
 
 /// An official as offered in a choice: "Plt. Nama — Jabatan".
@@ -158,5 +175,8 @@ pub fn official_picker<'a>(
         })
         .response
         .labelled_by(label_id);
+    if officials.is_empty() {
+        empty_hint(ui, "Belum ada pejabat: tambahkan di Pengaturan → Pejabat.");
+    }
     pick
 }

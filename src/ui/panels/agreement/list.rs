@@ -6,7 +6,7 @@ use crate::fmt;
 use crate::model::agreement::{AgreementRow, Jenis, Status};
 use crate::model::id::UnitId;
 use crate::ui::panels::lists::fixed;
-use crate::ui::panels::widgets::{chip, heading, inline_error};
+use crate::ui::panels::widgets::{NO_UNITS, chip, empty_hint, heading, inline_error};
 use crate::ui::panels::{Form, Outbox};
 use egui_extras::TableBuilder;
 
@@ -129,6 +129,9 @@ impl AgreementPanel {
                     })
                     .response
                     .labelled_by(l.id);
+                if view.units.iter().all(|n| n.unit.retired) {
+                    empty_hint(ui, NO_UNITS);
+                }
                 ui.end_row();
                 let l = ui.label("Jenis perjanjian");
                 let jenis = self.new.jenis.get_or_insert(Jenis::Eselon3);

@@ -7,7 +7,7 @@ use crate::model::id::{RenjaItemId, SasaranId};
 use crate::model::plan::{NewRenjaItem, Target, Tingkat};
 use crate::ui::SAVE;
 use crate::ui::panels::draft::Choice;
-use crate::ui::panels::widgets::{Confirm, inline_error, text_field, unit_picker};
+use crate::ui::panels::widgets::{Confirm, empty_hint, inline_error, text_field, unit_picker};
 use crate::ui::panels::{Form, Outbox};
 use egui::RichText;
 
@@ -252,6 +252,11 @@ fn sasaran_picker(ui: &mut egui::Ui, f: &mut RenjaForm, view: &ViewData) {
         .response
         .on_hover_text("Sasaran strategis Renstra yang didukung item ini")
         .labelled_by(l.id);
+    if sasaran.is_empty() {
+        ui.end_row();
+        ui.label("");
+        empty_hint(ui, "Belum ada sasaran Renstra: buat di menu Renstra.");
+    }
     ui.end_row();
 }
 
