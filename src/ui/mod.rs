@@ -3,6 +3,7 @@
 //! SQL per frame) and send commands; the app applies them through the store.
 
 mod excel;
+pub mod files;
 pub mod flow;
 pub mod nav;
 mod notify;

@@ -104,6 +104,8 @@ pub struct PerkinApp {
     /// What the last run remembered, for every database (the open one's
     /// entry is replaced by the current state when saved).
     remembered: Remembered,
+    /// A path asked for where no system file dialog can open.
+    prompt: Option<super::files::PathPrompt>,
 }
 
 impl PerkinApp {
@@ -156,6 +158,7 @@ impl PerkinApp {
             pending: Vec::new(),
             seen: 0,
             remembered,
+            prompt: None,
         };
         shell.enter_database();
         shell
@@ -396,13 +399,18 @@ impl PerkinApp {
             self.go_to(p, &ctx);
         }
         super::excel::import_preview(&ctx, self.app.import_preview(), &mut outbox);
+        super::files::show_prompt(&ctx, &mut self.prompt, &mut outbox);
         self.notes.show(&ctx);
         self.notes.history_window(&ctx);
         for n in self.app.poll() {
             self.notify(n);
         }
         self.progress(&ctx);
-        self.run_commands(outbox.take(), &ctx);
+        let (sent, prompt) = outbox.take();
+        if prompt.is_some() {
+            self.prompt = prompt;
+        }
+        self.run_commands(sent, &ctx);
         if self.app.generation() != self.seen {
             // New view data: the forms that mirror it read it again.
             self.seen = self.app.generation();

@@ -68,3 +68,37 @@ fn beranda_guides_a_new_office_through_its_setup_and_offers_the_demo() {
     assert!(!demo.units().unwrap().is_empty());
     assert!(h.state().store().units().unwrap().is_empty());
 }
+
+/// Where no system file dialog can open (no xdg-desktop-portal, no
+/// zenity), perkin asks for the path itself instead of doing nothing.
+#[test]
+fn without_a_system_file_dialog_the_path_is_asked_for() {
+    perkin::ui::files::force_own_prompt();
+    let dir = tmp();
+    let mut h = harness(crate::common::demo_store(
+        dir.path(),
+        local(2026, 11, 23, 10, 0),
+    ));
+    crate::ui::go(&mut h, "Renja");
+    button(&mut h, "Ekspor ke Excel…");
+    h.get_by_label_contains("Jendela pemilihan berkas sistem tidak dapat dibuka");
+    let typed = h.get_by_label("Lokasi berkas").value().unwrap_or_default();
+    assert!(
+        typed.ends_with(".xlsx"),
+        "the file name is filled in: {typed}"
+    );
+    // A folder that does not exist is refused, with the reason.
+    let missing = dir.path().join("tidak-ada").join("renja.xlsx");
+    crate::ui::retype(&mut h, "Lokasi berkas", &missing.display().to_string());
+    button(&mut h, "Lanjutkan");
+    h.get_by_label_contains("tidak ada; ketik lokasi di folder yang sudah ada");
+    let file = dir.path().join("renja.xlsx");
+    crate::ui::retype(&mut h, "Lokasi berkas", &file.display().to_string());
+    button(&mut h, "Lanjutkan");
+    crate::ui::wait_jobs(&mut h);
+    assert!(file.exists(), "the export ran with the typed path");
+    // Batal closes the prompt and does nothing.
+    button(&mut h, "Impor dari Excel…");
+    button(&mut h, "Batal");
+    assert!(h.query_by_label("Lokasi berkas").is_none());
+}

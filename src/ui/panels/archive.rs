@@ -14,6 +14,7 @@ use super::widgets::{heading, inline_error, text_field};
 use crate::fmt;
 use crate::model::archive::{ArchiveRow, NewArchive, ScanState};
 use crate::model::id::{ArchiveId, UnitId, VersionId};
+use crate::ui::files::{FileDialog, choose, system_dialog_available};
 
 /// The register entry being typed (kept across restarts).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -400,37 +401,32 @@ impl ArchivePanel {
             {
                 out.send(Form::ArchiveTools, ArchiveCmd::CheckScans);
             }
-            if ui.button("Ekspor PDF…").clicked()
-                && let Some(path) = rfd::FileDialog::new()
-                    .set_title("Simpan buku register arsip sebagai PDF")
-                    .add_filter("Dokumen PDF", &["pdf"])
-                    .set_file_name("Register-Arsip-PK.pdf")
-                    .save_file()
-            {
-                out.send(
-                    Form::ArchiveTools,
-                    ArchiveCmd::ExportList {
-                        list: Box::new(self.daftar(view, rows)),
-                        path,
-                        format: ListFormat::Pdf,
-                    },
-                );
-            }
-            if ui.button("Ekspor Excel…").clicked()
-                && let Some(path) = rfd::FileDialog::new()
-                    .set_title("Simpan register arsip sebagai lembar kerja Excel")
-                    .add_filter("Lembar kerja Excel", &["xlsx"])
-                    .set_file_name("Register-Arsip-PK.xlsx")
-                    .save_file()
-            {
-                out.send(
-                    Form::ArchiveTools,
-                    ArchiveCmd::ExportList {
-                        list: Box::new(self.daftar(view, rows)),
-                        path,
-                        format: ListFormat::Xlsx,
-                    },
-                );
+            let exports = [
+                (
+                    "Ekspor PDF…",
+                    "buku register arsip sebagai PDF",
+                    ListFormat::Pdf,
+                ),
+                (
+                    "Ekspor Excel…",
+                    "register arsip sebagai lembar kerja Excel",
+                    ListFormat::Xlsx,
+                ),
+            ];
+            for (button, what, format) in exports {
+                if ui.button(button).clicked() {
+                    let (filter, ext) = match format {
+                        ListFormat::Pdf => ("Dokumen PDF", "pdf"),
+                        ListFormat::Xlsx => ("Lembar kerja Excel", "xlsx"),
+                    };
+                    let title = format!("Simpan {what}");
+                    let d = FileDialog::save(&title, format!("Register-Arsip-PK.{ext}"));
+                    let list = Box::new(self.daftar(view, rows));
+                    choose(d.filter(filter, &[ext]), out, move |path| {
+                        let cmd = ArchiveCmd::ExportList { list, path, format };
+                        (Form::ArchiveTools, cmd.into())
+                    });
+                }
             }
         });
     }
@@ -590,7 +586,11 @@ impl ArchivePanel {
                                     .hint_text("boleh dilampirkan nanti"),
                             )
                             .labelled_by(l.id);
-                            if ui.button("Pilih berkas…").clicked()
+                            // Without a system dialog the path is typed in
+                            // the field itself (the button says so).
+                            if !system_dialog_available() {
+                                ui.label(RichText::new("ketik lokasi berkasnya").weak());
+                            } else if ui.button("Pilih berkas…").clicked()
                                 && let Some(p) = rfd::FileDialog::new()
                                     .set_title("Pilih pindaian PK yang telah ditandatangani")
                                     .add_filter(

@@ -4,6 +4,7 @@
 
 use super::{Form, Outbox};
 use crate::app::{BackupCmd, ViewData};
+use crate::ui::files::{FileDialog, choose};
 use egui::RichText;
 
 use super::widgets::{heading, inline_error};
@@ -20,26 +21,25 @@ pub fn show(ui: &mut egui::Ui, view: &ViewData, error: Option<&str>, out: &mut O
             .today
             .map(|d| d.format("%Y-%m-%d").to_string())
             .unwrap_or_default();
-        if ui.button("Cadangkan sekarang…").clicked()
-            && let Some(path) = rfd::FileDialog::new()
-                .set_title("Simpan cadangan lengkap perkin")
-                .add_filter("Cadangan perkin (.zip)", &["zip"])
-                .set_file_name(format!("perkin-cadangan-{today}.zip"))
-                .save_file()
-        {
-            out.send(Form::Backup, BackupCmd::Now { path });
+        if ui.button("Cadangkan sekarang…").clicked() {
+            let name = format!("perkin-cadangan-{today}.zip");
+            let d = FileDialog::save("Simpan cadangan lengkap perkin", name)
+                .filter("Cadangan perkin (.zip)", &["zip"]);
+            choose(d, out, |path| {
+                (Form::Backup, BackupCmd::Now { path }.into())
+            });
         }
         if ui
             .button("Pulihkan…")
             .on_hover_text("Pilih cadangan lengkap (.zip) atau salinan basis data (.db)")
             .clicked()
-            && let Some(path) = rfd::FileDialog::new()
-                .set_title("Pilih cadangan perkin untuk dipulihkan")
-                .add_filter("Cadangan perkin", &["zip", "db"])
-                .set_directory(&view.backups.0)
-                .pick_file()
         {
-            out.send(Form::Backup, BackupCmd::Stage { path });
+            let d = FileDialog::open("Pilih cadangan perkin untuk dipulihkan")
+                .filter("Cadangan perkin", &["zip", "db"])
+                .directory(&view.backups.0);
+            choose(d, out, |path| {
+                (Form::Backup, BackupCmd::Stage { path }.into())
+            });
         }
         if ui
             .button("Buka folder data")

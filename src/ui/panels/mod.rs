@@ -60,23 +60,31 @@ pub enum Form {
     Audit,
 }
 
-/// Commands sent during a frame, with the form that sent them.
+/// Commands sent during a frame, with the form that sent them, and a path
+/// to ask for where no system file dialog can open.
 #[derive(Default)]
 pub struct Outbox {
     sent: Vec<(Form, Command)>,
+    prompt: Option<crate::ui::files::PathPrompt>,
 }
 
 impl Outbox {
     pub fn with(sent: Vec<(Form, Command)>) -> Outbox {
-        Outbox { sent }
+        Outbox { sent, prompt: None }
     }
 
     pub fn send(&mut self, form: Form, cmd: impl Into<Command>) {
         self.sent.push((form, cmd.into()));
     }
 
-    pub fn take(self) -> Vec<(Form, Command)> {
-        self.sent
+    /// Asks for a path in perkin's own prompt ([`crate::ui::files`]).
+    pub fn ask_path(&mut self, prompt: crate::ui::files::PathPrompt) {
+        self.prompt = Some(prompt);
+    }
+
+    /// The commands, and the path prompt opened this frame.
+    pub fn take(self) -> (Vec<(Form, Command)>, Option<crate::ui::files::PathPrompt>) {
+        (self.sent, self.prompt)
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::{Form, Outbox};
 use crate::app::{ViewData, WorkflowCmd};
+use crate::ui::files::{FileDialog, choose};
 use egui::{Color32, RichText};
 
 use super::widgets::heading;
@@ -138,21 +139,21 @@ impl SopPanel {
                         );
                     }
                     Some((row, Some(t))) => {
-                        if ui.button("Ekspor lembar SOP ke PDF…").clicked()
-                            && let Some(path) = rfd::FileDialog::new()
-                                .set_title("Simpan lembar SOP sebagai PDF")
-                                .add_filter("Dokumen PDF", &["pdf"])
-                                .set_file_name(format!("SOP-{}.pdf", row.kode))
-                                .save_file()
-                        {
-                            out.send(
-                                Form::Sop,
-                                WorkflowCmd::ExportSopPdf {
-                                    template: row.kode.clone(),
-                                    path,
-                                    kertas: Kertas::A4,
-                                },
+                        if ui.button("Ekspor lembar SOP ke PDF…").clicked() {
+                            let d = FileDialog::save(
+                                "Simpan lembar SOP sebagai PDF",
+                                format!("SOP-{}.pdf", row.kode),
                             );
+                            let template = row.kode.clone();
+                            choose(d.filter("Dokumen PDF", &["pdf"]), out, move |path| {
+                                let kertas = Kertas::A4;
+                                let cmd = WorkflowCmd::ExportSopPdf {
+                                    template,
+                                    path,
+                                    kertas,
+                                };
+                                (Form::Sop, cmd.into())
+                            });
                         }
                         sop_sheet(ui, t)
                     }
@@ -176,17 +177,18 @@ fn history(ui: &mut egui::Ui, c: &crate::app::view::CycleView, out: &mut Outbox)
     use egui_extras::{Column, TableBuilder};
     ui.horizontal(|ui| {
         ui.label(format!("{} kunjungan langkah", c.history.len()));
-        if ui.button("Ekspor riwayat ke PDF…").clicked()
-            && let Some(path) = rfd::FileDialog::new()
-                .set_title("Simpan riwayat siklus sebagai PDF")
-                .add_filter("Dokumen PDF", &["pdf"])
-                .set_file_name(format!("Riwayat-siklus-{}.pdf", c.id))
-                .save_file()
-        {
-            out.send(
-                Form::Sop,
-                WorkflowCmd::ExportHistoryPdf { cycle: c.id, path },
+        if ui.button("Ekspor riwayat ke PDF…").clicked() {
+            let d = FileDialog::save(
+                "Simpan riwayat siklus sebagai PDF",
+                format!("Riwayat-siklus-{}.pdf", c.id),
             );
+            let cycle = c.id;
+            choose(d.filter("Dokumen PDF", &["pdf"]), out, move |path| {
+                (
+                    Form::Sop,
+                    WorkflowCmd::ExportHistoryPdf { cycle, path }.into(),
+                )
+            });
         }
     });
     let widths = [

@@ -7,6 +7,7 @@ use crate::model::agreement::{
     self as rules, AlasanPerubahan, PrintPurpose, Status, Transition, VersionDoc, official_inactive,
 };
 use crate::pdf::Kertas;
+use crate::ui::files::{FileDialog, choose};
 use crate::ui::panels::widgets::{Confirm, inline_error, text_field};
 use crate::ui::panels::{Form, Outbox};
 
@@ -191,23 +192,17 @@ impl AgreementPanel {
             .labelled_by(l.id);
         if ui.button("Ekspor PDF…").clicked() {
             self.flush(out);
-            if let Some(path) = rfd::FileDialog::new()
-                .set_title("Simpan Perjanjian Kinerja sebagai PDF")
-                .add_filter("Dokumen PDF", &["pdf"])
-                .set_file_name(crate::pdf::agreement_file_name(
-                    doc.tahun, &doc.unit, doc.versi,
-                ))
-                .save_file()
-            {
-                out.send(
-                    Form::Agreement,
-                    AgreementCmd::ExportPdf {
-                        version: doc.id,
-                        path,
-                        kertas: self.kertas,
-                    },
-                );
-            }
+            let name = crate::pdf::agreement_file_name(doc.tahun, &doc.unit, doc.versi);
+            let d = FileDialog::save("Simpan Perjanjian Kinerja sebagai PDF", name);
+            let (version, kertas) = (doc.id, self.kertas);
+            choose(d.filter("Dokumen PDF", &["pdf"]), out, move |path| {
+                let cmd = AgreementCmd::ExportPdf {
+                    version,
+                    path,
+                    kertas,
+                };
+                (Form::Agreement, cmd.into())
+            });
         }
     }
 

@@ -13,6 +13,7 @@ use super::{Form, Outbox};
 use crate::app::{Created, ExchangeCmd, Reply, ViewData};
 use crate::model::id::{IndikatorId, RenjaItemId, SasaranId, TujuanId, UnitId};
 use crate::model::plan::Tingkat;
+use crate::ui::files::{FileDialog, choose};
 use egui::{Color32, RichText};
 
 /// What the Renstra editor has selected.
@@ -151,29 +152,28 @@ pub struct PlanPanels {
 /// Export, import and template buttons; each asks for a file first.
 fn excel_toolbar(ui: &mut egui::Ui, year: i32, out: &mut Outbox) {
     ui.horizontal(|ui| {
-        let xlsx = |d: rfd::FileDialog| d.add_filter("Buku kerja Excel", &["xlsx"]);
-        if ui.button("Ekspor ke Excel…").clicked()
-            && let Some(p) = xlsx(rfd::FileDialog::new())
-                .set_title("Ekspor Renstra dan Renja")
-                .set_file_name(format!("renstra-renja-{year}.xlsx"))
-                .save_file()
-        {
-            out.send(Form::Excel, ExchangeCmd::Export { path: p });
+        let xlsx = |d: FileDialog| d.filter("Buku kerja Excel", &["xlsx"]);
+        if ui.button("Ekspor ke Excel…").clicked() {
+            let name = format!("renstra-renja-{year}.xlsx");
+            let d = xlsx(FileDialog::save("Ekspor Renstra dan Renja", name));
+            choose(d, out, |path| {
+                (Form::Excel, ExchangeCmd::Export { path }.into())
+            });
         }
-        if ui.button("Impor dari Excel…").clicked()
-            && let Some(p) = xlsx(rfd::FileDialog::new())
-                .set_title("Impor Renstra dan Renja")
-                .pick_file()
-        {
-            out.send(Form::Excel, ExchangeCmd::Read { path: p });
+        if ui.button("Impor dari Excel…").clicked() {
+            let d = xlsx(FileDialog::open("Impor Renstra dan Renja"));
+            choose(d, out, |path| {
+                (Form::Excel, ExchangeCmd::Read { path }.into())
+            });
         }
-        if ui.button("Simpan templat Excel…").clicked()
-            && let Some(p) = xlsx(rfd::FileDialog::new())
-                .set_title("Simpan templat Excel")
-                .set_file_name("templat-renstra-renja.xlsx")
-                .save_file()
-        {
-            out.send(Form::Excel, ExchangeCmd::SaveTemplate { path: p });
+        if ui.button("Simpan templat Excel…").clicked() {
+            let d = xlsx(FileDialog::save(
+                "Simpan templat Excel",
+                "templat-renstra-renja.xlsx",
+            ));
+            choose(d, out, |path| {
+                (Form::Excel, ExchangeCmd::SaveTemplate { path }.into())
+            });
         }
     });
 }

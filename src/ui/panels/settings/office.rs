@@ -3,6 +3,7 @@
 use super::{SettingsPanel, keys};
 use crate::app::{OfficeCmd, ViewData};
 use crate::model::worktime::Zona;
+use crate::ui::files::{FileDialog, choose};
 use crate::ui::panels::widgets::text_field;
 use crate::ui::panels::{Form, Outbox};
 use egui::RichText;
@@ -29,13 +30,12 @@ impl SettingsPanel {
                 }
             }
             ui.vertical(|ui| {
-                if ui.button("Pilih logo…").clicked()
-                    && let Some(path) = rfd::FileDialog::new()
-                        .set_title("Pilih logo kop surat")
-                        .add_filter("Gambar PNG atau JPEG", &["png", "jpg", "jpeg"])
-                        .pick_file()
-                {
-                    out.send(Form::Logo, OfficeCmd::SetLogo { file: Some(path) });
+                if ui.button("Pilih logo…").clicked() {
+                    let d = FileDialog::open("Pilih logo kop surat")
+                        .filter("Gambar PNG atau JPEG", &["png", "jpg", "jpeg"]);
+                    choose(d, out, |path| {
+                        (Form::Logo, OfficeCmd::SetLogo { file: Some(path) }.into())
+                    });
                 }
                 if view.logo.is_some() && ui.button("Hapus logo").clicked() {
                     out.send(Form::Logo, OfficeCmd::SetLogo { file: None });
