@@ -26,11 +26,13 @@ pub fn text_field(
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(l.id);
+    ui.end_row();
+    // The message on a row of its own, under the field (beside it, it
+    // would sit past the field's full width, out of sight).
     if let Some(e) = error {
         ui.label("");
         inline_error(ui, e);
     }
-    ui.end_row();
     r
 }
 
