@@ -1589,6 +1589,8 @@ fn a_cycle_on_seed_002_walks_through_the_queue_with_tolak_at_steps_6_and_7() {
         .collect::<Vec<_>>()
         .join(" ");
     assert!(text.contains("RIWAYAT SIKLUS UJI ANTRIAN 2027"), "{text}");
+    // The first header is whole (it once broke into "Lan / gka / h").
+    assert!(text.split(' ').any(|w| w == "Langkah"), "{text}");
     assert!(text.contains("Target IKU belum sesuai Renstra"), "{text}");
     assert!(text.contains("Terlambat"), "{text}");
 }

@@ -103,7 +103,7 @@ impl App {
             kolom: crate::app::view::HistoryRow::KOLOM
                 .map(String::from)
                 .to_vec(),
-            lebar: vec![8.0, 40.0, 26.0, 22.0, 22.0, 22.0, 24.0, 16.0, 34.0, 26.0],
+            lebar: vec![19.0, 36.0, 26.0, 22.0, 22.0, 22.0, 24.0, 16.0, 27.0, 26.0],
             baris: c.history.iter().map(|r| r.cells().to_vec()).collect(),
             kertas: crate::formats::Kertas::A4,
         })

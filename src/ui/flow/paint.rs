@@ -27,8 +27,9 @@ pub const ZOOM_MIN: f32 = 0.5;
 pub const ZOOM_MAX: f32 = 3.0;
 /// Factor of one "Perkecil"/"Perbesar" click.
 pub const ZOOM_STEP: f32 = 1.25;
-/// Most visits listed in a hover (the latest ones).
-const MAX_VISITS_SHOWN: usize = 10;
+/// Visits shown in a step's hover: the latest three keep it within a
+/// 1366×768 screen (every visit is in the cycle's Riwayat tab).
+const MAX_VISITS_SHOWN: usize = 3;
 
 const HIJAU: Color32 = Color32::from_rgb(0x66, 0xbb, 0x6a);
 const HIJAU_TUA: Color32 = Color32::from_rgb(0x1b, 0x5e, 0x20);
@@ -513,7 +514,7 @@ fn hover_ui(
     let skip = visits.len().saturating_sub(MAX_VISITS_SHOWN);
     if skip > 0 {
         ui.weak(format!(
-            "{} kunjungan terakhir dari {}",
+            "{} kunjungan terakhir dari {}; semuanya ada di tab Riwayat",
             MAX_VISITS_SHOWN,
             visits.len()
         ));

@@ -8,7 +8,7 @@ use crate::app::{Created, Reply, ViewData, WorkflowCmd};
 use crate::model::id::TaskRef;
 use crate::model::workflow::TaskStatus;
 use egui::RichText;
-use egui_extras::TableBuilder;
+use egui_extras::{Column, TableBuilder};
 
 use super::lists::{fixed, status_color};
 use super::widgets::{
@@ -135,7 +135,11 @@ impl QueuePanel {
             egui::Panel::bottom("tugas_terpilih")
                 .resizable(true)
                 .default_size(300.0)
-                .show(ui, |ui| self.act_form(ui, t, view, out));
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("tugas_gulir")
+                        .show(ui, |ui| self.act_form(ui, t, view, out));
+                });
         }
         if rows.is_empty() {
             ui.label("Tidak ada tugas yang cocok dengan saringan.");
@@ -146,13 +150,15 @@ impl QueuePanel {
                 .id_salt("antrian")
                 .striped(true)
                 .sense(egui::Sense::click())
-                .column(fixed(110.0))
+                // Kegiatan takes what is left (cut, whole on hover): at
+                // 1366×768 every column, Waktu included, is in view.
+                .column(fixed(105.0))
                 .column(fixed(55.0))
-                .column(fixed(230.0))
-                .column(fixed(190.0))
+                .column(Column::remainder().at_least(180.0).clip(true))
                 .column(fixed(170.0))
-                .column(fixed(170.0))
-                .column(fixed(150.0))
+                .column(fixed(160.0))
+                .column(fixed(160.0))
+                .column(fixed(205.0))
                 .header(24.0, |mut h| {
                     for t in [
                         "Status",
@@ -401,10 +407,10 @@ impl QueuePanel {
             self.confirm = None;
         }
         let f = &mut self.form;
-        ui.horizontal(|ui| {
-            ui.heading(format!("Langkah {} — {}", t.step_no, t.kegiatan));
-        });
-        ui.horizontal(|ui| {
+        // The step's whole text, wrapped: SOP activities run long.
+        let judul = format!("Langkah {} — {}", t.step_no, t.kegiatan);
+        ui.add(egui::Label::new(RichText::new(judul).heading()).wrap());
+        ui.horizontal_wrapped(|ui| {
             chip(ui, t.status.label(), status_color(t.status));
             ui.label(format!(
                 "{}{} · mulai {} · batas {} · {}",
