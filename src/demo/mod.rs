@@ -121,6 +121,33 @@ fn official(
 }
 
 fn organisation(store: &mut Store) -> Result<Org> {
+    let u = units(store)?;
+    let (kepala, sekretaris, kasubag_pkp) = leaders(store, &u)?;
+    other_heads(store, &u)?;
+    let staf = staff(store, &u)?;
+    Ok(Org {
+        badan: u.badan,
+        sekretariat: u.sekretariat,
+        bidang: u.bidang.to_vec(),
+        subbag_pkp: u.subbag_pkp,
+        kepala,
+        sekretaris,
+        kasubag_pkp,
+        staf,
+    })
+}
+
+/// The demo's units.
+struct Units {
+    badan: UnitId,
+    sekretariat: UnitId,
+    umpeg: UnitId,
+    subbag_pkp: UnitId,
+    bidang: [UnitId; 3],
+}
+
+/// The Badan, its Sekretariat with two Subbagian, and three Bidang.
+fn units(store: &mut Store) -> Result<Units> {
     use JenisUnit::*;
     let badan = unit(
         store,
@@ -131,7 +158,7 @@ fn organisation(store: &mut Store) -> Result<Org> {
         0,
     )?;
     let sekretariat = unit(store, Some(badan), "SEK", "Sekretariat", Sekretariat, 1)?;
-    let _umpeg = unit(
+    let umpeg = unit(
         store,
         Some(sekretariat),
         "SEK.UK",
@@ -171,6 +198,17 @@ fn organisation(store: &mut Store) -> Result<Org> {
         Bidang,
         6,
     )?;
+    Ok(Units {
+        badan,
+        sekretariat,
+        umpeg,
+        subbag_pkp,
+        bidang: [b1, b2, b3],
+    })
+}
+
+/// The Kepala, the Sekretaris and the Kasubag PKP.
+fn leaders(store: &mut Store, u: &Units) -> Result<(OfficialId, OfficialId, OfficialId)> {
     let d = StatusJabatan::Definitif;
     let kepala = official(
         store,
@@ -180,7 +218,7 @@ fn organisation(store: &mut Store) -> Result<Org> {
         "197203151998031004",
         "Pembina Utama Muda",
         "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
-        badan,
+        u.badan,
         d,
     )?;
     let sekretaris = official(
@@ -191,7 +229,7 @@ fn organisation(store: &mut Store) -> Result<Org> {
         "197608222001122002",
         "Pembina Tingkat I",
         "Sekretaris",
-        sekretariat,
+        u.sekretariat,
         d,
     )?;
     let kasubag_pkp = official(
@@ -202,9 +240,15 @@ fn organisation(store: &mut Store) -> Result<Org> {
         "198204102006042011",
         "Penata Tingkat I",
         "Kepala Subbagian Perencanaan, Keuangan dan Pelaporan",
-        subbag_pkp,
+        u.subbag_pkp,
         d,
     )?;
+    Ok((kepala, sekretaris, kasubag_pkp))
+}
+
+/// The heads of the other Subbagian and of the Bidang (one of them Plt).
+fn other_heads(store: &mut Store, u: &Units) -> Result<()> {
+    let d = StatusJabatan::Definitif;
     official(
         store,
         "",
@@ -213,7 +257,7 @@ fn organisation(store: &mut Store) -> Result<Org> {
         "198011052005011003",
         "Penata Tingkat I",
         "Kepala Subbagian Umum dan Kepegawaian",
-        _umpeg,
+        u.umpeg,
         d,
     )?;
     official(
@@ -224,7 +268,7 @@ fn organisation(store: &mut Store) -> Result<Org> {
         "197505172000031005",
         "Pembina",
         "Kepala Bidang Pengadaan, Pemberhentian dan Informasi",
-        b1,
+        u.bidang[0],
         d,
     )?;
     official(
@@ -235,7 +279,7 @@ fn organisation(store: &mut Store) -> Result<Org> {
         "197811302003122004",
         "Pembina",
         "Kepala Bidang Mutasi dan Promosi",
-        b2,
+        u.bidang[1],
         d,
     )?;
     official(
@@ -246,9 +290,15 @@ fn organisation(store: &mut Store) -> Result<Org> {
         "197009091996031007",
         "Pembina Tingkat I",
         "Kepala Bidang Pengembangan Kompetensi Aparatur",
-        b3,
+        u.bidang[2],
         StatusJabatan::Plt,
     )?;
+    Ok(())
+}
+
+/// The planning staff of the Subbagian PKP; returns the analyst.
+fn staff(store: &mut Store, u: &Units) -> Result<OfficialId> {
+    let d = StatusJabatan::Definitif;
     let staf = official(
         store,
         "",
@@ -257,7 +307,7 @@ fn organisation(store: &mut Store) -> Result<Org> {
         "199203142019032015",
         "Penata Muda Tingkat I",
         "Analis Perencanaan",
-        subbag_pkp,
+        u.subbag_pkp,
         d,
     )?;
     official(
@@ -268,19 +318,10 @@ fn organisation(store: &mut Store) -> Result<Org> {
         "199507212020121006",
         "Pengatur Tingkat I",
         "Pengelola Data Perencanaan",
-        subbag_pkp,
+        u.subbag_pkp,
         d,
     )?;
-    Ok(Org {
-        badan,
-        sekretariat,
-        bidang: vec![b1, b2, b3],
-        subbag_pkp,
-        kepala,
-        sekretaris,
-        kasubag_pkp,
-        staf,
-    })
+    Ok(staf)
 }
 
 /// One demo indicator: name, satuan, baseline, the five yearly targets, arah naik.
@@ -453,7 +494,17 @@ fn renja(
         &format!("DPA/BKPSDM/{tahun}"),
         NaiveDate::from_ymd_opt(tahun, 1, 6),
     )?;
-    let programs: [ProgramPlan; 2] = [
+    let mut rows = Vec::new();
+    for (pi, program) in renja_plan(org).iter().enumerate() {
+        let sasaran_id = sasaran.get(pi).map(|s| s.0);
+        add_program(store, tahun, program, sasaran_id, &mut rows)?;
+    }
+    Ok(rows)
+}
+
+/// The demo Renja: two programs with their kegiatan and sub kegiatan.
+fn renja_plan(org: &Org) -> [ProgramPlan; 2] {
+    [
         (
             "5.03.01",
             "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
@@ -528,81 +579,113 @@ fn renja(
                 ),
             ],
         ),
-    ];
-    let mut rows = Vec::new();
-    for (pi, (pk, pn, pu, kegiatan)) in programs.iter().enumerate() {
-        let total_p: i64 = kegiatan.iter().flat_map(|k| k.3.iter().map(|s| s.2)).sum();
-        let p = store.add_renja_item(&NewRenjaItem {
-            tahun,
-            parent_id: None,
-            level: Tingkat::Program,
-            kode: pk.to_string(),
-            nama: pn.to_string(),
-            unit_id: Some(*pu),
-            sasaran_id: sasaran.get(pi).map(|s| s.0),
-            pagu: total_p,
-            pagu_dpa: Some(total_p),
-        })?;
-        rows.push((
-            *pu,
-            Tingkat::Program,
-            pk.to_string(),
-            pn.to_string(),
-            total_p,
-            p,
-        ));
-        for (kk, kn, ku, subs) in kegiatan {
-            let total_k: i64 = subs.iter().map(|s| s.2).sum();
-            let k = store.add_renja_item(&NewRenjaItem {
-                tahun,
-                parent_id: Some(p),
-                level: Tingkat::Kegiatan,
-                kode: kk.to_string(),
-                nama: kn.to_string(),
-                unit_id: Some(*ku),
-                sasaran_id: None,
-                pagu: total_k,
-                pagu_dpa: Some(total_k),
-            })?;
-            rows.push((
-                *ku,
-                Tingkat::Kegiatan,
-                kk.to_string(),
-                kn.to_string(),
-                total_k,
-                k,
-            ));
-            for (sk, sn, pagu, ind, satuan, target) in subs {
-                let s = store.add_renja_item(&NewRenjaItem {
-                    tahun,
-                    parent_id: Some(k),
-                    level: Tingkat::SubKegiatan,
-                    kode: sk.to_string(),
-                    nama: sn.to_string(),
-                    unit_id: Some(*ku),
-                    sasaran_id: None,
-                    pagu: *pagu,
-                    pagu_dpa: Some(*pagu),
-                })?;
-                store.add_renja_indikator(&NewRenjaIndikator {
-                    item_id: s,
-                    nama: ind.to_string(),
-                    satuan: satuan.to_string(),
-                    target: Target::parse(target)?,
-                    renstra_indikator_id: None,
-                })?;
-                rows.push((
-                    *ku,
-                    Tingkat::SubKegiatan,
-                    sk.to_string(),
-                    sn.to_string(),
-                    *pagu,
-                    s,
-                ));
-            }
-        }
+    ]
+}
+
+/// A program with its kegiatan; a budget row for each item.
+fn add_program(
+    store: &mut Store,
+    tahun: i32,
+    (pk, pn, pu, kegiatan): &ProgramPlan,
+    sasaran_id: Option<SasaranId>,
+    rows: &mut Vec<BudgetRow>,
+) -> Result<()> {
+    let total_p: i64 = kegiatan.iter().flat_map(|k| k.3.iter().map(|s| s.2)).sum();
+    let p = store.add_renja_item(&NewRenjaItem {
+        tahun,
+        parent_id: None,
+        level: Tingkat::Program,
+        kode: pk.to_string(),
+        nama: pn.to_string(),
+        unit_id: Some(*pu),
+        sasaran_id,
+        pagu: total_p,
+        pagu_dpa: Some(total_p),
+    })?;
+    rows.push((
+        *pu,
+        Tingkat::Program,
+        pk.to_string(),
+        pn.to_string(),
+        total_p,
+        p,
+    ));
+    for k in kegiatan {
+        add_kegiatan(store, tahun, p, k, rows)?;
     }
-    Ok(rows)
+    Ok(())
+}
+
+/// A kegiatan under program `p` with its sub kegiatan.
+fn add_kegiatan(
+    store: &mut Store,
+    tahun: i32,
+    p: RenjaItemId,
+    (kk, kn, ku, subs): &KegiatanPlan,
+    rows: &mut Vec<BudgetRow>,
+) -> Result<()> {
+    let total_k: i64 = subs.iter().map(|s| s.2).sum();
+    let k = store.add_renja_item(&NewRenjaItem {
+        tahun,
+        parent_id: Some(p),
+        level: Tingkat::Kegiatan,
+        kode: kk.to_string(),
+        nama: kn.to_string(),
+        unit_id: Some(*ku),
+        sasaran_id: None,
+        pagu: total_k,
+        pagu_dpa: Some(total_k),
+    })?;
+    rows.push((
+        *ku,
+        Tingkat::Kegiatan,
+        kk.to_string(),
+        kn.to_string(),
+        total_k,
+        k,
+    ));
+    for sub in subs {
+        add_sub_kegiatan(store, tahun, k, *ku, sub, rows)?;
+    }
+    Ok(())
+}
+
+/// A sub kegiatan of unit `ku` under kegiatan `k`, with its indicator.
+fn add_sub_kegiatan(
+    store: &mut Store,
+    tahun: i32,
+    k: RenjaItemId,
+    ku: UnitId,
+    (sk, sn, pagu, ind, satuan, target): &SubPlan,
+    rows: &mut Vec<BudgetRow>,
+) -> Result<()> {
+    let s = store.add_renja_item(&NewRenjaItem {
+        tahun,
+        parent_id: Some(k),
+        level: Tingkat::SubKegiatan,
+        kode: sk.to_string(),
+        nama: sn.to_string(),
+        unit_id: Some(ku),
+        sasaran_id: None,
+        pagu: *pagu,
+        pagu_dpa: Some(*pagu),
+    })?;
+    store.add_renja_indikator(&NewRenjaIndikator {
+        item_id: s,
+        nama: ind.to_string(),
+        satuan: satuan.to_string(),
+        target: Target::parse(target)?,
+        renstra_indikator_id: None,
+    })?;
+    rows.push((
+        ku,
+        Tingkat::SubKegiatan,
+        sk.to_string(),
+        sn.to_string(),
+        *pagu,
+        s,
+    ));
+    Ok(())
 }
 
 /// Draft agreements; returns (unit, version id).
