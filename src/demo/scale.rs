@@ -181,7 +181,7 @@ impl Builder<'_> {
         let n_eselon3 = (self.scale.units.saturating_sub(1) / 4).max(1);
         for i in 0..self.scale.units {
             let (jenis, parent, kode, nama) = unit_spec(i, n_eselon3, &mut self.rng);
-            let id = super::unit(
+            let id = super::org::unit(
                 self.store,
                 parent.map(|p: usize| self.units[p].id),
                 &kode,
@@ -189,7 +189,7 @@ impl Builder<'_> {
                 jenis,
                 i as i64,
             )?;
-            let head = super::official(
+            let head = super::org::official(
                 self.store,
                 "",
                 &format!("Pejabat {}", i + 1),
