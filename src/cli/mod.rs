@@ -252,235 +252,306 @@ fn run_command(
     err: &mut dyn Write,
 ) -> CmdResult {
     match cmd {
-        Command::Demo => {
-            let path = db_or_default(db)?;
-            let mut store = Store::open(&path).map_err(|e| e.to_string())?;
-            let summary =
-                crate::demo::create(&mut store, chrono::Utc::now()).map_err(|e| e.to_string())?;
-            w(
-                out,
-                &format!("Kantor contoh dibuat di {}:\n{summary}", path.display()),
-            )?;
-            Ok(0)
-        }
-        Command::Sop(SopCommand::List) => {
-            for (kode, nomor, nama, asal) in template_list(db)? {
-                w(out, &format!("{kode}\t{nomor}\t{nama}\t{asal}"))?;
-            }
-            Ok(0)
-        }
-        Command::Sop(SopCommand::Show { id }) => {
-            let t = find_template(db, &id)?;
-            w(out, &table::render_sop(&t))?;
-            Ok(0)
-        }
-        Command::Sop(SopCommand::Check { file }) => {
-            let src = std::fs::read_to_string(&file).map_err(|e| {
-                format!(
-                    "Berkas {} tidak dapat dibaca: {}",
-                    file.display(),
-                    io_message(&e)
-                )
-            })?;
-            let name = file.display().to_string();
-            match SopTemplate::parse(&src, &name) {
-                Ok(t) => {
-                    w(
-                        out,
-                        &format!(
-                            "Templat sah: {} — {} ({} langkah, {} pelaksana)",
-                            t.kepala.kode,
-                            t.kepala.nama,
-                            t.langkah.len(),
-                            t.pelaksana.len()
-                        ),
-                    )?;
-                    Ok(0)
-                }
-                Err(errors) => {
-                    let _ = writeln!(err, "{errors}");
-                    let _ = writeln!(err, "Templat tidak sah: {} kesalahan.", errors.0.len());
-                    Ok(1)
-                }
-            }
-        }
+        Command::Demo => run_demo(db, out),
+        Command::Sop(sub) => run_sop(sub, db, out, err),
         Command::Due {
             start,
             duration,
             tz,
-        } => {
-            let start_local = NaiveDateTime::parse_from_str(start.trim(), "%Y-%m-%d %H:%M").map_err(|_| {
-                format!("Waktu mulai '{start}' tidak sah: tulis sebagai \"YYYY-MM-DD HH:MM\", mis. \"2026-11-23 08:00\"")
-            })?;
-            let waktu =
-                Waktu::parse(&duration).map_err(|e| format!("Lama '{duration}' tidak sah: {e}"))?;
-            let zona = match &tz {
-                Some(z) => Some(Zona::parse(z).ok_or_else(|| {
-                    format!("Zona waktu '{z}' tidak dikenal: pilih WIB, WITA atau WIT")
-                })?),
-                None => None,
-            };
-            let mut kal = match db {
-                Some(p) => Store::open_read_only(p)
-                    .and_then(|s| s.calendar())
-                    .map_err(|e| e.to_string())?,
-                None => Kalender::bawaan(zona.unwrap_or(Zona::Wib)),
-            };
-            if let Some(z) = zona {
-                kal.zona = z;
-            }
-            let menit_hari = kal.standard_day_minutes();
-            let menit = waktu.menit_kerja(menit_hari);
-            let due = kal.tambah_menit_kerja(kal.dari_lokal(start_local), menit);
-            let local = kal.ke_lokal(due);
-            w(out, &local.format("%Y-%m-%d %H:%M").to_string())?;
-            w(
-                out,
-                &format!(
-                    "Batas waktu: {} {} ({} = {} kerja; 1 hari kerja = {})",
-                    crate::fmt::tanggal_hari(local.date()),
-                    local.format("%H.%M"),
-                    waktu,
-                    fmt_durasi(chrono::Duration::minutes(menit as i64), u32::MAX),
-                    fmt_durasi(chrono::Duration::minutes(menit_hari as i64), u32::MAX),
-                ),
-            )?;
-            Ok(0)
-        }
-        Command::Check => {
-            let path = db_or_default(db)?;
-            let store = Store::open_read_only(&path).map_err(|e| e.to_string())?;
-            let mut faults = store.check().map_err(|e| e.to_string())?;
-            let scans = store.check_scans().map_err(|e| e.to_string())?;
-            faults.extend(scans.iter().filter(|c| !c.state.ok()).map(|c| {
-                format!(
-                    "Pindaian arsip nomor agenda {} ({}): {}",
-                    c.nomor_agenda,
-                    c.unit,
-                    c.state.label()
-                )
-            }));
-            if faults.is_empty() {
-                let audit = store.audit_last_id().map_err(|e| e.to_string())?;
-                w(
-                    out,
-                    &format!(
-                        "Basis data {} sehat: integritas baik, kunci asing utuh, rantai hash log audit utuh ({audit} baris), {} pindaian arsip cocok dengan hash-nya.",
-                        path.display(),
-                        scans.len()
-                    ),
-                )?;
-                Ok(0)
-            } else {
-                for f in &faults {
-                    w(out, f)?;
-                }
-                let _ = writeln!(
-                    err,
-                    "Ditemukan {} masalah pada {}.",
-                    faults.len(),
-                    path.display()
-                );
-                Ok(1)
-            }
-        }
+        } => run_due(&start, &duration, tz.as_deref(), db, out),
+        Command::Check => run_check(db, out, err),
         Command::Pdf {
             out: dest,
             year,
             paper,
             sop,
-        } => {
-            let kertas = crate::pdf::Kertas::parse(&paper).ok_or_else(|| {
-                format!("Ukuran kertas '{paper}' tidak dikenal: pilih a4 atau f4")
-            })?;
-            let path = db_or_default(db)?;
-            let store = Store::open_read_only(&path).map_err(|e| e.to_string())?;
-            let logo = store.logo().map_err(|e| e.to_string())?.map(|(b, _)| b);
-            let office = store.office().map_err(|e| e.to_string())?;
-            let kop = crate::pdf::dari::kop(&office, logo);
-            if let Some(kode) = sop {
-                let t = store.template(&kode).map_err(|e| e.to_string())?;
-                let bytes = crate::pdf::sop_pdf(&t, &kop, kertas).map_err(|e| e.to_string())?;
-                write_file(&dest, &bytes)?;
-                w(
-                    out,
-                    &format!("Lembar SOP {kode} ditulis ke {}", dest.display()),
-                )?;
-                return Ok(0);
+        } => run_pdf(&dest, year, &paper, sop.as_deref(), db, out, err),
+        Command::Backup { to } => run_backup(&to, db, out),
+    }
+}
+
+/// `perkin demo`: a complete sample office in the database.
+fn run_demo(db: Option<&Path>, out: &mut dyn Write) -> CmdResult {
+    let path = db_or_default(db)?;
+    let mut store = Store::open(&path).map_err(|e| e.to_string())?;
+    let summary = crate::demo::create(&mut store, chrono::Utc::now()).map_err(|e| e.to_string())?;
+    w(
+        out,
+        &format!("Kantor contoh dibuat di {}:\n{summary}", path.display()),
+    )?;
+    Ok(0)
+}
+
+/// `perkin sop list|show|check`.
+fn run_sop(
+    cmd: SopCommand,
+    db: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> CmdResult {
+    match cmd {
+        SopCommand::List => {
+            for (kode, nomor, nama, asal) in template_list(db)? {
+                w(out, &format!("{kode}\t{nomor}\t{nama}\t{asal}"))?;
             }
-            std::fs::create_dir_all(&dest).map_err(|e| {
-                format!(
-                    "Folder {} tidak dapat dibuat: {}",
-                    dest.display(),
-                    io_message(&e)
-                )
-            })?;
-            let years: Vec<i32> = match year {
-                Some(y) => vec![y],
-                None => store.agreement_years().map_err(|e| e.to_string())?,
-            };
-            let mut n = 0;
-            for y in years {
-                for a in store.agreements(y).map_err(|e| e.to_string())? {
-                    for (vid, versi, _) in store.versions(a.id).map_err(|e| e.to_string())? {
-                        let doc = store.version(vid).map_err(|e| e.to_string())?;
-                        let pk = crate::pdf::dari::agreement_doc(&doc, kop.clone(), kertas);
-                        let bytes = crate::pdf::agreement_pdf(&pk).map_err(|e| e.to_string())?;
-                        let file = dest.join(crate::pdf::agreement_file_name(y, &a.unit, versi));
-                        write_file(&file, &bytes)?;
-                        w(out, &file.display().to_string())?;
-                        n += 1;
-                    }
-                }
-            }
-            if n == 0 {
-                let _ = writeln!(
-                    err,
-                    "Tidak ada Perjanjian Kinerja{}.",
-                    year.map(|y| format!(" untuk tahun {y}"))
-                        .unwrap_or_default()
-                );
-                return Ok(1);
-            }
+            Ok(0)
+        }
+        SopCommand::Show { id } => {
+            let t = find_template(db, &id)?;
+            w(out, &table::render_sop(&t))?;
+            Ok(0)
+        }
+        SopCommand::Check { file } => sop_check(&file, out, err),
+    }
+}
+
+/// `perkin sop check BERKAS`: 0 for a valid template, 1 with its problems.
+fn sop_check(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> CmdResult {
+    let src = std::fs::read_to_string(file).map_err(|e| {
+        format!(
+            "Berkas {} tidak dapat dibaca: {}",
+            file.display(),
+            io_message(&e)
+        )
+    })?;
+    let name = file.display().to_string();
+    match SopTemplate::parse(&src, &name) {
+        Ok(t) => {
             w(
                 out,
-                &format!("{n} PDF Perjanjian Kinerja ditulis ke {}", dest.display()),
+                &format!(
+                    "Templat sah: {} — {} ({} langkah, {} pelaksana)",
+                    t.kepala.kode,
+                    t.kepala.nama,
+                    t.langkah.len(),
+                    t.pelaksana.len()
+                ),
             )?;
             Ok(0)
         }
-        Command::Backup { to } => {
-            let path = db_or_default(db)?;
-            let store = Store::open_read_only(&path).map_err(|e| e.to_string())?;
-            if to
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
-            {
-                if to.exists() {
-                    return Err(format!(
-                        "Berkas tujuan {} sudah ada; pilih nama lain agar tidak tertimpa",
-                        to.display()
-                    ));
-                }
-                let s = store.full_backup(&to).map_err(|e| e.to_string())?;
-                w(
-                    out,
-                    &format!(
-                        "Cadangan lengkap dibuat: {} (basis data dan {} berkas pindaian, {}).",
-                        to.display(),
-                        s.pindaian,
-                        crate::fmt::ukuran(s.bytes)
-                    ),
-                )?;
-            } else {
-                store.backup_to(&to).map_err(|e| e.to_string())?;
-                w(
-                    out,
-                    &format!("Cadangan dibuat: {} (sudah diperiksa, utuh).", to.display()),
-                )?;
-            }
-            Ok(0)
+        Err(errors) => {
+            let _ = writeln!(err, "{errors}");
+            let _ = writeln!(err, "Templat tidak sah: {} kesalahan.", errors.0.len());
+            Ok(1)
         }
     }
+}
+
+/// `perkin due`: the deadline of a standard duration in office hours.
+fn run_due(
+    start: &str,
+    duration: &str,
+    tz: Option<&str>,
+    db: Option<&Path>,
+    out: &mut dyn Write,
+) -> CmdResult {
+    let start_local = NaiveDateTime::parse_from_str(start.trim(), "%Y-%m-%d %H:%M").map_err(|_| {
+        format!("Waktu mulai '{start}' tidak sah: tulis sebagai \"YYYY-MM-DD HH:MM\", mis. \"2026-11-23 08:00\"")
+    })?;
+    let waktu = Waktu::parse(duration).map_err(|e| format!("Lama '{duration}' tidak sah: {e}"))?;
+    let zona =
+        match tz {
+            Some(z) => Some(Zona::parse(z).ok_or_else(|| {
+                format!("Zona waktu '{z}' tidak dikenal: pilih WIB, WITA atau WIT")
+            })?),
+            None => None,
+        };
+    let mut kal = match db {
+        Some(p) => Store::open_read_only(p)
+            .and_then(|s| s.calendar())
+            .map_err(|e| e.to_string())?,
+        None => Kalender::bawaan(zona.unwrap_or(Zona::Wib)),
+    };
+    if let Some(z) = zona {
+        kal.zona = z;
+    }
+    let menit_hari = kal.standard_day_minutes();
+    let menit = waktu.menit_kerja(menit_hari);
+    let due = kal.tambah_menit_kerja(kal.dari_lokal(start_local), menit);
+    let local = kal.ke_lokal(due);
+    w(out, &local.format("%Y-%m-%d %H:%M").to_string())?;
+    w(
+        out,
+        &format!(
+            "Batas waktu: {} {} ({} = {} kerja; 1 hari kerja = {})",
+            crate::fmt::tanggal_hari(local.date()),
+            local.format("%H.%M"),
+            waktu,
+            fmt_durasi(chrono::Duration::minutes(menit as i64), u32::MAX),
+            fmt_durasi(chrono::Duration::minutes(menit_hari as i64), u32::MAX),
+        ),
+    )?;
+    Ok(0)
+}
+
+/// `perkin check`: the database's integrity, audit chain and archive scans.
+fn run_check(db: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> CmdResult {
+    let path = db_or_default(db)?;
+    let store = Store::open_read_only(&path).map_err(|e| e.to_string())?;
+    let mut faults = store.check().map_err(|e| e.to_string())?;
+    let scans = store.check_scans().map_err(|e| e.to_string())?;
+    faults.extend(scans.iter().filter(|c| !c.state.ok()).map(|c| {
+        format!(
+            "Pindaian arsip nomor agenda {} ({}): {}",
+            c.nomor_agenda,
+            c.unit,
+            c.state.label()
+        )
+    }));
+    if faults.is_empty() {
+        let audit = store.audit_last_id().map_err(|e| e.to_string())?;
+        w(
+            out,
+            &format!(
+                "Basis data {} sehat: integritas baik, kunci asing utuh, rantai hash log audit utuh ({audit} baris), {} pindaian arsip cocok dengan hash-nya.",
+                path.display(),
+                scans.len()
+            ),
+        )?;
+        Ok(0)
+    } else {
+        for f in &faults {
+            w(out, f)?;
+        }
+        let _ = writeln!(
+            err,
+            "Ditemukan {} masalah pada {}.",
+            faults.len(),
+            path.display()
+        );
+        Ok(1)
+    }
+}
+
+/// `perkin pdf`: the SOP sheet of `sop`, or every Perjanjian Kinerja (of `year`).
+fn run_pdf(
+    dest: &Path,
+    year: Option<i32>,
+    paper: &str,
+    sop: Option<&str>,
+    db: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> CmdResult {
+    let kertas = crate::pdf::Kertas::parse(paper)
+        .ok_or_else(|| format!("Ukuran kertas '{paper}' tidak dikenal: pilih a4 atau f4"))?;
+    let path = db_or_default(db)?;
+    let store = Store::open_read_only(&path).map_err(|e| e.to_string())?;
+    let logo = store.logo().map_err(|e| e.to_string())?.map(|(b, _)| b);
+    let office = store.office().map_err(|e| e.to_string())?;
+    let kop = crate::pdf::dari::kop(&office, logo);
+    let pdf = Pdf {
+        store: &store,
+        kop: &kop,
+        kertas,
+        dest,
+    };
+    match sop {
+        Some(kode) => pdf.sop(kode, out),
+        None => pdf.agreements(year, out, err),
+    }
+}
+
+/// What every PDF of `perkin pdf` shares.
+struct Pdf<'a> {
+    store: &'a Store,
+    kop: &'a crate::pdf::Kop,
+    kertas: crate::pdf::Kertas,
+    /// The .pdf file (SOP) or the folder (agreements).
+    dest: &'a Path,
+}
+
+impl Pdf<'_> {
+    /// The SOP sheet of template `kode`.
+    fn sop(&self, kode: &str, out: &mut dyn Write) -> CmdResult {
+        let dest = self.dest;
+        let t = self.store.template(kode).map_err(|e| e.to_string())?;
+        let bytes = crate::pdf::sop_pdf(&t, self.kop, self.kertas).map_err(|e| e.to_string())?;
+        write_file(dest, &bytes)?;
+        w(
+            out,
+            &format!("Lembar SOP {kode} ditulis ke {}", dest.display()),
+        )?;
+        Ok(0)
+    }
+
+    /// One PDF per version of each agreement of `year` (or of every year).
+    fn agreements(&self, year: Option<i32>, out: &mut dyn Write, err: &mut dyn Write) -> CmdResult {
+        let (store, dest) = (self.store, self.dest);
+        std::fs::create_dir_all(dest).map_err(|e| {
+            format!(
+                "Folder {} tidak dapat dibuat: {}",
+                dest.display(),
+                io_message(&e)
+            )
+        })?;
+        let years: Vec<i32> = match year {
+            Some(y) => vec![y],
+            None => store.agreement_years().map_err(|e| e.to_string())?,
+        };
+        let mut n = 0;
+        for y in years {
+            for a in store.agreements(y).map_err(|e| e.to_string())? {
+                for (vid, versi, _) in store.versions(a.id).map_err(|e| e.to_string())? {
+                    let doc = store.version(vid).map_err(|e| e.to_string())?;
+                    let pk = crate::pdf::dari::agreement_doc(&doc, self.kop.clone(), self.kertas);
+                    let bytes = crate::pdf::agreement_pdf(&pk).map_err(|e| e.to_string())?;
+                    let file = dest.join(crate::pdf::agreement_file_name(y, &a.unit, versi));
+                    write_file(&file, &bytes)?;
+                    w(out, &file.display().to_string())?;
+                    n += 1;
+                }
+            }
+        }
+        if n == 0 {
+            let _ = writeln!(
+                err,
+                "Tidak ada Perjanjian Kinerja{}.",
+                year.map(|y| format!(" untuk tahun {y}"))
+                    .unwrap_or_default()
+            );
+            return Ok(1);
+        }
+        w(
+            out,
+            &format!("{n} PDF Perjanjian Kinerja ditulis ke {}", dest.display()),
+        )?;
+        Ok(0)
+    }
+}
+
+/// `perkin backup`: a checked copy of the database, or a full .zip with the scans.
+fn run_backup(to: &Path, db: Option<&Path>, out: &mut dyn Write) -> CmdResult {
+    let path = db_or_default(db)?;
+    let store = Store::open_read_only(&path).map_err(|e| e.to_string())?;
+    if to
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+    {
+        if to.exists() {
+            return Err(format!(
+                "Berkas tujuan {} sudah ada; pilih nama lain agar tidak tertimpa",
+                to.display()
+            ));
+        }
+        let s = store.full_backup(to).map_err(|e| e.to_string())?;
+        w(
+            out,
+            &format!(
+                "Cadangan lengkap dibuat: {} (basis data dan {} berkas pindaian, {}).",
+                to.display(),
+                s.pindaian,
+                crate::fmt::ukuran(s.bytes)
+            ),
+        )?;
+    } else {
+        store.backup_to(to).map_err(|e| e.to_string())?;
+        w(
+            out,
+            &format!("Cadangan dibuat: {} (sudah diperiksa, utuh).", to.display()),
+        )?;
+    }
+    Ok(0)
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {

@@ -13,10 +13,13 @@ use crate::model::agreement::{
     Jenis, LineSource, NewAgreement, NewBudgetLine, NewLine, Transition,
 };
 use crate::model::archive::NewArchive;
-use crate::model::id::{AgreementId, IndikatorId, OfficialId, UnitId, VersionId};
-use crate::model::org::{JenisUnit, Office, StatusJabatan};
+use crate::model::id::{
+    AgreementId, CycleId, IndikatorId, OfficialId, RenjaItemId, SasaranId, UnitId, VersionId,
+};
+use crate::model::org::{JenisUnit, Office, OfficialRow, StatusJabatan};
 use crate::model::plan::{NewIndikator, NewRenjaIndikator, NewRenjaItem, Target, Tingkat};
 use crate::model::workflow::{Act, Action};
+use crate::model::worktime::Kalender;
 use crate::store::{Result, Store, StoreError};
 
 /// How big the generated office is.
@@ -128,10 +131,15 @@ pub fn build(store: &mut Store, scale: &Scale, now: DateTime<Utc>) -> Result<Bui
             "Kantor skala besar hanya dibuat pada basis data baru".into(),
         ));
     }
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let mut built = Built::default();
+    let mut b = Builder {
+        store,
+        scale,
+        rng: Rng(0x9E37_79B9_7F4A_7C15),
+        built: Built::default(),
+        units: Vec::new(),
+    };
     let first_year = scale.last_year - scale.years + 1;
-    store.save_office(&Office {
+    b.store.save_office(&Office {
         nama_instansi: "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia".into(),
         pemerintah: "Pemerintah Provinsi Nusa Raya".into(),
         alamat: "Jalan Diponegoro Nomor 1, Kota Raya 40115".into(),
@@ -144,76 +152,77 @@ pub fn build(store: &mut Store, scale: &Scale, now: DateTime<Utc>) -> Result<Bui
         kepala_daerah_nama: "Ir. H. Rahmat Hidayat, M.T.".into(),
         rangkap_cetak: 3,
     })?;
-
-    // The units: one Badan, a Sekretariat and Bidang under it, and
-    // Subbagian / Subbidang under those.
-    let mut units: Vec<Unit> = Vec::new();
-    let n_eselon3 = (scale.units.saturating_sub(1) / 4).max(1);
-    for i in 0..scale.units {
-        let (jenis, parent, kode, nama) = match i {
-            0 => (
-                JenisUnit::Badan,
-                None,
-                "BKPSDM".to_string(),
-                "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia".to_string(),
-            ),
-            1 => (
-                JenisUnit::Sekretariat,
-                Some(0),
-                "SEK".into(),
-                "Sekretariat".into(),
-            ),
-            i if i <= n_eselon3 => (
-                JenisUnit::Bidang,
-                Some(0),
-                format!("B{i:02}"),
-                format!("Bidang {}", title(&phrase(&mut rng, 2))),
-            ),
-            i => {
-                let parent = 1 + (i - n_eselon3 - 1) % n_eselon3;
-                let jenis = if parent == 1 {
-                    JenisUnit::Subbagian
-                } else {
-                    JenisUnit::Subbidang
-                };
-                (
-                    jenis,
-                    Some(parent),
-                    format!("U{i:02}"),
-                    format!("{} {}", jenis.label(), title(&phrase(&mut rng, 2))),
-                )
-            }
-        };
-        let id = super::unit(
-            store,
-            parent.map(|p: usize| units[p].id),
-            &kode,
-            &nama,
-            jenis,
-            i as i64,
-        )?;
-        let head = super::official(
-            store,
-            "",
-            &format!("Pejabat {}", i + 1),
-            "S.E., M.M.",
-            &nip(i),
-            "Pembina",
-            &format!("Kepala {nama}"),
-            id,
-            StatusJabatan::Definitif,
-        )?;
-        units.push(Unit { id, head, parent });
+    b.units()?;
+    let periods = b.renstra(first_year)?;
+    let kal = b.store.calendar()?;
+    for year in first_year..=scale.last_year {
+        b.year(&kal, &periods, year, now)?;
     }
-    built.units = units.len();
+    b.store.set_clock(move || now);
+    Ok(b.built)
+}
 
-    // Two five-year Renstra periods ending with the prepared year.
-    // Each period's first year with its indicators.
-    let mut periods: Vec<(i32, Vec<PlanInd>)> = Vec::new();
-    let mut period_start = first_year;
-    while period_start <= scale.last_year {
-        let end = period_start + 4;
-        let period = store.add_renstra_period(
+/// A Renstra period's first year with its indicators.
+type Period = (i32, Vec<PlanInd>);
+
+/// What the steps of [`build`] share.
+struct Builder<'a> {
+    store: &'a mut Store,
+    scale: &'a Scale,
+    rng: Rng,
+    built: Built,
+    units: Vec<Unit>,
+}
+
+impl Builder<'_> {
+    /// The units: one Badan, a Sekretariat and Bidang under it, and
+    /// Subbagian / Subbidang under those; each with its head.
+    fn units(&mut self) -> Result<()> {
+        let n_eselon3 = (self.scale.units.saturating_sub(1) / 4).max(1);
+        for i in 0..self.scale.units {
+            let (jenis, parent, kode, nama) = unit_spec(i, n_eselon3, &mut self.rng);
+            let id = super::org::unit(
+                self.store,
+                parent.map(|p: usize| self.units[p].id),
+                &kode,
+                &nama,
+                jenis,
+                i as i64,
+            )?;
+            let head = super::org::official(
+                self.store,
+                "",
+                &format!("Pejabat {}", i + 1),
+                "S.E., M.M.",
+                &nip(i),
+                "Pembina",
+                &format!("Kepala {nama}"),
+                id,
+                StatusJabatan::Definitif,
+            )?;
+            self.units.push(Unit { id, head, parent });
+        }
+        self.built.units = self.units.len();
+        Ok(())
+    }
+
+    /// Two five-year Renstra periods ending with the prepared year.
+    fn renstra(&mut self, first_year: i32) -> Result<Vec<Period>> {
+        let mut periods: Vec<Period> = Vec::new();
+        let mut period_start = first_year;
+        while period_start <= self.scale.last_year {
+            let end = period_start + 4;
+            let inds = self.period(period_start, end)?;
+            self.built.indicators += inds.len();
+            periods.push((period_start, inds));
+            period_start = end + 1;
+        }
+        Ok(periods)
+    }
+
+    /// One period: four tujuan of six sasaran, its indicators spread over them.
+    fn period(&mut self, period_start: i32, end: i32) -> Result<Vec<PlanInd>> {
+        let period = self.store.add_renstra_period(
             period_start,
             end,
             &format!("Renstra BKPSDM {period_start}–{end}"),
@@ -221,65 +230,83 @@ pub fn build(store: &mut Store, scale: &Scale, now: DateTime<Utc>) -> Result<Bui
         let mut inds: Vec<PlanInd> = Vec::new();
         let tujuan_n = 4;
         let sasaran_n = 6;
-        let per_sasaran = scale.indicators_per_period.div_ceil(tujuan_n * sasaran_n);
-        let mut made = 0;
-        let mut sasaran_names = Vec::new();
+        let per_sasaran = self
+            .scale
+            .indicators_per_period
+            .div_ceil(tujuan_n * sasaran_n);
         'tujuan: for t in 0..tujuan_n {
-            let tujuan = store.add_tujuan(
+            let tujuan = self.store.add_tujuan(
                 period,
                 &format!("T{}", t + 1),
-                &format!("Meningkatkan {}", phrase(&mut rng, 4)),
+                &format!("Meningkatkan {}", phrase(&mut self.rng, 4)),
             )?;
             for s in 0..sasaran_n {
-                let uraian = format!("Meningkatnya {}", phrase(&mut rng, 5));
+                let uraian = format!("Meningkatnya {}", phrase(&mut self.rng, 5));
                 let sasaran =
-                    store.add_sasaran(tujuan, &format!("T{}.S{}", t + 1, s + 1), &uraian)?;
-                sasaran_names.push(uraian.clone());
+                    self.store
+                        .add_sasaran(tujuan, &format!("T{}.S{}", t + 1, s + 1), &uraian)?;
                 for k in 0..per_sasaran {
-                    if made == scale.indicators_per_period {
+                    if inds.len() == self.scale.indicators_per_period {
                         break 'tujuan;
                     }
-                    let unit = made % units.len();
-                    let nama = format!("Persentase {}", phrase(&mut rng, 6));
-                    let base = 40 + rng.below(40) as i64;
-                    let targets = (0..5)
-                        .map(|y| {
-                            Target::parse(&(base + 3 * (y + 1)).to_string())
-                                .map(|t| (period_start + y as i32, t))
-                        })
-                        .collect::<std::result::Result<Vec<_>, _>>()?;
-                    let id = store.add_indikator(&NewIndikator {
-                        sasaran_id: sasaran,
-                        kode: format!("T{}.S{}.I{}", t + 1, s + 1, k + 1),
-                        nama: nama.clone(),
-                        satuan: "%".into(),
-                        baseline_tahun: Some(period_start - 1),
-                        baseline_nilai: base.to_string(),
-                        definisi: format!("{nama} pada akhir tahun berjalan."),
-                        formula: "(jumlah tercapai / jumlah seluruhnya) × 100%".into(),
-                        sumber_data: "Laporan kinerja".into(),
-                        naik_baik: true,
-                        unit_id: Some(units[unit].id),
-                        targets,
-                    })?;
+                    let unit = inds.len() % self.units.len();
+                    let kode = format!("T{}.S{}.I{}", t + 1, s + 1, k + 1);
+                    let (id, nama) = self.indikator(sasaran, period_start, kode, unit)?;
                     inds.push(PlanInd {
                         unit,
                         id,
                         sasaran: uraian.clone(),
                         nama,
                     });
-                    made += 1;
                 }
             }
         }
-        built.indicators += made;
-        periods.push((period_start, inds));
-        period_start = end + 1;
+        Ok(inds)
     }
 
-    let kal = store.calendar()?;
-    for year in first_year..=scale.last_year {
-        let prepared = year == scale.last_year;
+    /// An indicator of `unit` with a target for each year of the period.
+    fn indikator(
+        &mut self,
+        sasaran: SasaranId,
+        period_start: i32,
+        kode: String,
+        unit: usize,
+    ) -> Result<(IndikatorId, String)> {
+        let nama = format!("Persentase {}", phrase(&mut self.rng, 6));
+        let base = 40 + self.rng.below(40) as i64;
+        let targets = (0..5)
+            .map(|y| {
+                Target::parse(&(base + 3 * (y + 1)).to_string())
+                    .map(|t| (period_start + y as i32, t))
+            })
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let id = self.store.add_indikator(&NewIndikator {
+            sasaran_id: sasaran,
+            kode,
+            nama: nama.clone(),
+            satuan: "%".into(),
+            baseline_tahun: Some(period_start - 1),
+            baseline_nilai: base.to_string(),
+            definisi: format!("{nama} pada akhir tahun berjalan."),
+            formula: "(jumlah tercapai / jumlah seluruhnya) × 100%".into(),
+            sumber_data: "Laporan kinerja".into(),
+            naik_baik: true,
+            unit_id: Some(self.units[unit].id),
+            targets,
+        })?;
+        Ok((id, nama))
+    }
+
+    /// One year: its Renja, the agreements, the SOP cycles and, for a past
+    /// year, the signed agreements in the archive.
+    fn year(
+        &mut self,
+        kal: &Kalender,
+        periods: &[Period],
+        year: i32,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let prepared = year == self.scale.last_year;
         // The year's work happens from the November before.
         let start = kal.buka_berikut(
             kal.dari_lokal(
@@ -290,154 +317,223 @@ pub fn build(store: &mut Store, scale: &Scale, now: DateTime<Utc>) -> Result<Bui
             ),
         );
         let at = if prepared { now } else { start };
-        store.set_clock(move || at);
-
-        // Renja: a program per eselon III unit, a kegiatan and a sub
-        // kegiatan per unit.
-        store.set_renja_year(
-            year,
-            &format!("DPA/BKPSDM/{year}"),
-            NaiveDate::from_ymd_opt(year, 1, 6),
-        )?;
-        let mut budget: Vec<Vec<NewBudgetLine>> = vec![Vec::new(); units.len()];
-        for (p, u) in units
-            .iter()
-            .enumerate()
-            .filter(|(_, u)| u.parent == Some(0))
-        {
-            let children: Vec<usize> = (0..units.len())
-                .filter(|&c| c == p || units[c].parent == Some(p))
-                .collect();
-            let pagu_sub = |c: usize| 50_000_000 + (c as i64 * 7_919_000) % 400_000_000;
-            let total: i64 = children.iter().map(|&c| pagu_sub(c)).sum();
-            let prog = store.add_renja_item(&NewRenjaItem {
-                tahun: year,
-                parent_id: None,
-                level: Tingkat::Program,
-                kode: format!("5.03.{:02}", p + 1),
-                nama: format!("Program {}", phrase(&mut rng, 3)),
-                unit_id: Some(u.id),
-                sasaran_id: None,
-                pagu: total,
-                pagu_dpa: Some(total),
-            })?;
-            for c in children {
-                let pagu = pagu_sub(c);
-                let kode = format!("5.03.{:02}.2.{:02}", p + 1, c + 1);
-                let kegiatan = store.add_renja_item(&NewRenjaItem {
-                    tahun: year,
-                    parent_id: Some(prog),
-                    level: Tingkat::Kegiatan,
-                    kode: kode.clone(),
-                    nama: format!("Kegiatan {}", phrase(&mut rng, 4)),
-                    unit_id: Some(units[c].id),
-                    sasaran_id: None,
-                    pagu,
-                    pagu_dpa: Some(pagu),
-                })?;
-                let nama = format!("Sub Kegiatan {}", phrase(&mut rng, 5));
-                let sub = store.add_renja_item(&NewRenjaItem {
-                    tahun: year,
-                    parent_id: Some(kegiatan),
-                    level: Tingkat::SubKegiatan,
-                    kode: format!("{kode}.0001"),
-                    nama: nama.clone(),
-                    unit_id: Some(units[c].id),
-                    sasaran_id: None,
-                    pagu,
-                    pagu_dpa: Some(pagu),
-                })?;
-                store.add_renja_indikator(&NewRenjaIndikator {
-                    item_id: sub,
-                    nama: format!("Jumlah dokumen {}", phrase(&mut rng, 2)),
-                    satuan: "dokumen".into(),
-                    target: Target::parse(&(2 + c % 9).to_string())?,
-                    renstra_indikator_id: None,
-                })?;
-                budget[c].push(NewBudgetLine {
-                    level: Tingkat::SubKegiatan,
-                    kode: format!("{kode}.0001"),
-                    uraian: nama,
-                    anggaran: pagu,
-                    renja_item_id: Some(sub),
-                });
-            }
-        }
-
-        // The agreements: every unit, 20–60 lines from its indicators.
+        self.store.set_clock(move || at);
+        let mut budget = self.renja(year)?;
         let indicators = &periods
             .iter()
             .rev()
             .find(|(s, _)| *s <= year)
             .expect("a period covers every year")
             .1;
+        let versions = self.agreements(year, prepared, indicators, &mut budget)?;
+        self.cycles(kal, year, prepared, start, &versions)?;
+        if !prepared {
+            self.archive(year, &versions)?;
+        }
+        Ok(())
+    }
+
+    /// Renja: a program per eselon III unit, a kegiatan and a sub kegiatan
+    /// per unit. Returns each unit's budget lines.
+    fn renja(&mut self, year: i32) -> Result<Vec<Vec<NewBudgetLine>>> {
+        self.store.set_renja_year(
+            year,
+            &format!("DPA/BKPSDM/{year}"),
+            NaiveDate::from_ymd_opt(year, 1, 6),
+        )?;
+        let mut budget: Vec<Vec<NewBudgetLine>> = vec![Vec::new(); self.units.len()];
+        let programs: Vec<usize> = (0..self.units.len())
+            .filter(|&p| self.units[p].parent == Some(0))
+            .collect();
+        for p in programs {
+            self.program(year, p, &mut budget)?;
+        }
+        Ok(budget)
+    }
+
+    /// The program of eselon III unit `p`, with a kegiatan for it and for
+    /// each unit under it.
+    fn program(&mut self, year: i32, p: usize, budget: &mut [Vec<NewBudgetLine>]) -> Result<()> {
+        let children: Vec<usize> = (0..self.units.len())
+            .filter(|&c| c == p || self.units[c].parent == Some(p))
+            .collect();
+        let total: i64 = children.iter().map(|&c| pagu_sub(c)).sum();
+        let prog = self.store.add_renja_item(&NewRenjaItem {
+            tahun: year,
+            parent_id: None,
+            level: Tingkat::Program,
+            kode: format!("5.03.{:02}", p + 1),
+            nama: format!("Program {}", phrase(&mut self.rng, 3)),
+            unit_id: Some(self.units[p].id),
+            sasaran_id: None,
+            pagu: total,
+            pagu_dpa: Some(total),
+        })?;
+        for c in children {
+            let line = self.kegiatan(year, prog, p, c)?;
+            budget[c].push(line);
+        }
+        Ok(())
+    }
+
+    /// The kegiatan of unit `c` under program `prog`, its sub kegiatan with
+    /// one indicator, and the budget line the unit's agreement takes.
+    fn kegiatan(
+        &mut self,
+        year: i32,
+        prog: RenjaItemId,
+        p: usize,
+        c: usize,
+    ) -> Result<NewBudgetLine> {
+        let pagu = pagu_sub(c);
+        let unit_id = Some(self.units[c].id);
+        let kode = format!("5.03.{:02}.2.{:02}", p + 1, c + 1);
+        let kegiatan = self.store.add_renja_item(&NewRenjaItem {
+            tahun: year,
+            parent_id: Some(prog),
+            level: Tingkat::Kegiatan,
+            kode: kode.clone(),
+            nama: format!("Kegiatan {}", phrase(&mut self.rng, 4)),
+            unit_id,
+            sasaran_id: None,
+            pagu,
+            pagu_dpa: Some(pagu),
+        })?;
+        let nama = format!("Sub Kegiatan {}", phrase(&mut self.rng, 5));
+        let sub = self.store.add_renja_item(&NewRenjaItem {
+            tahun: year,
+            parent_id: Some(kegiatan),
+            level: Tingkat::SubKegiatan,
+            kode: format!("{kode}.0001"),
+            nama: nama.clone(),
+            unit_id,
+            sasaran_id: None,
+            pagu,
+            pagu_dpa: Some(pagu),
+        })?;
+        self.store.add_renja_indikator(&NewRenjaIndikator {
+            item_id: sub,
+            nama: format!("Jumlah dokumen {}", phrase(&mut self.rng, 2)),
+            satuan: "dokumen".into(),
+            target: Target::parse(&(2 + c % 9).to_string())?,
+            renstra_indikator_id: None,
+        })?;
+        Ok(NewBudgetLine {
+            level: Tingkat::SubKegiatan,
+            kode: format!("{kode}.0001"),
+            uraian: nama,
+            anggaran: pagu,
+            renja_item_id: Some(sub),
+        })
+    }
+
+    /// The agreements: every unit, 20–60 lines from its indicators.
+    fn agreements(
+        &mut self,
+        year: i32,
+        prepared: bool,
+        indicators: &[PlanInd],
+        budget: &mut [Vec<NewBudgetLine>],
+    ) -> Result<Vec<(UnitId, VersionId)>> {
         let mut versions = Vec::new();
-        for (i, u) in units.iter().enumerate() {
-            let n = scale.min_lines + rng.below(scale.max_lines - scale.min_lines + 1);
+        for i in 0..self.units.len() {
+            let n = self.scale.min_lines
+                + self
+                    .rng
+                    .below(self.scale.max_lines - self.scale.min_lines + 1);
             let n = if prepared && i == 0 {
-                scale.max_lines
+                self.scale.max_lines
             } else {
                 n
             };
-            let lines: Vec<NewLine> = indicators
-                .iter()
-                .filter(|x| x.unit == i)
-                .chain(indicators.iter().filter(|x| x.unit != i))
-                .take(n)
-                .map(|x| NewLine {
-                    sasaran: x.sasaran.clone(),
-                    indikator: x.nama.clone(),
-                    satuan: "%".into(),
-                    target: (50 + rng.below(50)).to_string(),
-                    tw: Default::default(),
-                    sumber: Some(LineSource::Renstra(x.id)),
-                    kumulatif: false,
-                })
-                .collect();
-            built.lines += lines.len();
-            let (pihak_kedua, manual) = match u.parent {
-                Some(p) => (Some(units[p].head), None),
-                None => (
-                    None,
-                    Some((
-                        "Gubernur Nusa Raya".to_string(),
-                        "Ir. H. Rahmat Hidayat, M.T.".to_string(),
-                    )),
-                ),
-            };
-            let (agreement, version) = store.create_agreement(&NewAgreement {
-                tahun: year,
-                unit_id: u.id,
-                jenis: match u.parent {
-                    None => Jenis::Kepala,
-                    Some(0) => Jenis::Eselon3,
-                    Some(_) => Jenis::Eselon4,
-                },
-                nomor: format!("800/{:03}/BKPSDM/{year}", i + 1),
-                tempat: "Kota Raya".into(),
-                tanggal: NaiveDate::from_ymd_opt(year, 1, 29),
-                pihak_pertama: Some(u.head),
-                pihak_kedua,
-                pihak_kedua_manual: manual,
-                lines,
-                budget: std::mem::take(&mut budget[i]),
-            })?;
+            let lines = self.lines(i, n, indicators);
+            self.built.lines += lines.len();
+            let budget = std::mem::take(&mut budget[i]);
+            let (agreement, version) = self.agreement(year, i, lines, budget)?;
             if prepared && i == 0 {
-                built.longest_draft = version;
-                built.longest_agreement = agreement;
+                self.built.longest_draft = version;
+                self.built.longest_agreement = agreement;
             }
-            versions.push((u.id, version));
-            built.agreements += 1;
+            versions.push((self.units[i].id, version));
+            self.built.agreements += 1;
         }
+        Ok(versions)
+    }
 
-        // The year's cycles on the fan-out SOP over every unit (the PK,
-        // then its Perubahan rounds) until this year's share of the visits
-        // is used: the past years' cycles are finished, the prepared year's
-        // last one stays open.
-        let share = scale.visits / scale.years as usize;
+    /// `n` lines for unit `i`: its own indicators first, then others'.
+    fn lines(&mut self, i: usize, n: usize, indicators: &[PlanInd]) -> Vec<NewLine> {
+        indicators
+            .iter()
+            .filter(|x| x.unit == i)
+            .chain(indicators.iter().filter(|x| x.unit != i))
+            .take(n)
+            .map(|x| NewLine {
+                sasaran: x.sasaran.clone(),
+                indikator: x.nama.clone(),
+                satuan: "%".into(),
+                target: (50 + self.rng.below(50)).to_string(),
+                tw: Default::default(),
+                sumber: Some(LineSource::Renstra(x.id)),
+                kumulatif: false,
+            })
+            .collect()
+    }
+
+    /// The draft agreement of unit `i` with its superior (the Gubernur for
+    /// the Badan).
+    fn agreement(
+        &mut self,
+        year: i32,
+        i: usize,
+        lines: Vec<NewLine>,
+        budget: Vec<NewBudgetLine>,
+    ) -> Result<(AgreementId, VersionId)> {
+        let u = &self.units[i];
+        let (pihak_kedua, manual) = match u.parent {
+            Some(p) => (Some(self.units[p].head), None),
+            None => (
+                None,
+                Some((
+                    "Gubernur Nusa Raya".to_string(),
+                    "Ir. H. Rahmat Hidayat, M.T.".to_string(),
+                )),
+            ),
+        };
+        self.store.create_agreement(&NewAgreement {
+            tahun: year,
+            unit_id: u.id,
+            jenis: match u.parent {
+                None => Jenis::Kepala,
+                Some(0) => Jenis::Eselon3,
+                Some(_) => Jenis::Eselon4,
+            },
+            nomor: format!("800/{:03}/BKPSDM/{year}", i + 1),
+            tempat: "Kota Raya".into(),
+            tanggal: NaiveDate::from_ymd_opt(year, 1, 29),
+            pihak_pertama: Some(u.head),
+            pihak_kedua,
+            pihak_kedua_manual: manual,
+            lines,
+            budget,
+        })
+    }
+
+    /// The year's cycles on the fan-out SOP over every unit (the PK, then
+    /// its Perubahan rounds) until this year's share of the visits is used:
+    /// the past years' cycles are finished, the prepared year's last one
+    /// stays open.
+    fn cycles(
+        &mut self,
+        kal: &Kalender,
+        year: i32,
+        prepared: bool,
+        start: DateTime<Utc>,
+        versions: &[(UnitId, VersionId)],
+    ) -> Result<()> {
+        let share = self.scale.visits / self.scale.years as usize;
         let unit_refs: Vec<(UnitId, Option<VersionId>)> =
             versions.iter().map(|&(u, v)| (u, Some(v))).collect();
-        let names = store.officials()?;
+        let names = self.store.officials()?;
         let mut t = start;
         let mut made = 0;
         let mut round = 0;
@@ -447,73 +543,139 @@ pub fn build(store: &mut Store, scale: &Scale, now: DateTime<Utc>) -> Result<Bui
                 r => format!("PK Perubahan Tahun {year} ({r})"),
             };
             round += 1;
-            let cycle = store.start_cycle(super::TEMPLATE_FANOUT, &nama, year, &unit_refs, t)?;
+            let cycle =
+                self.store
+                    .start_cycle(super::TEMPLATE_FANOUT, &nama, year, &unit_refs, t)?;
             made += 1;
             // A past year's cycle is walked to its end.
             while made < share || !prepared {
-                let c = store.load_cycle(cycle)?;
-                let Some(v) = c.open_visits().next().cloned() else {
+                let Some(n) = self.visit(kal, &names, cycle, &mut t, made < share)? else {
                     break;
                 };
-                t = kal.tambah_menit_kerja(t, 30 + rng.below(600) as u32);
-                let who = units
-                    .iter()
-                    .find(|u| Some(u.id) == v.unit)
-                    .map_or(units[0].head, |u| u.head);
-                let performer = names
-                    .iter()
-                    .find(|o| o.id == who)
-                    .map(|o| o.nama_lengkap())
-                    .unwrap_or_default();
-                let act = |action| Act {
-                    action,
-                    performer_id: Some(who),
-                    performer: performer.clone(),
-                    note: String::new(),
-                    now: t,
-                };
-                let first = if made < share && rng.below(5) == 0 {
-                    Action::Tolak {
-                        reason: "Target belum sesuai dengan Renstra".into(),
-                    }
-                } else {
-                    Action::Ya
-                };
-                let before = c.visits.len();
-                let after = [first, Action::Ya, Action::Selesai]
-                    .into_iter()
-                    .find_map(|a| store.act(cycle, v.seq, &act(a)).ok())
-                    .ok_or_else(|| {
-                        StoreError::Invalid(format!("Tugas {} tidak dapat diproses", v.seq))
-                    })?;
-                made += after.visits.len() - before;
+                made += n;
             }
         }
-        built.visits += made;
+        self.built.visits += made;
+        Ok(())
+    }
 
-        // Past years: signed, then registered in the archive.
-        if !prepared {
-            for (k, &(_, v)) in versions.iter().enumerate() {
-                store.set_status(v, Transition::Submit)?;
-                store.set_status(v, Transition::Sign)?;
-                store.register_archive(&NewArchive {
-                    version_id: v,
-                    nomor_agenda: format!("{:03}", k + 1),
-                    tanggal: NaiveDate::from_ymd_opt(year, 2, 3).unwrap_or_default(),
-                    rangkap: 3,
-                    lemari: ((year % 4) + 1).to_string(),
-                    rak: "B".into(),
-                    boks: (k / 10 + 1).to_string(),
-                    map: format!("PK {year}"),
-                    diserahkan_kepada: "Biro Organisasi Setda".into(),
-                    tanggal_serah: NaiveDate::from_ymd_opt(year, 2, 5),
-                    keterangan: String::new(),
-                })?;
+    /// Closes the cycle's first open task some working minutes after `t`
+    /// (moved on), now and then with a Tolak while `may_reject`. Returns
+    /// the number of new visits; None when no task is open.
+    fn visit(
+        &mut self,
+        kal: &Kalender,
+        names: &[OfficialRow],
+        cycle: CycleId,
+        t: &mut DateTime<Utc>,
+        may_reject: bool,
+    ) -> Result<Option<usize>> {
+        let c = self.store.load_cycle(cycle)?;
+        let Some(v) = c.open_visits().next().cloned() else {
+            return Ok(None);
+        };
+        *t = kal.tambah_menit_kerja(*t, 30 + self.rng.below(600) as u32);
+        let now = *t;
+        let who = self
+            .units
+            .iter()
+            .find(|u| Some(u.id) == v.unit)
+            .map_or(self.units[0].head, |u| u.head);
+        let performer = names
+            .iter()
+            .find(|o| o.id == who)
+            .map(|o| o.nama_lengkap())
+            .unwrap_or_default();
+        let act = |action| Act {
+            action,
+            performer_id: Some(who),
+            performer: performer.clone(),
+            note: String::new(),
+            now,
+        };
+        let first = if may_reject && self.rng.below(5) == 0 {
+            Action::Tolak {
+                reason: "Target belum sesuai dengan Renstra".into(),
             }
+        } else {
+            Action::Ya
+        };
+        let before = c.visits.len();
+        let after = [first, Action::Ya, Action::Selesai]
+            .into_iter()
+            .find_map(|a| self.store.act(cycle, v.seq, &act(a)).ok())
+            .ok_or_else(|| StoreError::Invalid(format!("Tugas {} tidak dapat diproses", v.seq)))?;
+        Ok(Some(after.visits.len() - before))
+    }
+
+    /// Past years: signed, then registered in the archive.
+    fn archive(&mut self, year: i32, versions: &[(UnitId, VersionId)]) -> Result<()> {
+        for (k, &(_, v)) in versions.iter().enumerate() {
+            self.store.set_status(v, Transition::Submit)?;
+            self.store.set_status(v, Transition::Sign)?;
+            self.store.register_archive(&NewArchive {
+                version_id: v,
+                nomor_agenda: format!("{:03}", k + 1),
+                tanggal: NaiveDate::from_ymd_opt(year, 2, 3).unwrap_or_default(),
+                rangkap: 3,
+                lemari: ((year % 4) + 1).to_string(),
+                rak: "B".into(),
+                boks: (k / 10 + 1).to_string(),
+                map: format!("PK {year}"),
+                diserahkan_kepada: "Biro Organisasi Setda".into(),
+                tanggal_serah: NaiveDate::from_ymd_opt(year, 2, 5),
+                keterangan: String::new(),
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// Kind, parent, kode and name of the i-th unit.
+fn unit_spec(
+    i: usize,
+    n_eselon3: usize,
+    rng: &mut Rng,
+) -> (JenisUnit, Option<usize>, String, String) {
+    match i {
+        0 => (
+            JenisUnit::Badan,
+            None,
+            "BKPSDM".to_string(),
+            "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia".to_string(),
+        ),
+        1 => (
+            JenisUnit::Sekretariat,
+            Some(0),
+            "SEK".into(),
+            "Sekretariat".into(),
+        ),
+        i if i <= n_eselon3 => (
+            JenisUnit::Bidang,
+            Some(0),
+            format!("B{i:02}"),
+            format!("Bidang {}", title(&phrase(rng, 2))),
+        ),
+        i => {
+            let parent = 1 + (i - n_eselon3 - 1) % n_eselon3;
+            let jenis = if parent == 1 {
+                JenisUnit::Subbagian
+            } else {
+                JenisUnit::Subbidang
+            };
+            (
+                jenis,
+                Some(parent),
+                format!("U{i:02}"),
+                format!("{} {}", jenis.label(), title(&phrase(rng, 2))),
+            )
         }
     }
-    store.set_clock(move || now);
-    Ok(built)
+}
+
+/// The pagu of unit `c`'s sub kegiatan.
+fn pagu_sub(c: usize) -> i64 {
+    50_000_000 + (c as i64 * 7_919_000) % 400_000_000
 }
 
 fn title(s: &str) -> String {

@@ -231,85 +231,18 @@ fn node(
     })
 }
 
+/// Writes a checked workbook: the Renstra rows, then the Renja items.
 fn apply(
     tx: &Transaction<'_>,
     wb: &Workbook,
     units: &HashMap<String, UnitId>,
 ) -> Result<ImportSummary> {
-    let unit = |name: &str| units.get(&name.trim().to_lowercase()).copied();
     let mut s = ImportSummary::default();
     let mut sasaran_by_kode: HashMap<String, SasaranId> = HashMap::new();
     for r in &wb.renstra {
-        let (awal, akhir) = r.periode;
-        let period: PeriodId = match tx
-            .query_row(
-                "SELECT id FROM renstra_period WHERE tahun_awal = ?1 AND tahun_akhir = ?2",
-                [awal, akhir],
-                |x| x.get(0),
-            )
-            .optional()?
-        {
-            Some(id) => id,
-            None => {
-                tx.execute(
-                    "INSERT INTO renstra_period (tahun_awal, tahun_akhir, nama) VALUES (?1, ?2, ?3)",
-                    params![awal, akhir, format!("Renstra {awal}–{akhir}")],
-                )?;
-                PeriodId(tx.last_insert_rowid())
-            }
-        };
-        let tujuan = TujuanId(node(
-            tx,
-            "renstra_tujuan",
-            "period_id",
-            period.0,
-            &r.kode_tujuan,
-            &r.tujuan,
-        )?);
-        let sasaran = SasaranId(node(
-            tx,
-            "renstra_sasaran",
-            "tujuan_id",
-            tujuan.0,
-            &r.kode_sasaran,
-            &r.sasaran,
-        )?);
+        let sasaran = apply_renstra(tx, r, units, &mut s)?;
         if !r.kode_sasaran.trim().is_empty() {
             sasaran_by_kode.insert(r.kode_sasaran.trim().to_string(), sasaran);
-        }
-        let existing: Option<IndikatorId> = if r.kode_indikator.trim().is_empty() {
-            tx.query_row(
-                "SELECT id FROM renstra_indikator WHERE sasaran_id = ?1 AND kode = '' AND nama = ?2",
-                params![sasaran, r.indikator.trim()],
-                |x| x.get(0),
-            )
-            .optional()?
-        } else {
-            tx.query_row(
-                "SELECT id FROM renstra_indikator WHERE sasaran_id = ?1 AND kode = ?2",
-                params![sasaran, r.kode_indikator.trim()],
-                |x| x.get(0),
-            )
-            .optional()?
-        };
-        let ind = NewIndikator {
-            sasaran_id: sasaran,
-            kode: r.kode_indikator.clone(),
-            nama: r.indikator.clone(),
-            satuan: r.satuan.clone(),
-            baseline_tahun: r.baseline_tahun,
-            baseline_nilai: r.baseline_nilai.clone(),
-            definisi: r.definisi.clone(),
-            formula: r.formula.clone(),
-            sumber_data: r.sumber_data.clone(),
-            naik_baik: r.naik_baik,
-            unit_id: unit(&r.penanggung_jawab),
-            targets: r.targets.clone(),
-        };
-        write_indikator(tx, existing, &ind)?;
-        match existing {
-            Some(_) => s.indikator_diperbarui += 1,
-            None => s.indikator_baru += 1,
         }
     }
     // Renja: parents first (the reader gives programs before their kegiatan).
@@ -317,74 +250,203 @@ fn apply(
     let mut rows: Vec<&RenjaRow> = wb.renja.iter().collect();
     rows.sort_by_key(|r| (r.tahun, r.tingkat as u8));
     for r in rows {
-        tx.execute(
-            "INSERT OR IGNORE INTO renja_year (tahun) VALUES (?1)",
-            [r.tahun],
-        )?;
-        let kode = r.kode.trim().to_string();
-        let parent = match r.tingkat {
-            Tingkat::Program => None,
-            _ => {
-                let pk = kode.rsplit_once('.').map(|(p, _)| p).unwrap_or_default();
-                // Kegiatan "5.03.02.2.01" → program "5.03.02": strip two parts.
-                let pk = if r.tingkat == Tingkat::Kegiatan {
-                    pk.rsplit_once('.').map(|(p, _)| p).unwrap_or_default()
-                } else {
-                    pk
-                };
-                match ids.get(&(r.tahun, pk.to_string())) {
-                    Some(id) => Some(*id),
-                    None => tx
-                        .query_row(
-                            "SELECT id FROM renja_item WHERE tahun = ?1 AND kode = ?2",
-                            params![r.tahun, pk],
-                            |x| x.get(0),
-                        )
-                        .optional()?,
-                }
-            }
-        };
-        let sasaran_id = (!r.kode_sasaran.trim().is_empty())
-            .then(|| sasaran_by_kode.get(r.kode_sasaran.trim()).copied())
-            .flatten();
-        let existing: Option<RenjaItemId> = tx
-            .query_row(
-                "SELECT id FROM renja_item WHERE tahun = ?1 AND kode = ?2",
-                params![r.tahun, kode],
-                |x| x.get(0),
-            )
-            .optional()?;
-        // A sheet without Renstra keeps the item's existing sasaran link.
-        let sasaran_id = match (sasaran_id, existing) {
-            (None, Some(id)) => tx.query_row(
-                "SELECT sasaran_id FROM renja_item WHERE id = ?1",
-                [id],
-                |x| x.get(0),
-            )?,
-            (s, _) => s,
-        };
-        let item = NewRenjaItem {
-            tahun: r.tahun,
-            parent_id: parent,
-            level: r.tingkat,
-            kode: kode.clone(),
-            nama: r.nama.clone(),
-            unit_id: unit(&r.unit),
-            sasaran_id,
-            pagu: r.pagu,
-            pagu_dpa: r.pagu_dpa,
-        };
-        let ind: Vec<RenjaIndikatorInput> = r
-            .indikator
-            .iter()
-            .map(|i| (i.nama.clone(), i.satuan.clone(), i.target.clone()))
-            .collect();
-        let id = write_renja_item(tx, existing, &item, &ind)?;
-        match existing {
-            Some(_) => s.renja_diperbarui += 1,
-            None => s.renja_baru += 1,
-        }
-        ids.insert((r.tahun, kode), id);
+        let id = apply_renja(tx, r, units, &sasaran_by_kode, &ids, &mut s)?;
+        ids.insert((r.tahun, r.kode.trim().to_string()), id);
     }
     Ok(s)
+}
+
+/// The active unit a workbook names (trimmed, case-insensitive).
+fn unit_named(units: &HashMap<String, UnitId>, name: &str) -> Option<UnitId> {
+    units.get(&name.trim().to_lowercase()).copied()
+}
+
+/// Writes one Renstra row: its period, tujuan, sasaran and indikator.
+/// Returns the sasaran.
+fn apply_renstra(
+    tx: &Transaction<'_>,
+    r: &RenstraRow,
+    units: &HashMap<String, UnitId>,
+    s: &mut ImportSummary,
+) -> Result<SasaranId> {
+    let period = period(tx, r.periode)?;
+    let tujuan = TujuanId(node(
+        tx,
+        "renstra_tujuan",
+        "period_id",
+        period.0,
+        &r.kode_tujuan,
+        &r.tujuan,
+    )?);
+    let sasaran = SasaranId(node(
+        tx,
+        "renstra_sasaran",
+        "tujuan_id",
+        tujuan.0,
+        &r.kode_sasaran,
+        &r.sasaran,
+    )?);
+    let existing = existing_indikator(tx, sasaran, r)?;
+    let ind = NewIndikator {
+        sasaran_id: sasaran,
+        kode: r.kode_indikator.clone(),
+        nama: r.indikator.clone(),
+        satuan: r.satuan.clone(),
+        baseline_tahun: r.baseline_tahun,
+        baseline_nilai: r.baseline_nilai.clone(),
+        definisi: r.definisi.clone(),
+        formula: r.formula.clone(),
+        sumber_data: r.sumber_data.clone(),
+        naik_baik: r.naik_baik,
+        unit_id: unit_named(units, &r.penanggung_jawab),
+        targets: r.targets.clone(),
+    };
+    write_indikator(tx, existing, &ind)?;
+    match existing {
+        Some(_) => s.indikator_diperbarui += 1,
+        None => s.indikator_baru += 1,
+    }
+    Ok(sasaran)
+}
+
+/// The period of these years, inserted when new.
+fn period(tx: &Transaction<'_>, (awal, akhir): (i32, i32)) -> Result<PeriodId> {
+    let found: Option<PeriodId> = tx
+        .query_row(
+            "SELECT id FROM renstra_period WHERE tahun_awal = ?1 AND tahun_akhir = ?2",
+            [awal, akhir],
+            |x| x.get(0),
+        )
+        .optional()?;
+    Ok(match found {
+        Some(id) => id,
+        None => {
+            tx.execute(
+                "INSERT INTO renstra_period (tahun_awal, tahun_akhir, nama) VALUES (?1, ?2, ?3)",
+                params![awal, akhir, format!("Renstra {awal}–{akhir}")],
+            )?;
+            PeriodId(tx.last_insert_rowid())
+        }
+    })
+}
+
+/// The row's indikator under `sasaran`, by kode (or by name where it has none).
+fn existing_indikator(
+    tx: &Transaction<'_>,
+    sasaran: SasaranId,
+    r: &RenstraRow,
+) -> Result<Option<IndikatorId>> {
+    Ok(if r.kode_indikator.trim().is_empty() {
+        tx.query_row(
+            "SELECT id FROM renstra_indikator WHERE sasaran_id = ?1 AND kode = '' AND nama = ?2",
+            params![sasaran, r.indikator.trim()],
+            |x| x.get(0),
+        )
+        .optional()?
+    } else {
+        tx.query_row(
+            "SELECT id FROM renstra_indikator WHERE sasaran_id = ?1 AND kode = ?2",
+            params![sasaran, r.kode_indikator.trim()],
+            |x| x.get(0),
+        )
+        .optional()?
+    })
+}
+
+/// Writes one Renja item (its year too). `ids` holds the items written so far.
+fn apply_renja(
+    tx: &Transaction<'_>,
+    r: &RenjaRow,
+    units: &HashMap<String, UnitId>,
+    sasaran_by_kode: &HashMap<String, SasaranId>,
+    ids: &HashMap<(i32, String), RenjaItemId>,
+    s: &mut ImportSummary,
+) -> Result<RenjaItemId> {
+    tx.execute(
+        "INSERT OR IGNORE INTO renja_year (tahun) VALUES (?1)",
+        [r.tahun],
+    )?;
+    let kode = r.kode.trim().to_string();
+    let parent = renja_parent(tx, r, &kode, ids)?;
+    let existing: Option<RenjaItemId> = tx
+        .query_row(
+            "SELECT id FROM renja_item WHERE tahun = ?1 AND kode = ?2",
+            params![r.tahun, kode],
+            |x| x.get(0),
+        )
+        .optional()?;
+    let sasaran_id = renja_sasaran(tx, r, existing, sasaran_by_kode)?;
+    let item = NewRenjaItem {
+        tahun: r.tahun,
+        parent_id: parent,
+        level: r.tingkat,
+        kode,
+        nama: r.nama.clone(),
+        unit_id: unit_named(units, &r.unit),
+        sasaran_id,
+        pagu: r.pagu,
+        pagu_dpa: r.pagu_dpa,
+    };
+    let ind: Vec<RenjaIndikatorInput> = r
+        .indikator
+        .iter()
+        .map(|i| (i.nama.clone(), i.satuan.clone(), i.target.clone()))
+        .collect();
+    let id = write_renja_item(tx, existing, &item, &ind)?;
+    match existing {
+        Some(_) => s.renja_diperbarui += 1,
+        None => s.renja_baru += 1,
+    }
+    Ok(id)
+}
+
+/// The parent of a kegiatan (its program) or sub kegiatan (its kegiatan):
+/// written by this import or already in the database.
+fn renja_parent(
+    tx: &Transaction<'_>,
+    r: &RenjaRow,
+    kode: &str,
+    ids: &HashMap<(i32, String), RenjaItemId>,
+) -> Result<Option<RenjaItemId>> {
+    if r.tingkat == Tingkat::Program {
+        return Ok(None);
+    }
+    let pk = kode.rsplit_once('.').map(|(p, _)| p).unwrap_or_default();
+    // Kegiatan "5.03.02.2.01" → program "5.03.02": strip two parts.
+    let pk = if r.tingkat == Tingkat::Kegiatan {
+        pk.rsplit_once('.').map(|(p, _)| p).unwrap_or_default()
+    } else {
+        pk
+    };
+    Ok(match ids.get(&(r.tahun, pk.to_string())) {
+        Some(id) => Some(*id),
+        None => tx
+            .query_row(
+                "SELECT id FROM renja_item WHERE tahun = ?1 AND kode = ?2",
+                params![r.tahun, pk],
+                |x| x.get(0),
+            )
+            .optional()?,
+    })
+}
+
+/// The sasaran an item supports: by its Kode Sasaran Renstra; a sheet
+/// without Renstra keeps the item's existing sasaran link.
+fn renja_sasaran(
+    tx: &Transaction<'_>,
+    r: &RenjaRow,
+    existing: Option<RenjaItemId>,
+    sasaran_by_kode: &HashMap<String, SasaranId>,
+) -> Result<Option<SasaranId>> {
+    let sasaran_id = (!r.kode_sasaran.trim().is_empty())
+        .then(|| sasaran_by_kode.get(r.kode_sasaran.trim()).copied())
+        .flatten();
+    Ok(match (sasaran_id, existing) {
+        (None, Some(id)) => tx.query_row(
+            "SELECT sasaran_id FROM renja_item WHERE id = ?1",
+            [id],
+            |x| x.get(0),
+        )?,
+        (s, _) => s,
+    })
 }
