@@ -357,8 +357,8 @@ fn pdf(path: &Path, now: DateTime<Utc>) -> (Vec<f64>, usize) {
             let mut doc = store.version(version).expect("the version");
             doc.content.lines.truncate(40);
             let logo = store.logo().expect("the logo").map(|(b, _)| b);
-            let kop = perkin::pdf::dari::kop(&store.office().expect("the office"), logo);
-            let dok = perkin::pdf::dari::agreement_doc(&doc, kop, perkin::pdf::Kertas::A4);
+            let kop = perkin::app::documents::kop(&store.office().expect("the office"), logo);
+            let dok = perkin::app::documents::agreement_doc(&doc, kop, perkin::pdf::Kertas::A4);
             let out = perkin::pdf::agreement_pdf(&dok).expect("the PDF");
             bytes = out.len();
             ms(t.elapsed())

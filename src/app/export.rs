@@ -5,11 +5,12 @@
 
 use std::path::{Path, PathBuf};
 
+use super::documents;
 use super::jobs::{Job, Progress, Waker};
 use super::{JobKind, Running};
 use crate::model::agreement::PrintPurpose;
 use crate::model::id::VersionId;
-use crate::pdf::{Kertas, agreement_pdf_with_progress, dari, sop_pdf};
+use crate::pdf::{Kertas, agreement_pdf_with_progress, sop_pdf};
 use crate::store::Store;
 
 /// Writes a whole file or nothing (see [`crate::store::write_file_atomic`]),
@@ -124,7 +125,8 @@ impl Jobs {
         wake: Option<Waker>,
     ) -> Result<(), String> {
         self.idle()?;
-        let doc = dari::load_agreement(store, version_id, kertas).map_err(|e| e.to_string())?;
+        let doc =
+            documents::load_agreement(store, version_id, kertas).map_err(|e| e.to_string())?;
         self.spawn(
             "Membuat PDF Perjanjian Kinerja",
             path,
@@ -163,7 +165,8 @@ impl Jobs {
         if !(1..=99).contains(&rangkap) {
             return Err("Jumlah rangkap harus 1 sampai 99".into());
         }
-        let mut doc = dari::load_agreement(store, version_id, kertas).map_err(|e| e.to_string())?;
+        let mut doc =
+            documents::load_agreement(store, version_id, kertas).map_err(|e| e.to_string())?;
         doc.draf = false;
         doc.rangkap = rangkap;
         let nama = crate::pdf::agreement_file_name(v.tahun, &v.unit, v.versi);
@@ -230,7 +233,7 @@ impl Jobs {
         self.idle()?;
         let t = store.template(kode).map_err(|e| e.to_string())?;
         let logo = store.logo().map_err(|e| e.to_string())?.map(|(b, _)| b);
-        let kop = dari::kop(&store.office().map_err(|e| e.to_string())?, logo);
+        let kop = documents::kop(&store.office().map_err(|e| e.to_string())?, logo);
         self.spawn("Membuat PDF lembar SOP", path, open, wake, move |_| {
             sop_pdf(&t, &kop, kertas).map_err(|e| e.to_string())
         });

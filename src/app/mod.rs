@@ -10,8 +10,10 @@
 //! - background work (PDFs, workbooks, backups, the chain check) runs as
 //!   [`jobs::Job`]s; [`App::poll`] collects what ended, as [`Notice`]s.
 
+pub mod admin;
 mod apply;
 pub mod command;
+pub mod documents;
 mod exchange;
 mod export;
 pub mod jobs;

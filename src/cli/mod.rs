@@ -11,10 +11,11 @@ use chrono::NaiveDateTime;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, Parser, Subcommand};
 
+use crate::app::admin;
 use crate::model::sop::{SopTemplate, sop_bawaan};
 use crate::model::worktime::standard::Waktu;
 use crate::model::worktime::{Kalender, Zona, fmt_durasi};
-use crate::store::{Store, default_db_path, io_message};
+use crate::store::{default_db_path, io_message};
 
 const HELP_TEMPLATE: &str = "\
 {before-help}{name} {version} — {about}
@@ -273,8 +274,7 @@ fn run_command(
 /// `perkin demo`: a complete sample office in the database.
 fn run_demo(db: Option<&Path>, out: &mut dyn Write) -> CmdResult {
     let path = db_or_default(db)?;
-    let mut store = Store::open(&path).map_err(|e| e.to_string())?;
-    let summary = crate::demo::create(&mut store, chrono::Utc::now()).map_err(|e| e.to_string())?;
+    let summary = admin::create_demo(&path, chrono::Utc::now())?;
     w(
         out,
         &format!("Kantor contoh dibuat di {}:\n{summary}", path.display()),
@@ -357,9 +357,7 @@ fn run_due(
             None => None,
         };
     let mut kal = match db {
-        Some(p) => Store::open_read_only(p)
-            .and_then(|s| s.calendar())
-            .map_err(|e| e.to_string())?,
+        Some(p) => admin::calendar(p)?,
         None => Kalender::bawaan(zona.unwrap_or(Zona::Wib)),
     };
     if let Some(z) = zona {
@@ -387,36 +385,26 @@ fn run_due(
 /// `perkin check`: the database's integrity, audit chain and archive scans.
 fn run_check(db: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> CmdResult {
     let path = db_or_default(db)?;
-    let store = Store::open_read_only(&path).map_err(|e| e.to_string())?;
-    let mut faults = store.check().map_err(|e| e.to_string())?;
-    let scans = store.check_scans().map_err(|e| e.to_string())?;
-    faults.extend(scans.iter().filter(|c| !c.state.ok()).map(|c| {
-        format!(
-            "Pindaian arsip nomor agenda {} ({}): {}",
-            c.nomor_agenda,
-            c.unit,
-            c.state.label()
-        )
-    }));
-    if faults.is_empty() {
-        let audit = store.audit_last_id().map_err(|e| e.to_string())?;
+    let health = admin::check(&path)?;
+    if health.faults.is_empty() {
         w(
             out,
             &format!(
-                "Basis data {} sehat: integritas baik, kunci asing utuh, rantai hash log audit utuh ({audit} baris), {} pindaian arsip cocok dengan hash-nya.",
+                "Basis data {} sehat: integritas baik, kunci asing utuh, rantai hash log audit utuh ({} baris), {} pindaian arsip cocok dengan hash-nya.",
                 path.display(),
-                scans.len()
+                health.audit_rows,
+                health.scans
             ),
         )?;
         Ok(0)
     } else {
-        for f in &faults {
+        for f in &health.faults {
             w(out, f)?;
         }
         let _ = writeln!(
             err,
             "Ditemukan {} masalah pada {}.",
-            faults.len(),
+            health.faults.len(),
             path.display()
         );
         Ok(1)
@@ -436,132 +424,67 @@ fn run_pdf(
     let kertas = crate::pdf::Kertas::parse(paper)
         .ok_or_else(|| format!("Ukuran kertas '{paper}' tidak dikenal: pilih a4 atau f4"))?;
     let path = db_or_default(db)?;
-    let store = Store::open_read_only(&path).map_err(|e| e.to_string())?;
-    let logo = store.logo().map_err(|e| e.to_string())?.map(|(b, _)| b);
-    let office = store.office().map_err(|e| e.to_string())?;
-    let kop = crate::pdf::dari::kop(&office, logo);
-    let pdf = Pdf {
-        store: &store,
-        kop: &kop,
-        kertas,
-        dest,
-    };
     match sop {
-        Some(kode) => pdf.sop(kode, out),
-        None => pdf.agreements(year, out, err),
+        Some(kode) => {
+            admin::sop_pdf(&path, kode, dest, kertas)?;
+            w(
+                out,
+                &format!("Lembar SOP {kode} ditulis ke {}", dest.display()),
+            )?;
+            Ok(0)
+        }
+        None => agreement_pdfs(&path, year, dest, kertas, out, err),
     }
 }
 
-/// What every PDF of `perkin pdf` shares.
-struct Pdf<'a> {
-    store: &'a Store,
-    kop: &'a crate::pdf::Kop,
+/// One PDF per version of each agreement of `year` (or of every year).
+fn agreement_pdfs(
+    path: &Path,
+    year: Option<i32>,
+    dest: &Path,
     kertas: crate::pdf::Kertas,
-    /// The .pdf file (SOP) or the folder (agreements).
-    dest: &'a Path,
-}
-
-impl Pdf<'_> {
-    /// The SOP sheet of template `kode`.
-    fn sop(&self, kode: &str, out: &mut dyn Write) -> CmdResult {
-        let dest = self.dest;
-        let t = self.store.template(kode).map_err(|e| e.to_string())?;
-        let bytes = crate::pdf::sop_pdf(&t, self.kop, self.kertas).map_err(|e| e.to_string())?;
-        write_file(dest, &bytes)?;
-        w(
-            out,
-            &format!("Lembar SOP {kode} ditulis ke {}", dest.display()),
-        )?;
-        Ok(0)
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> CmdResult {
+    let written = admin::agreement_pdfs(path, year, dest, kertas)?;
+    for file in &written {
+        w(out, &file.display().to_string())?;
     }
-
-    /// One PDF per version of each agreement of `year` (or of every year).
-    fn agreements(&self, year: Option<i32>, out: &mut dyn Write, err: &mut dyn Write) -> CmdResult {
-        let (store, dest) = (self.store, self.dest);
-        std::fs::create_dir_all(dest).map_err(|e| {
-            format!(
-                "Folder {} tidak dapat dibuat: {}",
-                dest.display(),
-                io_message(&e)
-            )
-        })?;
-        let years: Vec<i32> = match year {
-            Some(y) => vec![y],
-            None => store.agreement_years().map_err(|e| e.to_string())?,
-        };
-        let mut n = 0;
-        for y in years {
-            for a in store.agreements(y).map_err(|e| e.to_string())? {
-                for (vid, versi, _) in store.versions(a.id).map_err(|e| e.to_string())? {
-                    let doc = store.version(vid).map_err(|e| e.to_string())?;
-                    let pk = crate::pdf::dari::agreement_doc(&doc, self.kop.clone(), self.kertas);
-                    let bytes = crate::pdf::agreement_pdf(&pk).map_err(|e| e.to_string())?;
-                    let file = dest.join(crate::pdf::agreement_file_name(y, &a.unit, versi));
-                    write_file(&file, &bytes)?;
-                    w(out, &file.display().to_string())?;
-                    n += 1;
-                }
-            }
-        }
-        if n == 0 {
-            let _ = writeln!(
-                err,
-                "Tidak ada Perjanjian Kinerja{}.",
-                year.map(|y| format!(" untuk tahun {y}"))
-                    .unwrap_or_default()
-            );
-            return Ok(1);
-        }
-        w(
-            out,
-            &format!("{n} PDF Perjanjian Kinerja ditulis ke {}", dest.display()),
-        )?;
-        Ok(0)
+    if written.is_empty() {
+        let _ = writeln!(
+            err,
+            "Tidak ada Perjanjian Kinerja{}.",
+            year.map(|y| format!(" untuk tahun {y}"))
+                .unwrap_or_default()
+        );
+        return Ok(1);
     }
+    w(
+        out,
+        &format!(
+            "{} PDF Perjanjian Kinerja ditulis ke {}",
+            written.len(),
+            dest.display()
+        ),
+    )?;
+    Ok(0)
 }
 
 /// `perkin backup`: a checked copy of the database, or a full .zip with the scans.
 fn run_backup(to: &Path, db: Option<&Path>, out: &mut dyn Write) -> CmdResult {
     let path = db_or_default(db)?;
-    let store = Store::open_read_only(&path).map_err(|e| e.to_string())?;
-    if to
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
-    {
-        if to.exists() {
-            return Err(format!(
-                "Berkas tujuan {} sudah ada; pilih nama lain agar tidak tertimpa",
-                to.display()
-            ));
+    let line = match admin::backup(&path, to)? {
+        admin::BackupMade::Full { pindaian, bytes } => format!(
+            "Cadangan lengkap dibuat: {} (basis data dan {pindaian} berkas pindaian, {}).",
+            to.display(),
+            crate::fmt::ukuran(bytes)
+        ),
+        admin::BackupMade::Copy => {
+            format!("Cadangan dibuat: {} (sudah diperiksa, utuh).", to.display())
         }
-        let s = store.full_backup(to).map_err(|e| e.to_string())?;
-        w(
-            out,
-            &format!(
-                "Cadangan lengkap dibuat: {} (basis data dan {} berkas pindaian, {}).",
-                to.display(),
-                s.pindaian,
-                crate::fmt::ukuran(s.bytes)
-            ),
-        )?;
-    } else {
-        store.backup_to(to).map_err(|e| e.to_string())?;
-        w(
-            out,
-            &format!("Cadangan dibuat: {} (sudah diperiksa, utuh).", to.display()),
-        )?;
-    }
+    };
+    w(out, &line)?;
     Ok(0)
-}
-
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    std::fs::write(path, bytes).map_err(|e| {
-        format!(
-            "Berkas {} tidak dapat ditulis: {}",
-            path.display(),
-            io_message(&e)
-        )
-    })
 }
 
 fn w(out: &mut dyn Write, line: &str) -> Result<(), String> {
@@ -586,9 +509,7 @@ fn template_db(db: Option<&Path>) -> Option<PathBuf> {
 
 fn template_list(db: Option<&Path>) -> Result<Vec<(String, String, String, &'static str)>, String> {
     if let Some(p) = template_db(db) {
-        let store = Store::open_read_only(&p).map_err(|e| e.to_string())?;
-        let rows = store.templates().map_err(|e| e.to_string())?;
-        return Ok(rows
+        return Ok(admin::templates(&p)?
             .into_iter()
             .map(|t| {
                 (
@@ -616,8 +537,7 @@ fn template_list(db: Option<&Path>) -> Result<Vec<(String, String, String, &'sta
 
 fn find_template(db: Option<&Path>, kode: &str) -> Result<SopTemplate, String> {
     if let Some(p) = template_db(db) {
-        let store = Store::open_read_only(&p).map_err(|e| e.to_string())?;
-        return store.template(kode).map_err(|e| e.to_string());
+        return admin::template(&p, kode);
     }
     let b = sop_bawaan()
         .iter()

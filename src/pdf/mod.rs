@@ -12,7 +12,6 @@
 //! neither repeats its header row nor keeps rows in one piece.
 
 mod compact;
-pub mod dari;
 mod table;
 pub use table::{Daftar, daftar_pdf};
 mod agreement;

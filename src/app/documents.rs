@@ -1,9 +1,10 @@
-//! The documents as the store holds them, turned into what the PDF prints.
+//! The documents as the store holds them, turned into what the PDF prints
+//! (the PDF layer itself knows nothing of the store).
 
-use super::{AgreementDoc, Kertas, Kop};
 use crate::model::agreement::VersionDoc;
 use crate::model::id::VersionId;
 use crate::model::org::Office;
+use crate::pdf::{AgreementDoc, Kertas, Kop};
 use crate::store::Store;
 
 /// The letterhead of the office.
