@@ -252,21 +252,45 @@ fn segment_hits(a: Pos2, b: Pos2, r: Rect) -> bool {
     s.min.x <= r.max.x && s.max.x >= r.min.x && s.min.y <= r.max.y && s.max.y >= r.min.y
 }
 
+/// The columns a text (not a symbol) stands in: No, Kegiatan, Mutu Baku.
+fn text_cols(t: &SopTemplate) -> Vec<usize> {
+    let nl = t.pelaksana.len();
+    [0, 1, 2 + nl, 3 + nl, 4 + nl].into()
+}
+
+/// The left and right edge of the lanes together.
+fn lanes_x(lay: &FlowLayout) -> (f32, f32) {
+    (
+        lay.lanes.first().map_or(0.0, |l| l.rect.left()),
+        lay.lanes.last().map_or(0.0, |l| l.rect.right()),
+    )
+}
+
 /// Every invariant of a layout of `t` made for `size`.
 fn check(name: &str, t: &SopTemplate, lay: &FlowLayout, size: Vec2) {
     let ctx = format!("{name} @ {}x{}", size.x, size.y);
-    let n = t.langkah.len();
-    let nl = t.pelaksana.len();
-    let s = lay.scale;
+    check_width(&ctx, t, lay, size);
+    check_columns(&ctx, t, lay);
+    check_lanes(&ctx, t, lay);
+    check_rows(&ctx, t, lay);
+    check_nodes(&ctx, t, lay);
+    check_texts(&ctx, t, lay);
+    check_arrows(&ctx, t, lay);
+}
 
-    // Width: fills the request, never below the sheet's minimum.
+/// Width: fills the request, never below the sheet's minimum.
+fn check_width(ctx: &str, t: &SopTemplate, lay: &FlowLayout, size: Vec2) {
+    let s = lay.scale;
     let minw = min_width(t) * s;
     assert!(lay.size.x + 0.01 >= size.x.max(minw), "{ctx}: width");
     if size.x >= minw {
         assert!((lay.size.x - size.x).abs() < 0.5, "{ctx}: fills width");
     }
+}
 
-    // Columns: No, Kegiatan, lanes, Kelengkapan, Waktu, Output; contiguous.
+/// Columns: No, Kegiatan, lanes, Kelengkapan, Waktu, Output; contiguous.
+fn check_columns(ctx: &str, t: &SopTemplate, lay: &FlowLayout) {
+    let s = lay.scale;
     let mut names = vec!["No".to_string(), "Kegiatan".to_string()];
     names.extend(t.pelaksana.iter().map(|p| p.nama.clone()));
     names.extend(["Kelengkapan", "Waktu", "Output"].map(String::from));
@@ -288,8 +312,11 @@ fn check(name: &str, t: &SopTemplate, lay: &FlowLayout, size: Vec2) {
     );
     let groups: Vec<&str> = lay.groups.iter().map(|g| g.0.as_str()).collect();
     assert_eq!(groups, ["Pelaksana", "Mutu Baku"], "{ctx}");
+}
 
-    // Lanes: one per Pelaksana, under its header cell.
+/// Lanes: one per Pelaksana, under its header cell.
+fn check_lanes(ctx: &str, t: &SopTemplate, lay: &FlowLayout) {
+    let nl = t.pelaksana.len();
     assert_eq!(lay.lanes.len(), nl, "{ctx}: lanes");
     for (k, (lane, p)) in lay.lanes.iter().zip(&t.pelaksana).enumerate() {
         assert_eq!(lane.kode, p.kode, "{ctx}");
@@ -306,8 +333,11 @@ fn check(name: &str, t: &SopTemplate, lay: &FlowLayout, size: Vec2) {
         );
         assert!((lane.rect.bottom() - lay.size.y).abs() < 0.01, "{ctx}");
     }
+}
 
-    // Rows: one per step, stacked under the header, filling the height.
+/// Rows: one per step, stacked under the header, filling the height.
+fn check_rows(ctx: &str, t: &SopTemplate, lay: &FlowLayout) {
+    let n = t.langkah.len();
     assert_eq!(lay.rows.len(), n, "{ctx}: rows");
     let mut y = lay.header.bottom();
     for (i, r) in lay.rows.iter().enumerate() {
@@ -316,8 +346,11 @@ fn check(name: &str, t: &SopTemplate, lay: &FlowLayout, size: Vec2) {
         y = r.bottom();
     }
     assert!((y - lay.size.y).abs() < 0.01, "{ctx}: height");
+}
 
-    // Nodes: exactly one per step, in its lane and its row, with its shape.
+/// Nodes: exactly one per step, in its lane and its row, with its shape.
+fn check_nodes(ctx: &str, t: &SopTemplate, lay: &FlowLayout) {
+    let n = t.langkah.len();
     assert_eq!(lay.nodes.len(), n, "{ctx}: one node per step");
     for (i, node) in lay.nodes.iter().enumerate() {
         assert_eq!(node.step, i, "{ctx}");
@@ -352,7 +385,7 @@ fn check(name: &str, t: &SopTemplate, lay: &FlowLayout, size: Vec2) {
         }
     }
     // No node on a No / Kegiatan / Mutu Baku cell.
-    let text_cols: Vec<usize> = [0, 1, 2 + nl, 3 + nl, 4 + nl].into();
+    let text_cols = text_cols(t);
     for node in &lay.nodes {
         for i in 0..n {
             for &c in &text_cols {
@@ -364,12 +397,12 @@ fn check(name: &str, t: &SopTemplate, lay: &FlowLayout, size: Vec2) {
             }
         }
     }
+}
 
-    // Texts: no two overlap, none on a symbol, each in its place.
-    let lanes_x = (
-        lay.lanes.first().map_or(0.0, |l| l.rect.left()),
-        lay.lanes.last().map_or(0.0, |l| l.rect.right()),
-    );
+/// Texts: no two overlap, none on a symbol, each in its place.
+fn check_texts(ctx: &str, t: &SopTemplate, lay: &FlowLayout) {
+    let text_cols = text_cols(t);
+    let lanes_x = lanes_x(lay);
     for (k, tb) in lay.texts.iter().enumerate() {
         assert!(!tb.text.is_empty(), "{ctx}: empty text box");
         for node in &lay.nodes {
@@ -422,8 +455,13 @@ fn check(name: &str, t: &SopTemplate, lay: &FlowLayout, size: Vec2) {
             (role, step) => panic!("{ctx}: unexpected text {role:?} {step:?}"),
         }
     }
+}
 
-    // Arrows.
+/// Arrows.
+fn check_arrows(ctx: &str, t: &SopTemplate, lay: &FlowLayout) {
+    let lanes_x = lanes_x(lay);
+    let n = t.langkah.len();
+    let s = lay.scale;
     for a in &lay.arrows {
         assert!(a.points.len() >= 2, "{ctx}");
         for w in a.points.windows(2) {
