@@ -1,8 +1,10 @@
 //! File formats: what perkin reads and writes besides its database. No
 //! SQLite, no egui: the .xlsx workbook of the Renstra and Renja
-//! ([`xlsx`]), the table of a list for export ([`table`]) and the paper a
-//! document is printed on.
+//! ([`xlsx`]), the SOP template as TOML ([`sop`]), the holiday list
+//! ([`kalender`]), the table of a list for export ([`table`]) and the paper a document is printed on.
 
+pub mod kalender;
+pub mod sop;
 pub mod table;
 pub mod xlsx;
 

@@ -6,7 +6,8 @@ use rusqlite::params;
 use serde_json::json;
 
 use super::{AuditMeta, Result, SYSTEM_OPERATOR, Store, StoreError, Written, image};
-use crate::model::worktime::{HariLibur, JamHari, JenisLibur, Kalender, libur_bawaan};
+use crate::formats::kalender::libur_bawaan;
+use crate::model::worktime::{HariLibur, JamHari, JenisLibur, Kalender};
 
 fn minutes(t: NaiveTime) -> i64 {
     (t.hour() * 60 + t.minute()) as i64

@@ -11,9 +11,10 @@
 //! 2026-03-17 Tue, 2026-03-18 Wed (cuti Nyepi) … 2026-03-24 Tue (cuti Idulfitri), 2026-03-25 Wed.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
+use perkin::formats::kalender::{libur_bawaan, parse_libur_toml};
 use perkin::model::worktime::{
     HariLibur, JamHari, JenisLibur, Kalender, KalenderError, MENIT_HARI_BAWAAN, Vonis, Zona,
-    fmt_durasi, libur_bawaan, parse_libur_toml, vonis,
+    fmt_durasi, vonis,
 };
 
 // --- helpers ---------------------------------------------------------------------------------

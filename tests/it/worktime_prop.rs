@@ -29,7 +29,8 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveTime, Timelike, Utc};
-use perkin::model::worktime::{HariLibur, JamHari, JenisLibur, Kalender, Zona, libur_bawaan};
+use perkin::formats::kalender::libur_bawaan;
+use perkin::model::worktime::{HariLibur, JamHari, JenisLibur, Kalender, Zona};
 use proptest::prelude::*;
 
 // --- configuration ---------------------------------------------------------------------------

@@ -19,12 +19,6 @@ use serde::Serialize;
 
 use crate::model::worktime::standard::Waktu;
 
-mod read;
-mod report;
-mod steps;
-mod table;
-mod write;
-
 /// A whole SOP: header sheet, lanes and steps.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SopTemplate {
@@ -171,16 +165,6 @@ pub fn sop_bawaan() -> &'static [SopBawaan] {
 }
 
 impl SopTemplate {
-    /// Parses and validates a template. `nama_berkas` only labels the errors.
-    pub fn parse(src: &str, nama_berkas: &str) -> Result<SopTemplate, SopErrors> {
-        read::parse(src, nama_berkas)
-    }
-
-    /// Writes the template back as TOML (what [`SopTemplate::parse`] reads).
-    pub fn to_toml(&self) -> String {
-        write::to_toml(self)
-    }
-
     /// Index of the (first) step printed as `no`.
     pub fn indeks_langkah(&self, no: &str) -> Option<usize> {
         self.langkah.iter().position(|l| l.no == no)

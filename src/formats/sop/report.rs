@@ -4,8 +4,8 @@ use std::ops::Range;
 
 use toml::de::DeValue;
 
-use super::SopError;
-use super::SopErrors;
+use crate::model::sop::SopError;
+use crate::model::sop::SopErrors;
 
 /// Collects errors and maps byte offsets to line/column.
 pub(super) struct Pengumpul<'a> {

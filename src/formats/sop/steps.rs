@@ -9,7 +9,7 @@ use toml::de::DeValue;
 use super::read::{KUNCI_LANGKAH, cek_tidak_kosong, daftar_tabel};
 use super::report::{Pengumpul, kutip, saran};
 use super::table::Tabel;
-use super::{Langkah, Pelaksana};
+use crate::model::sop::{Langkah, Pelaksana};
 use crate::model::worktime::standard::Waktu;
 
 /// A step as read, with the positions the cross-checks need.

@@ -9,7 +9,7 @@ use toml::de::{DeTable, DeValue};
 use super::report::{Pengumpul, jenis, kutip, pesan_sintaks};
 use super::steps::baca_langkah;
 use super::table::Tabel;
-use super::{KepalaSop, Pelaksana, SopErrors, SopTemplate};
+use crate::model::sop::{KepalaSop, Pelaksana, SopErrors, SopTemplate};
 
 /// [`SopTemplate::parse`]: reads the TOML, then every part of the template.
 pub(super) fn parse(src: &str, nama_berkas: &str) -> Result<SopTemplate, SopErrors> {

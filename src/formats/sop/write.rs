@@ -1,6 +1,6 @@
 //! Writing a template back as TOML.
 
-use super::SopTemplate;
+use crate::model::sop::SopTemplate;
 
 /// [`SopTemplate::to_toml`]: the template as TOML.
 pub(super) fn to_toml(sop: &SopTemplate) -> String {

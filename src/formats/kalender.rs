@@ -1,0 +1,125 @@
+//! The office calendar's holiday list as a TOML file: the built-in list
+//! (national holidays and cuti bersama, `assets/kalender/libur.toml`) and
+//! any list in the same form.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::model::worktime::{HariLibur, JenisLibur, Kalender, KalenderError, Zona};
+
+/// The built-in holiday list (national holidays and cuti bersama), see `SUMBER.md`.
+pub const LIBUR_BAWAAN_TOML: &str = include_str!("../../assets/kalender/libur.toml");
+
+impl Kalender {
+    /// [`Kalender::standar`] plus the built-in national holidays and cuti bersama.
+    pub fn bawaan(zona: Zona) -> Kalender {
+        Kalender::standar(zona).dengan_libur(libur_bawaan())
+    }
+}
+
+/// The built-in list (national holidays and cuti bersama 2025–2027), sorted by date.
+pub fn libur_bawaan() -> Vec<HariLibur> {
+    // The asset is checked by a test; an unreadable asset degrades to "no holidays".
+    parse_libur_toml(LIBUR_BAWAAN_TOML).unwrap_or_default()
+}
+
+/// Parses a holiday list:
+///
+/// ```toml
+/// [[libur]]
+/// tanggal = 2026-01-01          # TOML date (a "2026-01-01" string is accepted too)
+/// nama = "Tahun Baru 2026 Masehi"
+/// jenis = "nasional"            # nasional | cuti_bersama | lokal
+/// ```
+///
+/// Returns the entries sorted by date; a date listed twice is an error. Unknown keys are
+/// ignored.
+pub fn parse_libur_toml(src: &str) -> Result<Vec<HariLibur>, KalenderError> {
+    let tabel: toml::Table = src.parse().map_err(|e: toml::de::Error| {
+        let (baris, kolom) = match e.span() {
+            Some(span) => {
+                let (b, k) = posisi(src, span.start);
+                (Some(b), Some(k))
+            }
+            None => (None, None),
+        };
+        KalenderError::TomlTidakValid {
+            baris,
+            kolom,
+            rincian: e.message().trim().to_string(),
+        }
+    })?;
+    let daftar = match tabel.get("libur") {
+        None => return Err(KalenderError::TanpaDaftarLibur),
+        Some(toml::Value::Array(a)) => a,
+        Some(_) => return Err(KalenderError::DaftarLiburBukanLarik),
+    };
+    let mut hasil: BTreeMap<NaiveDate, HariLibur> = BTreeMap::new();
+    for (i, nilai) in daftar.iter().enumerate() {
+        let nomor = i + 1;
+        let salah = |pesan: String| KalenderError::EntriLibur { nomor, pesan };
+        let entri = nilai
+            .as_table()
+            .ok_or_else(|| salah("harus berupa tabel [[libur]]".to_string()))?;
+        let tanggal = match entri.get("tanggal") {
+            None => return Err(salah("kolom \"tanggal\" wajib diisi".to_string())),
+            Some(toml::Value::Datetime(dt)) => match (dt.date, dt.time, dt.offset) {
+                (Some(d), None, None) => {
+                    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                }
+                _ => None,
+            },
+            Some(toml::Value::String(s)) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok(),
+            Some(_) => None,
+        }
+        .ok_or_else(|| salah("kolom \"tanggal\" harus berupa tanggal (TTTT-BB-HH)".to_string()))?;
+        let nama = match entri.get("nama") {
+            Some(toml::Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+            Some(toml::Value::String(_)) | None => {
+                return Err(salah("kolom \"nama\" wajib diisi".to_string()));
+            }
+            Some(_) => return Err(salah("kolom \"nama\" harus berupa teks".to_string())),
+        };
+        let jenis = match entri.get("jenis") {
+            Some(toml::Value::String(s)) => JenisLibur::parse(s).ok_or_else(|| {
+                salah(format!(
+                    "jenis \"{}\" tidak dikenal (gunakan nasional, cuti_bersama, atau lokal)",
+                    s.trim()
+                ))
+            })?,
+            None => return Err(salah("kolom \"jenis\" wajib diisi".to_string())),
+            Some(_) => return Err(salah("kolom \"jenis\" harus berupa teks".to_string())),
+        };
+        if hasil
+            .insert(
+                tanggal,
+                HariLibur {
+                    tanggal,
+                    nama,
+                    jenis,
+                },
+            )
+            .is_some()
+        {
+            return Err(KalenderError::TanggalGanda { tanggal });
+        }
+    }
+    Ok(hasil.into_values().collect())
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn posisi(src: &str, offset: usize) -> (usize, usize) {
+    let bytes = src.as_bytes();
+    let sebelum = &bytes[..offset.min(bytes.len())];
+    let baris = sebelum.iter().filter(|&&b| b == b'\n').count() + 1;
+    let awal_baris = sebelum
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let kolom = String::from_utf8_lossy(&sebelum[awal_baris..])
+        .chars()
+        .count()
+        + 1;
+    (baris, kolom)
+}
