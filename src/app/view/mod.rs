@@ -53,6 +53,8 @@ pub struct ViewData {
     pub logo: Option<(String, std::sync::Arc<[u8]>)>,
     /// Today in the office's time zone, when the view was built.
     pub today: Option<chrono::NaiveDate>,
+    /// The active year the view was read for.
+    pub year: i32,
     pub error: Option<String>,
     /// The agreement open in the editor: all its versions, oldest first.
     pub agreement: Option<Vec<VersionDoc>>,
@@ -129,6 +131,7 @@ impl ViewData {
             Ok(v) => v,
             Err(e) => ViewData {
                 error: Some(format!("Data tidak dapat dibaca: {e}")),
+                year,
                 ..ViewData::default()
             },
         }
@@ -192,6 +195,7 @@ impl ViewData {
             renja_years,
             years,
             today: Some(kal.ke_lokal(now).date()),
+            year,
             logo: store.logo()?.map(|(bytes, _)| {
                 use sha2::Digest;
                 let hash: String = sha2::Sha256::digest(&bytes)

@@ -7,7 +7,7 @@ mod renstra;
 mod renstra_form;
 mod targets;
 
-use super::draft::Base;
+use super::draft::{Base, Draft, Drift};
 use super::widgets::Confirm;
 use super::{Form, Outbox};
 use crate::app::{Created, ExchangeCmd, Reply, ViewData};
@@ -115,9 +115,13 @@ pub struct PlanDrafts {
     period: PeriodForm,
     renja_sel: RenjaSel,
     renja: RenjaForm,
-    dpa: Option<DpaForm>,
+    #[serde(default)]
+    dpa: Draft<DpaForm>,
     /// (indikator, year, text) of unsaved target-table cells.
     targets: Vec<(IndikatorId, i32, String)>,
+    /// (indikator, year, stored text) each of those cells began from.
+    #[serde(default)]
+    target_bases: Vec<(IndikatorId, i32, String)>,
     /// The stored node the Renstra forms began from.
     #[serde(default)]
     node_base: Base<(NodeForm, IndForm)>,
@@ -140,7 +144,12 @@ pub struct PlanPanels {
     renja_sel: RenjaSel,
     renja_loaded: Option<RenjaSel>,
     renja: RenjaForm,
-    dpa: Option<DpaForm>,
+    dpa: Draft<DpaForm>,
+    /// The stored text each unsaved target cell began from.
+    target_bases: std::collections::HashMap<(IndikatorId, i32), String>,
+    /// Unsaved target cells whose stored target changed (or whose
+    /// indicator is gone) since they began; they wait for the user.
+    target_conflict: Option<Drift>,
     /// The stored node the Renstra forms began from.
     node_base: Base<(NodeForm, IndForm)>,
     /// The stored item the Renja form began from.
@@ -204,6 +213,11 @@ impl PlanPanels {
                 .iter()
                 .map(|((i, y), v)| (*i, *y, v.clone()))
                 .collect(),
+            target_bases: self
+                .target_bases
+                .iter()
+                .map(|((i, y), v)| (*i, *y, v.clone()))
+                .collect(),
             node_base: self.node_base.clone(),
             renja_base: self.renja_base.clone(),
         }
@@ -223,6 +237,13 @@ impl PlanPanels {
         self.renja = d.renja;
         self.dpa = d.dpa;
         self.target_edits = d.targets.into_iter().map(|(i, y, v)| ((i, y), v)).collect();
+        self.target_bases = d
+            .target_bases
+            .into_iter()
+            .map(|(i, y, v)| ((i, y), v))
+            .collect();
+        self.target_conflict = targets::drift(&self.target_edits, &self.target_bases, view);
+        self.dpa.check(&renja::dpa_form_of(view, view.year));
         self.node_base = d.node_base;
         self.node_base
             .check(renstra::node_forms_of(view, self.sel).as_ref());
@@ -265,10 +286,11 @@ impl PlanPanels {
                         self.renja_loaded = None;
                     }
                     if *form == Form::Dpa {
-                        self.dpa = None;
+                        self.dpa.clear();
                     }
                     if *form == Form::Target {
                         self.target_edits.clear();
+                        self.target_bases.clear();
                     }
                 }
             }
@@ -326,5 +348,74 @@ mod tests {
         );
         let gone = taken_up_over(&ViewData::default());
         assert_eq!(gone.renja_base.conflict(), Some(Drift::Gone));
+    }
+
+    /// A Renstra of one indicator whose 2027 target reads `target`.
+    fn renstra_with(target: Option<&str>) -> ViewData {
+        use crate::model::id::PeriodId;
+        use crate::model::plan::{IndikatorRow, PeriodRow, SasaranNode, TujuanNode};
+        let indikator = target.map(|t| IndikatorRow {
+            id: IndikatorId(3),
+            kode: "T1.S1.I1".into(),
+            nama: "Indeks Sistem Merit".into(),
+            satuan: "indeks".into(),
+            baseline_tahun: None,
+            baseline_nilai: String::new(),
+            naik_baik: true,
+            unit_id: None,
+            targets: [(2027, crate::model::plan::Target::parse(t).unwrap())].into(),
+            definisi: String::new(),
+            formula: String::new(),
+            sumber_data: String::new(),
+        });
+        let period = PeriodRow {
+            id: PeriodId(1),
+            tahun_awal: 2025,
+            tahun_akhir: 2029,
+            nama: String::new(),
+        };
+        let sasaran = SasaranNode {
+            id: SasaranId(2),
+            kode: "T1.S1".into(),
+            uraian: String::new(),
+            indikator: indikator.into_iter().collect(),
+        };
+        let tujuan = TujuanNode {
+            id: TujuanId(1),
+            kode: "T1".into(),
+            uraian: String::new(),
+            sasaran: vec![sasaran],
+        };
+        ViewData {
+            renstra: Some((period, vec![tujuan])),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn target_cells_over_a_changed_or_deleted_target_wait_for_the_user() {
+        use crate::ui::panels::draft::Drift;
+        let key = (IndikatorId(3), 2027);
+        let typed = PlanPanels {
+            target_edits: [(key, "95".to_string())].into(),
+            target_bases: [(key, "90".to_string())].into(),
+            ..Default::default()
+        };
+        let over = |view: &ViewData| {
+            let mut p = PlanPanels::default();
+            p.restore(typed.drafts(), view);
+            p.target_conflict
+        };
+        assert_eq!(over(&renstra_with(Some("90"))), None);
+        assert_eq!(over(&renstra_with(Some("92"))), Some(Drift::Changed));
+        assert_eq!(over(&renstra_with(None)), Some(Drift::Gone));
+        // Kept over the new target: the cell stays, based on what is stored.
+        let view = renstra_with(Some("92"));
+        let mut p = PlanPanels::default();
+        p.restore(typed.drafts(), &view);
+        p.resolve_targets(crate::ui::panels::draft::Choice::Mine, &view);
+        assert_eq!(p.target_conflict, None);
+        assert_eq!(p.target_edits.get(&key).map(String::as_str), Some("95"));
+        assert_eq!(p.target_bases.get(&key).map(String::as_str), Some("92"));
     }
 }

@@ -37,13 +37,9 @@ impl PlanPanels {
 
     fn dpa_form(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32, out: &mut Outbox) {
         let saved = view.renja_years.iter().find(|r| r.tahun == year);
-        let f = self.dpa.get_or_insert_with(|| DpaForm {
-            nomor: saved.map(|r| r.nomor_dpa.clone()).unwrap_or_default(),
-            tanggal: saved
-                .and_then(|r| r.tanggal_dpa)
-                .map(fmt::tanggal_isian)
-                .unwrap_or_default(),
-        });
+        let stored = dpa_form_of(view, year);
+        self.dpa.conflict_bar(ui, &stored);
+        let f = self.dpa.edit(&stored);
         let parsed = (!f.tanggal.trim().is_empty()).then(|| fmt::baca_tanggal(&f.tanggal));
         ui.horizontal(|ui| {
             let l = ui.label("Nomor DPA");
@@ -98,6 +94,7 @@ impl PlanPanels {
         if let Some(e) = self.errors.get(&Form::Dpa) {
             red(ui, e);
         }
+        self.dpa.settle(&stored);
     }
 
     pub(super) fn load_renja(&mut self, view: &ViewData) {
@@ -271,4 +268,16 @@ pub(super) fn renja_form_of(view: &ViewData, sel: RenjaSel) -> Option<RenjaForm>
             .map(|(n, s, t)| (n.clone(), s.clone(), t.tampil()))
             .collect(),
     })
+}
+
+/// The DPA form of `year` as stored now (empty when the year has no Renja).
+pub(super) fn dpa_form_of(view: &ViewData, year: i32) -> DpaForm {
+    let saved = view.renja_years.iter().find(|r| r.tahun == year);
+    DpaForm {
+        nomor: saved.map(|r| r.nomor_dpa.clone()).unwrap_or_default(),
+        tanggal: saved
+            .and_then(|r| r.tanggal_dpa)
+            .map(fmt::tanggal_isian)
+            .unwrap_or_default(),
+    }
 }

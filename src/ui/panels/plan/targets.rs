@@ -1,9 +1,13 @@
 //! The Renstra's table of yearly targets, edited in place and saved together.
 
+use std::collections::HashMap;
+
 use super::{PlanPanels, red};
 use crate::app::{RenstraCmd, ViewData};
+use crate::model::id::IndikatorId;
 use crate::model::plan::{IndikatorRow, Target};
 use crate::ui::SAVE;
+use crate::ui::panels::draft::{Choice, Drift, conflict_bar};
 use crate::ui::panels::lists::fixed;
 use crate::ui::panels::{Form, Outbox};
 use egui::{Color32, RichText};
@@ -33,6 +37,11 @@ impl PlanPanels {
                     .flatten()
             })
             .collect();
+        if let Some(d) = self.target_conflict
+            && let Some(choice) = conflict_bar(ui, d)
+        {
+            self.resolve_targets(choice, view);
+        }
         self.target_toolbar(ui, &bad, rows.len(), out);
         if let Some(b) = bad.first() {
             red(
@@ -97,13 +106,12 @@ impl PlanPanels {
     ) {
         ui.horizontal(|ui| {
             let n = self.target_edits.len();
+            let can = n > 0 && bad.is_empty() && self.target_conflict.is_none();
             let save = ui.add_enabled(
-                n > 0 && bad.is_empty(),
+                can,
                 egui::Button::new(format!("Simpan perubahan target ({n})")),
             );
-            if save.clicked()
-                || (n > 0 && bad.is_empty() && ui.input_mut(|i| i.consume_shortcut(&SAVE)))
-            {
+            if save.clicked() || (can && ui.input_mut(|i| i.consume_shortcut(&SAVE))) {
                 let changes = self
                     .target_edits
                     .iter()
@@ -125,6 +133,7 @@ impl PlanPanels {
                 || ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
             {
                 self.target_edits.clear();
+                self.target_bases.clear();
             }
             ui.label(RichText::new(format!("{count} indikator")).weak());
         });
@@ -157,9 +166,64 @@ impl PlanPanels {
         if r.changed() {
             if v == stored {
                 self.target_edits.remove(&key);
+                self.target_bases.remove(&key);
             } else {
+                self.target_bases.entry(key).or_insert(stored);
                 self.target_edits.insert(key, v);
             }
         }
     }
+}
+
+impl PlanPanels {
+    /// The user's answer to target cells whose stored target changed since
+    /// they were typed: drop those cells, or keep them over what is stored.
+    pub(super) fn resolve_targets(&mut self, choice: Choice, view: &ViewData) {
+        let keys: Vec<_> = self.target_edits.keys().copied().collect();
+        for key in keys {
+            let now = stored_target(view, key);
+            if now.as_ref() == self.target_bases.get(&key) {
+                continue;
+            }
+            match (choice, now) {
+                (Choice::Mine, Some(now)) => {
+                    self.target_bases.insert(key, now);
+                }
+                _ => {
+                    self.target_edits.remove(&key);
+                    self.target_bases.remove(&key);
+                }
+            }
+        }
+        self.target_conflict = None;
+    }
+}
+
+/// The stored text of a target cell; `None` when its indicator is gone.
+fn stored_target(view: &ViewData, (id, y): (IndikatorId, i32)) -> Option<String> {
+    let (_, tree) = view.renstra.as_ref()?;
+    let i = tree
+        .iter()
+        .flat_map(|t| &t.sasaran)
+        .flat_map(|s| &s.indikator)
+        .find(|i| i.id == id)?;
+    Some(i.targets.get(&y).map(|t| t.tampil()).unwrap_or_default())
+}
+
+/// Whether remembered target cells met stored targets changed since they
+/// were typed (or indicators gone).
+pub(super) fn drift(
+    edits: &HashMap<(IndikatorId, i32), String>,
+    bases: &HashMap<(IndikatorId, i32), String>,
+    view: &ViewData,
+) -> Option<Drift> {
+    let mut found = None;
+    for key in edits.keys() {
+        match (stored_target(view, *key), bases.get(key)) {
+            (None, _) => return Some(Drift::Gone),
+            (Some(now), Some(base)) if &now != base => found = Some(Drift::Changed),
+            _ => {}
+        }
+    }
+    found
 }
