@@ -260,43 +260,57 @@ impl PerkinApp {
         }
     }
 
+    /// The year and the notifications on the right first; the office's
+    /// name takes what is left and is cut (whole on hover) on a narrow
+    /// window instead of running under them.
     fn top_bar(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            ui.heading(RichText::new("perkin").strong());
-            ui.separator();
-            let o = &self.app.view().office;
-            if o.nama_instansi.is_empty() {
-                ui.label(RichText::new("Nama instansi belum diisi").italics());
-            } else {
-                ui.label(RichText::new(&o.nama_instansi).strong());
-                if !o.pemerintah.is_empty() {
-                    ui.label(RichText::new(&o.pemerintah).weak());
-                }
+        ui.horizontal(|ui| self.top_bar_row(ui));
+    }
+
+    fn top_bar_row(&mut self, ui: &mut egui::Ui) {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let bell = format!("Pemberitahuan ({})", self.notes.recent().count());
+            if ui.button(bell).clicked() {
+                self.notes.history_open = !self.notes.history_open;
             }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let bell = format!("Pemberitahuan ({})", self.notes.recent().count());
-                if ui.button(bell).clicked() {
-                    self.notes.history_open = !self.notes.history_open;
-                }
-                ui.separator();
-                let mut year = self.app.year();
-                // Right-to-left: the combo box first, so its label reads before it.
-                let combo = egui::ComboBox::from_id_salt("tahun_aktif")
-                    .selected_text(year.to_string())
-                    .show_ui(ui, |ui| {
-                        for y in &self.app.view().years {
-                            ui.selectable_value(&mut year, *y, y.to_string());
-                        }
-                    })
-                    .response;
-                let label = ui.label("Tahun aktif");
-                combo.labelled_by(label.id);
-                if year != self.app.year() {
-                    self.flush_editor();
-                    self.app.set_year(year);
-                }
+            ui.separator();
+            let mut year = self.app.year();
+            // Right-to-left: the combo box first, so its label reads before it.
+            let combo = egui::ComboBox::from_id_salt("tahun_aktif")
+                .selected_text(year.to_string())
+                .show_ui(ui, |ui| {
+                    for y in &self.app.view().years {
+                        ui.selectable_value(&mut year, *y, y.to_string());
+                    }
+                })
+                .response;
+            let label = ui.label("Tahun aktif");
+            combo.labelled_by(label.id);
+            if year != self.app.year() {
+                self.flush_editor();
+                self.app.set_year(year);
+            }
+            ui.separator();
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                self.office_title(ui);
             });
         });
+    }
+
+    /// "perkin", then the office and its government.
+    fn office_title(&self, ui: &mut egui::Ui) {
+        ui.heading(RichText::new("perkin").strong());
+        ui.separator();
+        let o = &self.app.view().office;
+        let text = if o.nama_instansi.is_empty() {
+            RichText::new("Nama instansi belum diisi").italics()
+        } else {
+            RichText::new(&o.nama_instansi).strong()
+        };
+        ui.add(egui::Label::new(text).truncate());
+        if !o.nama_instansi.is_empty() && !o.pemerintah.is_empty() {
+            ui.add(egui::Label::new(RichText::new(&o.pemerintah).weak()).truncate());
+        }
     }
 
     fn navigation(&mut self, ui: &mut egui::Ui) {
