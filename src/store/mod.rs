@@ -306,12 +306,25 @@ fn take_lock(db: &Path) -> Result<File> {
             path: lp.clone(),
             source,
         })?;
-    match f.try_lock() {
-        Ok(()) => Ok(f),
-        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Locked(db.to_path_buf())),
-        Err(std::fs::TryLockError::Error(source)) => Err(StoreError::Io { path: lp, source }),
+    // A lock still held for a moment is waited for: a perkin that is just
+    // closing, or a child process between its fork and its exec (which
+    // briefly shares the open lock file of its parent).
+    for _ in 0..LOCK_TRIES {
+        match f.try_lock() {
+            Ok(()) => return Ok(f),
+            Err(std::fs::TryLockError::WouldBlock) => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            Err(std::fs::TryLockError::Error(source)) => {
+                return Err(StoreError::Io { path: lp, source });
+            }
+        }
     }
+    Err(StoreError::Locked(db.to_path_buf()))
 }
+
+/// Tries at taking the writer lock, 50 ms apart (one second in all).
+const LOCK_TRIES: usize = 20;
 
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
