@@ -20,7 +20,7 @@ const UKURAN_TABEL: u8 = 10;
 /// Space left for signature and stamp (mm).
 const RUANG_TTD: f64 = 25.0;
 
-const PEMBUKA: &str = "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, \
+const PEMBUKA: &str = "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan \
      dan akuntabel serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:";
 const JANJI_PERTAMA: &str = "Pihak Pertama berjanji akan mewujudkan target kinerja yang seharusnya \
      sesuai lampiran perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti \
@@ -159,8 +159,17 @@ fn pihak(p: &Party, sebutan: &str) -> Vec<Blok> {
             .indent(x_isi)
             .label(x_label, "Jabatan")
             .label(x_titik, ":"),
-        Blok::new(format!("selanjutnya disebut Pihak {sebutan}."), biasa()).indent(x_label),
+        Blok::new(sebutan_pihak(sebutan), biasa()).indent(x_label),
     ]
+}
+
+/// The line under a party, in the standard words of the Permenpan RB
+/// 53/2014 form: the Pihak Kedua signs as the Pihak Pertama's superior.
+fn sebutan_pihak(sebutan: &str) -> String {
+    match sebutan {
+        "Kedua" => "selaku atasan Pihak Pertama, selanjutnya disebut Pihak Kedua.".into(),
+        _ => format!("selanjutnya disebut Pihak {sebutan}."),
+    }
 }
 
 /// "Kupang, 2 Januari 2027", or room for a handwritten date.

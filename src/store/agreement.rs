@@ -644,7 +644,7 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT a.id, v.id, a.tahun, a.unit_id, u.nama, a.jenis, v.versi, v.status, v.p1_nama, v.p2_nama, v.nomor,
                     (SELECT count(*) FROM agreement_line l WHERE l.version_id = v.id),
-                    (SELECT coalesce(sum(anggaran), 0) FROM agreement_budget b WHERE b.version_id = v.id)
+                    0
              FROM agreement a
              JOIN unit u ON u.id = a.unit_id
              JOIN agreement_version v ON v.agreement_id = a.id
@@ -669,8 +669,43 @@ impl Store {
                     anggaran: r.get(12)?,
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<rusqlite::Result<Vec<AgreementRow>>>()?;
+        let mut rows = rows;
+        let totals = self.budget_totals(tahun)?;
+        for a in &mut rows {
+            a.anggaran = totals.get(&a.version_id).copied().unwrap_or(0);
+        }
         Ok(rows)
+    }
+
+    /// The budget total of every version of a year's agreements, by the
+    /// rule the editor and the PDF print ([`rules::budget_total`]: the leaves, so
+    /// a kegiatan and its sub kegiatan are not added twice).
+    fn budget_totals(&self, tahun: i32) -> Result<std::collections::HashMap<VersionId, i64>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT b.version_id, b.level, b.anggaran
+             FROM agreement_budget b
+             JOIN agreement_version v ON v.id = b.version_id
+             JOIN agreement a ON a.id = v.agreement_id
+             WHERE a.tahun = ?1
+             ORDER BY b.version_id, b.urutan, b.id",
+        )?;
+        let mut lines: std::collections::HashMap<VersionId, Vec<(Tingkat, i64)>> =
+            Default::default();
+        let rows = stmt.query_map([tahun], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        for row in rows {
+            let (version, level, anggaran): (VersionId, Tingkat, i64) = row?;
+            lines.entry(version).or_default().push((level, anggaran));
+        }
+        Ok(lines
+            .into_iter()
+            .map(|(v, l)| {
+                (
+                    v,
+                    rules::leaf_total(&l, |x| rules::level_depth(x.0), |x| x.1),
+                )
+            })
+            .collect())
     }
 }
 

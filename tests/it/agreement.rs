@@ -407,3 +407,25 @@ fn quarter_warning_only_for_cumulative_numbers() {
     l.target = "Opini WTP".into();
     assert_eq!(quarter_warning(&l), None);
 }
+
+/// The list's Anggaran is the total the editor and the PDF show: a kegiatan
+/// and its sub kegiatan are not added twice.
+#[test]
+fn the_list_total_of_the_budget_counts_each_amount_once() {
+    let dir = tmp();
+    let s = demo_store(dir.path(), local(2026, 11, 23, 10, 0));
+    let rows = s.agreements(2027).unwrap();
+    assert!(!rows.is_empty());
+    for a in rows {
+        let budget = s.version(a.version_id).unwrap().content.budget;
+        let total = perkin::model::agreement::budget_total(&budget);
+        assert_eq!(a.anggaran, total, "{}", a.unit);
+    }
+    let mutasi = s
+        .agreements(2027)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.unit == "Bidang Mutasi dan Promosi")
+        .unwrap();
+    assert_eq!(mutasi.anggaran, 120_000_000);
+}

@@ -101,6 +101,12 @@ fn pk_pdf_holds_parties_lines_total_and_draf_only_until_signed() {
             p.nip
         );
     }
+    // The standard words: no comma before "dan"; the Pihak Kedua as superior.
+    assert!(f.contains("yang efektif, transparan dan akuntabel"), "{t}");
+    assert!(
+        f.contains("selaku atasan Pihak Pertama, selanjutnya disebut Pihak Kedua."),
+        "{t}"
+    );
     for l in &c.lines {
         assert!(has_words(&f, &l.indikator), "{} in\n{t}", l.indikator);
         assert!(f.contains(&l.target), "{}", l.target);

@@ -1047,6 +1047,10 @@ fn an_agreement_from_the_plan_survives_a_restart_and_a_pk_perubahan_keeps_the_si
     button(&mut h, "Bandingkan versi");
     h.get_by_label_contains("— Target");
     h.get_by_label("97");
+    // An edit made while the comparison is open shows in it at once.
+    retype(&mut h, "Baris 1 Target", "98");
+    h.get_by_label("98");
+    assert!(h.query_by_label("97").is_none());
 }
 
 #[test]

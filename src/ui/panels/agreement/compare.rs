@@ -40,7 +40,13 @@ impl AgreementPanel {
                 ) else {
                     return;
                 };
-                let changes = rules::compare(&va.content, &vb.content);
+                // The version in the editor as it stands now (saved edits
+                // reach the view only when the agreement is read again).
+                let live = |v: &VersionDoc| match &self.ed {
+                    Some(e) if e.version_id == v.id => e.content.clone(),
+                    _ => v.content.clone(),
+                };
+                let changes = rules::compare(&live(va), &live(vb));
                 if changes.is_empty() {
                     ui.label("Tidak ada perbedaan isi antara kedua versi.");
                     return;
