@@ -1013,18 +1013,9 @@ mod tests {
         selesai: Option<NaiveDate>,
     ) -> OfficialRow {
         OfficialRow {
-            id: OfficialId(id),
-            nama: format!("Pejabat {id}"),
-            gelar_depan: String::new(),
-            gelar_belakang: String::new(),
-            nip: None,
-            pangkat: String::new(),
-            golongan: String::new(),
-            jabatan: String::new(),
-            unit_id: Some(UnitId(unit)),
             status,
-            mulai: None,
             selesai,
+            ..crate::model::org::test_official(id, unit, "")
         }
     }
 

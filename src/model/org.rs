@@ -589,3 +589,23 @@ mod lane_tests {
         assert_eq!(lane_holder("", &OFFICIALS), None);
     }
 }
+
+/// An official for unit tests: a definitive holder of `jabatan` in `unit`,
+/// "Pejabat {id}", no NIP, no term.
+#[cfg(test)]
+pub(crate) fn test_official(id: i64, unit: i64, jabatan: &str) -> OfficialRow {
+    OfficialRow {
+        id: OfficialId(id),
+        nama: format!("Pejabat {id}"),
+        gelar_depan: String::new(),
+        gelar_belakang: String::new(),
+        nip: None,
+        pangkat: String::new(),
+        golongan: String::new(),
+        jabatan: jabatan.into(),
+        unit_id: Some(UnitId(unit)),
+        status: StatusJabatan::Definitif,
+        mulai: None,
+        selesai: None,
+    }
+}

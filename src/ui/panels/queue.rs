@@ -58,7 +58,11 @@ pub fn holder<'a>(t: &TaskView, view: &'a ViewData) -> Option<&'a crate::model::
     let active = |o: &&crate::model::org::OfficialRow| {
         crate::model::agreement::inactive_reason(o, on).is_none()
     };
-    if let Some(u) = t.unit_id {
+    // A per-unit step is the unit head's; a step a unit's Tolak returned
+    // to (it carries the unit) stays with its lane's holder.
+    if t.per_unit
+        && let Some(u) = t.unit_id
+    {
         let head = crate::model::agreement::unit_head(&view.officials, u, on);
         return head.and_then(|id| view.officials.iter().find(|o| o.id == id));
     }
@@ -539,5 +543,50 @@ impl QueuePanel {
         if confirm.is_some() {
             self.confirm = confirm;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::id::{CycleId, UnitId};
+    use crate::model::org::test_official;
+
+    fn task(lane: &str, per_unit: bool) -> TaskView {
+        let t = chrono::NaiveDateTime::default();
+        TaskView {
+            cycle_id: CycleId(1),
+            seq: 1,
+            lane: lane.into(),
+            unit_id: Some(UnitId(2)),
+            per_unit,
+            keputusan: false,
+            kelengkapan: Vec::new(),
+            tolak_ke: None,
+            cycle: String::new(),
+            step_no: "2".into(),
+            kegiatan: String::new(),
+            pelaksana: lane.into(),
+            unit: Some("Bidang Mutasi dan Promosi".into()),
+            mulai: t,
+            batas: t,
+            status: crate::model::workflow::TaskStatus::TepatWaktu,
+            vonis: String::new(),
+            lewat_menit: 0,
+        }
+    }
+
+    #[test]
+    fn a_returned_step_stays_with_its_lane_and_a_per_unit_step_goes_to_the_unit_head() {
+        let view = ViewData {
+            officials: vec![
+                test_official(10, 1, "Sekretaris Badan"),
+                test_official(20, 2, "Kepala Bidang Mutasi dan Promosi"),
+            ],
+            ..Default::default()
+        };
+        let id = |t: &TaskView| holder(t, &view).map(|o| o.id);
+        assert_eq!(id(&task("Sekretaris Badan", false)), Some(OfficialId(10)));
+        assert_eq!(id(&task("Sekretariat/Bidang", true)), Some(OfficialId(20)));
     }
 }
