@@ -1,10 +1,6 @@
 //! Build metadata: the git commit and the build date, exposed as
 //! `PERKIN_COMMIT` and `PERKIN_BUILD_DATE`; the Windows executable's icon;
-//! a rebuild whenever an
-//! embedded asset changes; and the two embedded PDF fonts deflated ahead
-//! of time (`$OUT_DIR/*.ttf.zlib`), so no PDF pays for compressing them.
-use std::io::Write;
-use std::path::Path;
+//! and a rebuild whenever an embedded asset changes.
 use std::process::Command;
 
 fn main() {
@@ -31,15 +27,6 @@ fn main() {
         });
     let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
     println!("cargo:rustc-env=PERKIN_BUILD_DATE={y:04}-{m:02}-{d:02}");
-
-    let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
-    for nama in ["LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"] {
-        let ttf = std::fs::read(Path::new("assets/fonts").join(nama)).expect("bundled font");
-        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-        z.write_all(&ttf).expect("deflate in memory");
-        let z = z.finish().expect("deflate in memory");
-        std::fs::write(Path::new(&out).join(format!("{nama}.zlib")), z).expect("write to OUT_DIR");
-    }
 
     windows_icon();
 

@@ -111,7 +111,25 @@ fn main() {
             Err(why) => eprintln!("# startup_ratio: skipped: {why}"),
         }
     }
+    if OVER.load(std::sync::atomic::Ordering::Relaxed) {
+        eprintln!("# some figures are over their targets (see above)");
+        std::process::exit(1);
+    }
 }
+
+/// The targets of the README's table (by figure name, or its prefix): a
+/// figure above its target is named and fails the run.
+const TARGETS: [(&str, f64); 6] = [
+    ("save_edit_ms", 2.0),
+    ("frame_p99_ms_", 4.0),
+    ("pdf_ms", 100.0),
+    ("pdf_bytes", 100_000.0),
+    ("rss_mb", 150.0),
+    ("startup_ratio", 1.3),
+];
+
+/// Set when a figure is over its target.
+static OVER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// The bench's "now": a working Monday morning in the year being prepared.
 fn now() -> DateTime<Utc> {
@@ -124,6 +142,12 @@ fn figure(name: &str, value: f64, unit: &str) {
         println!("{name} {value:.0} {unit}");
     } else {
         println!("{name} {value:.2} {unit}");
+    }
+    if let Some((_, max)) = TARGETS.iter().find(|(k, _)| name.starts_with(k))
+        && value > *max
+    {
+        eprintln!("# {name} {value:.2} is over its target {max}");
+        OVER.store(true, std::sync::atomic::Ordering::Relaxed);
     }
 }
 

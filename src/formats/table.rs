@@ -12,6 +12,8 @@ use super::Kertas;
 #[derive(Clone, Debug, Default)]
 pub struct Daftar {
     pub judul: String,
+    /// The agency the list belongs to (the PDF's author).
+    pub instansi: String,
     /// Lines under the title (cycle, template, period…).
     pub keterangan: Vec<String>,
     pub kolom: Vec<String>,

@@ -8,8 +8,8 @@
 //! - font names no page content uses (`/F2 9 Tf`) leave the font
 //!   dictionary, and the objects nothing refers to any more are dropped;
 //! - the remaining objects are numbered 1…n again;
-//! - every unfiltered stream is deflated. The two embedded font files are
-//!   the same bytes in every PDF: build.rs deflated them ahead of time.
+//! - each embedded font keeps only the glyphs the pages use ([`super::subset`]);
+//! - every unfiltered stream is deflated.
 //!
 //! Anything unexpected makes it return `None`; the caller then keeps the
 //! PDF as written, which is larger but equally correct.
@@ -22,11 +22,11 @@ use flate2::Compression;
 use flate2::write::ZlibEncoder;
 
 /// Tokens with their byte ranges.
-type Deret<'a> = Vec<(Token<'a>, Range<usize>)>;
+pub(super) type Deret<'a> = Vec<(Token<'a>, Range<usize>)>;
 
 /// One token of PDF syntax outside stream data, with its place.
 #[derive(Clone, Debug, PartialEq)]
-enum Token<'a> {
+pub(super) enum Token<'a> {
     /// `/Name`, without the slash.
     Nama(&'a [u8]),
     /// A number, a keyword (`R`, `obj`, `true`) or another bare word.
@@ -44,13 +44,13 @@ fn pembatas(c: u8) -> bool {
     )
 }
 
-fn spasi(c: u8) -> bool {
+pub(super) fn spasi(c: u8) -> bool {
     matches!(c, b' ' | b'\n' | b'\r' | b'\t' | b'\x0c' | b'\0')
 }
 
 /// The tokens of `b` with their byte ranges, up to the first `stream`
 /// keyword (stream data is never tokenised). `None` on broken syntax.
-fn token(b: &[u8]) -> Option<Deret<'_>> {
+pub(super) fn token(b: &[u8]) -> Option<Deret<'_>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
@@ -126,7 +126,7 @@ fn token(b: &[u8]) -> Option<Deret<'_>> {
     Some(out)
 }
 
-fn angka(kata: &[u8]) -> Option<u32> {
+pub(super) fn angka(kata: &[u8]) -> Option<u32> {
     if kata.is_empty() || !kata.iter().all(u8::is_ascii_digit) {
         return None;
     }
@@ -148,7 +148,7 @@ fn referensi(t: &[(Token<'_>, Range<usize>)]) -> Vec<(u32, Range<usize>)> {
 
 /// The value tokens right after the top-level key `/kunci` of the
 /// dictionary tokenised in `t` (which starts with `<<`).
-fn nilai<'t, 'a>(
+pub(super) fn nilai<'t, 'a>(
     t: &'t [(Token<'a>, Range<usize>)],
     kunci: &[u8],
 ) -> Option<&'t [(Token<'a>, Range<usize>)]> {
@@ -165,7 +165,7 @@ fn nilai<'t, 'a>(
 }
 
 /// The object number of the reference right after `/kunci`.
-fn ref_dari(t: &[(Token<'_>, Range<usize>)], kunci: &[u8]) -> Option<u32> {
+pub(super) fn ref_dari(t: &[(Token<'_>, Range<usize>)], kunci: &[u8]) -> Option<u32> {
     match nilai(t, kunci)? {
         [
             (Token::Kata(n), _),
@@ -178,14 +178,14 @@ fn ref_dari(t: &[(Token<'_>, Range<usize>)], kunci: &[u8]) -> Option<u32> {
 }
 
 /// One object of the input file.
-struct Objek<'a> {
+pub(super) struct Objek<'a> {
     /// The object without its `n g obj` / `endobj` frame; for a stream,
     /// the dictionary only.
-    kepala: &'a [u8],
+    pub kepala: &'a [u8],
     /// The stream data, for a stream.
-    aliran: Option<&'a [u8]>,
+    pub aliran: Option<&'a [u8]>,
     /// The tokens of `kepala`.
-    tok: Deret<'a>,
+    pub tok: Deret<'a>,
 }
 
 fn cari(b: &[u8], pola: &[u8]) -> Option<usize> {
@@ -320,7 +320,7 @@ fn huruf_dipakai(isi: &[u8], dipakai: &mut BTreeSet<Vec<u8>>) {
 }
 
 /// `b` with the byte ranges in `ganti` replaced (ranges sorted, disjoint).
-fn sunting(b: &[u8], ganti: &[(Range<usize>, Vec<u8>)]) -> Vec<u8> {
+pub(super) fn sunting(b: &[u8], ganti: &[(Range<usize>, Vec<u8>)]) -> Vec<u8> {
     let mut out = Vec::with_capacity(b.len() + 16);
     let mut i = 0;
     for (r, baru) in ganti {
@@ -338,30 +338,67 @@ fn deflate(data: &[u8]) -> Option<Vec<u8>> {
     z.finish().ok()
 }
 
-/// The deflated bytes of a bundled font file, made by build.rs.
-fn deflate_huruf(data: &[u8]) -> Option<&'static [u8]> {
-    [
-        (super::HURUF_REGULAR, super::HURUF_REGULAR_Z),
-        (super::HURUF_BOLD, super::HURUF_BOLD_Z),
-    ]
-    .into_iter()
-    .find_map(|(h, z)| (h == data).then_some(z))
+/// The document information dictionary `lama` with the author, the
+/// subject, the creator and the producer added.
+fn info_baru(lama: &[u8], info: &super::Info<'_>) -> Vec<u8> {
+    let mut k = b"<<".to_vec();
+    for (kunci, nilai) in [
+        ("Author", info.penulis.trim()),
+        ("Subject", info.subjek.trim()),
+        ("Creator", "perkin"),
+        (
+            "Producer",
+            &format!("perkin {}", crate::build_info::VERSION),
+        ),
+    ] {
+        if !nilai.is_empty() {
+            k.extend_from_slice(format!("/{kunci}").as_bytes());
+            k.extend_from_slice(&teks_pdf(nilai));
+        }
+    }
+    k.extend_from_slice(lama.strip_prefix(b"<<").unwrap_or(lama));
+    k
+}
+
+/// A PDF text string: literal for ASCII, else UTF-16BE with its byte-order
+/// mark (PDF 32000-1, 7.9.2.2).
+fn teks_pdf(s: &str) -> Vec<u8> {
+    if s.is_ascii() {
+        let mut out = b"(".to_vec();
+        for c in s.bytes() {
+            if matches!(c, b'(' | b')' | b'\\') {
+                out.push(b'\\');
+            }
+            out.push(c);
+        }
+        out.push(b')');
+        out
+    } else {
+        let mut out = String::from("<FEFF");
+        for u in s.encode_utf16() {
+            out.push_str(&format!("{u:04X}"));
+        }
+        out.push('>');
+        out.into_bytes()
+    }
 }
 
 /// The compacted PDF, or `None` when the input is not laid out as
 /// expected.
-pub(super) fn compact(pdf: &[u8]) -> Option<Vec<u8>> {
+pub(super) fn compact(pdf: &[u8], info: &super::Info<'_>) -> Option<Vec<u8>> {
     let (objek, trailer) = baca(pdf)?;
     let tok = |n: u32| objek.get(&n).map(|o| &o.tok);
 
     // Font names in use, over the content streams of all pages.
     let mut dipakai = BTreeSet::new();
     let mut kamus_huruf = BTreeSet::new();
+    let mut isi_halaman = Vec::new();
     for t in objek.values().map(|o| &o.tok) {
         if nilai(t, b"Type").and_then(|v| v.first()).map(|v| &v.0) != Some(&Token::Nama(b"Page")) {
             continue;
         }
         let isi = ref_dari(t, b"Contents")?;
+        isi_halaman.push(isi);
         let data = objek.get(&isi)?.aliran?;
         match nilai(tok(isi)?, b"Filter") {
             None => huruf_dipakai(data, &mut dipakai),
@@ -385,6 +422,7 @@ pub(super) fn compact(pdf: &[u8]) -> Option<Vec<u8>> {
 
     // Font dictionaries with the unused names left out.
     let mut kepala_baru: HashMap<u32, Vec<u8>> = HashMap::new();
+    let mut nama_huruf: HashMap<Vec<u8>, u32> = HashMap::new();
     for f in kamus_huruf {
         let t = tok(f)?;
         let mut isi = b"<<".to_vec();
@@ -399,6 +437,7 @@ pub(super) fn compact(pdf: &[u8]) -> Option<Vec<u8>> {
                 return None;
             };
             if dipakai.contains(*n) {
+                nama_huruf.insert(n.to_vec(), angka(a)?);
                 isi.push(b'/');
                 isi.extend_from_slice(n);
                 isi.push(b' ');
@@ -415,6 +454,26 @@ pub(super) fn compact(pdf: &[u8]) -> Option<Vec<u8>> {
         isi.extend_from_slice(b">>");
         kepala_baru.insert(f, isi);
     }
+    // Each embedded font cut to the glyphs used (kept whole if that fails).
+    isi_halaman.sort_unstable();
+    isi_halaman.dedup();
+    let subset = super::subset::rencana(&objek, &isi_halaman, &nama_huruf).unwrap_or_default();
+    kepala_baru.extend(subset.kepala);
+    // The document information and the language.
+    let t_trailer = token(trailer)?;
+    if let Some(n) = ref_dari(&t_trailer, b"Info") {
+        let o = objek.get(&n)?;
+        if nilai(&o.tok, b"Producer").is_none() {
+            kepala_baru.insert(n, info_baru(o.kepala, info));
+        }
+    }
+    let katalog = ref_dari(&t_trailer, b"Root")?;
+    let o = objek.get(&katalog)?;
+    if nilai(&o.tok, b"Lang").is_none() && o.kepala.starts_with(b"<<") {
+        let mut k = b"<</Lang(id-ID)".to_vec();
+        k.extend_from_slice(&o.kepala[2..]);
+        kepala_baru.insert(katalog, k);
+    }
     let tok_baru: HashMap<u32, Deret<'_>> = kepala_baru
         .iter()
         .map(|(&n, k)| Some((n, token(k)?)))
@@ -427,7 +486,6 @@ pub(super) fn compact(pdf: &[u8]) -> Option<Vec<u8>> {
     };
 
     // What the trailer reaches.
-    let t_trailer = token(trailer)?;
     let mut capai = BTreeSet::new();
     let mut antre: Vec<u32> = referensi(&t_trailer).into_iter().map(|(n, _)| n).collect();
     while let Some(n) = antre.pop() {
@@ -456,15 +514,12 @@ pub(super) fn compact(pdf: &[u8]) -> Option<Vec<u8>> {
             None => out.extend_from_slice(&sunting(k, &ganti)),
             Some(data) => {
                 let sudah = nilai(t, b"Filter").is_some();
-                let data = if sudah {
-                    std::borrow::Cow::Borrowed(data)
-                } else if nilai(t, b"Length1").is_some() {
-                    match deflate_huruf(data) {
-                        Some(z) => z.into(),
-                        None => deflate(data)?.into(),
-                    }
-                } else {
-                    deflate(data)?.into()
+                // A stream the subsets changed is given as plain data, to
+                // be deflated (its head keeps a FlateDecode filter it had).
+                let data = match (subset.aliran.get(&n), sudah) {
+                    (Some(baru), _) => deflate(baru)?.into(),
+                    (None, true) => std::borrow::Cow::Borrowed(data),
+                    (None, false) => deflate(data)?.into(),
                 };
                 // /Length n → the new length; /Filter added after "<<".
                 let [(Token::Kata(_), r), ..] = nilai(t, b"Length")? else {
@@ -530,8 +585,13 @@ mod tests {
 
     #[test]
     fn berkas_rusak_tidak_dipadatkan() {
-        assert!(compact(b"").is_none());
-        assert!(compact(b"%PDF-1.3\nstartxref\n999\n%%EOF").is_none());
-        assert!(compact(b"%PDF-1.3\n1 0 obj<<>>endobj\nxref\n0 2\nstartxref\n9\n%%EOF").is_none());
+        let info = super::super::Info {
+            penulis: "",
+            subjek: String::new(),
+        };
+        assert!(compact(b"", &info).is_none());
+        assert!(compact(b"%PDF-1.3\nstartxref\n999\n%%EOF", &info).is_none());
+        let kosong = b"%PDF-1.3\n1 0 obj<<>>endobj\nxref\n0 2\nstartxref\n9\n%%EOF";
+        assert!(compact(kosong, &info).is_none());
     }
 }

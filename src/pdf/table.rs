@@ -8,7 +8,7 @@ use std::rc::Rc;
 use genpdf::Document;
 
 use super::layout::{Blok, Rata, Sel, Tabel, Tepi, gaya};
-use super::{PdfError, Tahap, dokumen_baru, render_dua_tahap};
+use super::{Info, PdfError, Tahap, dokumen_baru, render_dua_tahap};
 pub use crate::formats::table::Daftar;
 
 fn bangun(d: &Daftar, tahap: Tahap) -> Result<(Document, Rc<Cell<usize>>), PdfError> {
@@ -59,5 +59,9 @@ fn bangun(d: &Daftar, tahap: Tahap) -> Result<(Document, Rc<Cell<usize>>), PdfEr
 
 /// Renders the list (landscape, pages numbered).
 pub fn daftar_pdf(d: &Daftar) -> Result<Vec<u8>, PdfError> {
-    render_dua_tahap(&|tahap| bangun(d, tahap), &mut |_| {})
+    let info = Info {
+        penulis: &d.instansi,
+        subjek: d.judul.clone(),
+    };
+    render_dua_tahap(&|tahap| bangun(d, tahap), &mut |_| {}, &info)
 }

@@ -56,6 +56,36 @@ fn unit_version(s: &Store, unit: &str) -> perkin::model::id::VersionId {
         .version_id
 }
 
+/// `perkin pdf` on the database in `dir` (of `year`, or every year) into
+/// `dir/pdf`; returns that folder.
+fn pdfs_of(dir: &Path, year: Option<i32>) -> std::path::PathBuf {
+    let db = db_in(dir);
+    let out = dir.join("pdf");
+    let mut args = vec![
+        "pdf".to_string(),
+        "--db".into(),
+        db.display().to_string(),
+        "--out".into(),
+        out.display().to_string(),
+    ];
+    if let Some(y) = year {
+        args.extend(["--year".into(), y.to_string()]);
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let r = run(&args);
+    assert_eq!(r.code, 0, "{}{}", r.out, r.err);
+    out
+}
+
+/// Bidang Mutasi's PK 2027, version 1, in the folder `out`.
+fn mutasi_v1(out: &Path) -> std::path::PathBuf {
+    out.join(perkin::pdf::agreement_file_name(
+        2027,
+        "Bidang Mutasi dan Promosi",
+        1,
+    ))
+}
+
 /// Bidang Mutasi's PK 2027 with a signing date and a nomor, as "Ajukan" wants.
 fn dated_and_numbered(s: &mut Store) -> perkin::model::id::VersionId {
     let v = unit_version(s, "Bidang Mutasi dan Promosi");
@@ -74,23 +104,9 @@ fn pk_pdf_holds_parties_lines_total_and_draf_only_until_signed() {
     let c = s.version(v).unwrap().content;
     drop(s);
     let db = db_in(dir.path());
-    let out = dir.path().join("pdf");
-    let r = run(&[
-        "pdf",
-        "--db",
-        db.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--year",
-        "2027",
-    ]);
-    assert_eq!(r.code, 0, "{}{}", r.out, r.err);
-    let file = out.join(perkin::pdf::agreement_file_name(
-        2027,
-        "Bidang Mutasi dan Promosi",
-        1,
-    ));
-    assert!(file.exists(), "{}", r.out);
+    let out = pdfs_of(dir.path(), Some(2027));
+    let file = mutasi_v1(&out);
+    assert!(file.exists(), "{}", file.display());
     let t = text(&file, None);
     let f = flat(&t);
     for p in [&c.pihak_pertama, &c.pihak_kedua] {
@@ -167,23 +183,7 @@ fn a_sixty_line_agreement_repeats_the_table_header_on_every_page() {
     c.lines[10].target = format!("{} akhir-target", "kata ".repeat(300));
     s.save_draft(v, &c).unwrap();
     drop(s);
-    let db = db_in(dir.path());
-    let out = dir.path().join("pdf");
-    let r = run(&[
-        "pdf",
-        "--db",
-        db.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--year",
-        "2027",
-    ]);
-    assert_eq!(r.code, 0, "{}", r.err);
-    let file = out.join(perkin::pdf::agreement_file_name(
-        2027,
-        "Bidang Mutasi dan Promosi",
-        1,
-    ));
+    let file = mutasi_v1(&pdfs_of(dir.path(), Some(2027)));
     let n = pages(&file);
     assert!(n >= 4, "60 lines over several lampiran pages, got {n}");
     let all = flat(&text(&file, None));
@@ -202,20 +202,96 @@ fn a_sixty_line_agreement_repeats_the_table_header_on_every_page() {
         }
     }
     assert!(table_pages >= 3, "{table_pages}");
-    // Compact: the fonts no page uses are dropped, streams are deflated.
+    // Compact: only the fonts in use, each a subset; streams deflated.
     let size = std::fs::metadata(&file).unwrap().len();
-    assert!(size <= 1_000_000, "{size} bytes");
-    let fonts = Command::new("pdffonts").arg(&file).output().unwrap();
+    assert!(size <= 100_000, "{size} bytes");
+    assert_subset_fonts(&file);
+}
+
+/// Every font of the file is embedded as a subset: `pdffonts` says
+/// "emb yes sub yes" and the name carries a six-letter tag; `qpdf --check`
+/// finds nothing wrong.
+fn assert_subset_fonts(file: &Path) {
+    let fonts = Command::new("pdffonts").arg(file).output().unwrap();
     let fonts = String::from_utf8_lossy(&fonts.stdout);
-    let embedded: Vec<&str> = fonts
-        .lines()
-        .skip(2)
-        .filter(|l| l.contains(" yes "))
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty() && rows.len() < 4, "{fonts}");
+    for row in &rows {
+        let w: Vec<&str> = row.split_whitespace().collect();
+        let tag = w[0].split_once('+').map_or("", |(t, _)| t);
+        assert!(
+            tag.len() == 6 && tag.bytes().all(|c| c.is_ascii_uppercase()),
+            "{row}"
+        );
+        assert!(
+            row.contains("yes yes yes"),
+            "embedded subset with ToUnicode: {row}"
+        );
+    }
+    let q = Command::new("qpdf")
+        .arg("--check")
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(q.status.success(), "{}", String::from_utf8_lossy(&q.stdout));
+}
+
+/// Text outside Windows-1252 prints and reads back from the subset fonts;
+/// the file is small and carries its document information.
+#[test]
+fn a_pk_with_signs_superscripts_and_diacritics_is_small_and_reads_back() {
+    let dir = tmp();
+    let mut s = demo_store(dir.path(), local(2026, 11, 23, 9, 0));
+    let v = dated_and_numbered(&mut s);
+    let mut c = s.version(v).unwrap().content;
+    c.lines[0].target = "≥ 95".into();
+    c.lines[1].target = "≤ 2".into();
+    c.lines[1].satuan = "m²".into();
+    c.lines[1].indikator = "Luas ruang arsip per berkas (m²)".into();
+    c.tempat = "Ñoña Çelik Škoda".into();
+    s.save_draft(v, &c).unwrap();
+    let office = s.office().unwrap();
+    drop(s);
+    let out = pdfs_of(dir.path(), None);
+    let mut files: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
         .collect();
-    assert!(
-        !embedded.is_empty() && embedded.len() < 4,
-        "only the fonts in use of the four:\n{fonts}"
-    );
+    files.sort();
+    assert!(!files.is_empty());
+    // The demo's PKs: each under 100 KB, each font a subset.
+    for f in &files {
+        let size = std::fs::metadata(f).unwrap().len();
+        assert!(size < 100_000, "{}: {size} bytes", f.display());
+        assert_subset_fonts(f);
+    }
+    let file = mutasi_v1(&out);
+    let t = flat(&text(&file, None));
+    for want in [
+        "≥ 95",
+        "≤",
+        "Luas ruang arsip per berkas (m²)",
+        "Ñoña Çelik Škoda",
+    ] {
+        assert!(t.contains(want), "{want} in\n{t}");
+    }
+    // Document information and language.
+    let info = Command::new("pdfinfo").arg(&file).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    let field = |k: &str| {
+        info.lines()
+            .find_map(|l| l.strip_prefix(&format!("{k}:")))
+            .map(str::trim)
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(field("Title"), "PERJANJIAN KINERJA TAHUN 2027");
+    assert_eq!(field("Author"), office.nama_instansi);
+    assert!(field("Subject").starts_with("Perjanjian Kinerja"), "{info}");
+    assert!(field("Producer").starts_with("perkin "), "{info}");
+    assert!(!field("CreationDate").is_empty(), "{info}");
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.windows(13).any(|w| w == b"/Lang(id-ID)/"), "language");
 }
 
 #[test]

@@ -99,6 +99,7 @@ impl App {
             .unwrap_or_default();
         Ok(crate::formats::table::Daftar {
             judul: format!("Riwayat siklus {}", c.nama),
+            instansi: self.view.office.nama_instansi.clone(),
             keterangan: vec![format!("SOP {}", c.template), format!("Dicetak {dicetak}")],
             kolom: crate::app::view::HistoryRow::KOLOM
                 .map(String::from)

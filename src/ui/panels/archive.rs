@@ -196,6 +196,7 @@ pub fn register_daftar(
     }
     crate::formats::table::Daftar {
         judul: "Buku Register Arsip Perjanjian Kinerja".into(),
+        instansi: view.office.nama_instansi.clone(),
         keterangan: keterangan.into_iter().filter(|k| !k.is_empty()).collect(),
         kolom: KOLOM.map(String::from).to_vec(),
         lebar: vec![
