@@ -1921,3 +1921,33 @@ fn the_register_as_pdf_and_xlsx_holds_every_entry() {
         }
     }
 }
+
+/// A holiday on a date that already has one replaces it only after the
+/// user says so; "Batal" keeps the one there.
+#[test]
+fn a_holiday_on_a_listed_date_replaces_it_only_after_asking() {
+    let dir = tmp();
+    let mut h = harness(store_at(&db_in(dir.path()), local(2026, 11, 23, 10, 0)));
+    let natal = chrono::NaiveDate::from_ymd_opt(2026, 12, 25).unwrap();
+    let name_on = |h: &Harness<'static, PerkinApp>| {
+        h.state()
+            .store()
+            .calendar()
+            .unwrap()
+            .libur
+            .get(&natal)
+            .map(|l| l.nama.clone())
+    };
+    let before = name_on(&h).expect("a national holiday on 25 December");
+    go(&mut h, "Pengaturan");
+    go(&mut h, "Kalender Kerja");
+    type_into(&mut h, "Tanggal libur", "25-12-2026");
+    type_into(&mut h, "Keterangan libur", "Rapat kerja lokal");
+    button(&mut h, "Tambah hari libur");
+    h.get_by_label_contains(&format!("sudah tercatat sebagai hari libur \"{before}\""));
+    button(&mut h, "Batal");
+    assert_eq!(name_on(&h).as_deref(), Some(before.as_str()));
+    button(&mut h, "Tambah hari libur");
+    button(&mut h, "Ya, ganti");
+    assert_eq!(name_on(&h).as_deref(), Some("Rapat kerja lokal"));
+}

@@ -95,14 +95,14 @@ impl SettingsPanel {
     }
 
     fn holidays(&mut self, ui: &mut egui::Ui, view: &ViewData, out: &mut Outbox) {
-        self.holiday_form(ui, out);
+        self.holiday_form(ui, view, out);
         ui.add_space(8.0);
         let Some(kal) = &view.kal else { return };
         self.holiday_list(ui, kal);
     }
 
     /// The form of a new or of the chosen holiday.
-    fn holiday_form(&mut self, ui: &mut egui::Ui, out: &mut Outbox) {
+    fn holiday_form(&mut self, ui: &mut egui::Ui, view: &ViewData, out: &mut Outbox) {
         let f = &mut self.d.libur;
         ui.label(RichText::new("Hari libur dan cuti bersama").strong());
         let parsed = (!f.tanggal.trim().is_empty()).then(|| fmt::baca_tanggal(&f.tanggal));
@@ -151,19 +151,41 @@ impl SettingsPanel {
                             .insert(Form::Libur, "Keterangan libur wajib diisi".into());
                     }
                     (Some(Ok(d)), false) => {
-                        if let Some(old) = f.editing.filter(|old| old != d) {
-                            out.send(Form::Libur, CalendarCmd::RemoveHoliday { date: old });
+                        let holiday = HariLibur {
+                            tanggal: *d,
+                            nama: f.nama.clone(),
+                            jenis: f.jenis,
+                        };
+                        // Another holiday on that date is never replaced
+                        // without asking.
+                        let there = view
+                            .kal
+                            .as_ref()
+                            .and_then(|k| k.libur.get(d))
+                            .filter(|_| f.editing != Some(*d));
+                        match (there, f.editing) {
+                            (Some(lama), Some(_)) => {
+                                self.errors.insert(Form::Libur, taken(lama));
+                            }
+                            (Some(lama), None) => {
+                                self.confirm = Some(Confirm {
+                                    pesan: format!(
+                                        "{} Ganti dengan \"{}\"?",
+                                        taken(lama),
+                                        holiday.nama.trim()
+                                    ),
+                                    ya: "Ya, ganti",
+                                    form: Form::Libur,
+                                    cmd: CalendarCmd::PutHoliday { holiday }.into(),
+                                });
+                            }
+                            (None, editing) => {
+                                if let Some(old) = editing.filter(|old| old != d) {
+                                    out.send(Form::Libur, CalendarCmd::RemoveHoliday { date: old });
+                                }
+                                out.send(Form::Libur, CalendarCmd::PutHoliday { holiday });
+                            }
                         }
-                        out.send(
-                            Form::Libur,
-                            CalendarCmd::PutHoliday {
-                                holiday: HariLibur {
-                                    tanggal: *d,
-                                    nama: f.nama.clone(),
-                                    jenis: f.jenis,
-                                },
-                            },
-                        );
                     }
                 }
             }
@@ -319,4 +341,14 @@ fn parse_hours(days: &[DayForm]) -> Result<[Option<JamHari>; 7], String> {
     kal.jam = out.clone();
     kal.validasi().map_err(|e| e.to_string())?;
     Ok(out)
+}
+
+/// "25 Desember 2026 sudah tercatat sebagai hari libur …".
+fn taken(h: &HariLibur) -> String {
+    format!(
+        "{} sudah tercatat sebagai hari libur \"{}\" ({}).",
+        fmt::tanggal(h.tanggal),
+        h.nama,
+        h.jenis.label().to_lowercase()
+    )
 }
