@@ -847,6 +847,9 @@ pub struct Proposed {
     pub pihak_kedua: Option<OfficialId>,
     /// Typed Pihak Kedua (jabatan, nama): the head of the region.
     pub pihak_kedua_manual: Option<(String, String)>,
+    /// The officials of the two units passed over, each with why (not in
+    /// office on the date).
+    pub skipped: Vec<String>,
 }
 
 /// The SOTK proposal for a unit's agreement, by officials in office on
@@ -866,11 +869,17 @@ pub fn propose(
         .find(|u| u.id == unit_id)
         .and_then(|u| u.parent_id);
     let pihak_pertama = unit_head(officials, unit_id, on);
+    let skipped = officials
+        .iter()
+        .filter(|o| o.unit_id == Some(unit_id) || (parent.is_some() && o.unit_id == parent))
+        .filter_map(|o| inactive_reason(o, on))
+        .collect();
     match parent {
         Some(p) => Proposed {
             pihak_pertama,
             pihak_kedua: unit_head(officials, p, on),
             pihak_kedua_manual: None,
+            skipped,
         },
         None => Proposed {
             pihak_pertama,
@@ -879,8 +888,17 @@ pub fn propose(
                 office.kepala_daerah_jabatan.clone(),
                 office.kepala_daerah_nama.clone(),
             )),
+            skipped,
         },
     }
+}
+
+/// The date the parties are proposed for: the signing date, or the first
+/// day of the agreement's year when none is set yet.
+pub fn proposal_date(tanggal: Option<NaiveDate>, tahun: i32) -> NaiveDate {
+    tanggal
+        .or_else(|| NaiveDate::from_ymd_opt(tahun, 1, 1))
+        .unwrap_or_default()
 }
 
 /// One version as loaded for the editor and the PDF.
@@ -1017,6 +1035,31 @@ mod tests {
             selesai,
             ..crate::model::org::test_official(id, unit, "")
         }
+    }
+
+    /// Without a signing date a PK 2027 is proposed for 1 January 2027: a
+    /// head whose term ends on 31 December 2026 is passed over, and named.
+    #[test]
+    fn the_proposal_without_a_date_is_for_the_years_first_day_and_names_whom_it_skips() {
+        let units = [unit(1, None), unit(2, Some(1))];
+        let akhir = NaiveDate::from_ymd_opt(2026, 12, 31);
+        let officials = [
+            official(10, 1, StatusJabatan::Definitif, None),
+            official(21, 2, StatusJabatan::Definitif, akhir),
+            official(22, 2, StatusJabatan::Plt, None),
+        ];
+        let on = proposal_date(None, 2027);
+        assert_eq!(on, NaiveDate::from_ymd_opt(2027, 1, 1).unwrap());
+        let p = propose(&units, &officials, &Office::default(), UnitId(2), on);
+        assert_eq!(p.pihak_pertama, Some(OfficialId(22)));
+        assert_eq!(p.skipped.len(), 1, "{:?}", p.skipped);
+        assert!(p.skipped[0].contains("Pejabat 21"), "{:?}", p.skipped);
+        assert!(p.skipped[0].contains("31 Desember 2026"), "{:?}", p.skipped);
+        // With a signing date, that date counts.
+        let on = proposal_date(NaiveDate::from_ymd_opt(2026, 12, 30), 2027);
+        let p = propose(&units, &officials, &Office::default(), UnitId(2), on);
+        assert_eq!(p.pihak_pertama, Some(OfficialId(21)));
+        assert!(p.skipped.is_empty());
     }
 
     #[test]

@@ -85,9 +85,8 @@ impl Store {
         jenis: Jenis,
         from_plan: bool,
     ) -> Result<(AgreementId, VersionId)> {
-        let today = self.calendar()?.ke_lokal(self.now()).date();
-        let on = today.max(NaiveDate::from_ymd_opt(tahun, 1, 2).unwrap_or(today));
-        let p = self.proposed_parties(unit_id, on)?;
+        // No signing date yet: the officials in office on the year's first day.
+        let p = self.proposed_parties(unit_id, rules::proposal_date(None, tahun))?;
         let (lines, budget) = if from_plan {
             self.lines_from_plan(unit_id, tahun, jenis)?
         } else {

@@ -31,6 +31,7 @@ fn new_bidang_agreement(s: &mut Store) -> (AgreementId, VersionId) {
         pihak_pertama: p1,
         pihak_kedua: p2,
         pihak_kedua_manual: manual,
+        ..
     } = s.proposed_parties(unit, tanggal).unwrap();
     assert!(p1.is_some() && p2.is_some() && manual.is_none());
     let (lines, budget) = s.lines_from_plan(unit, 2027, Jenis::Eselon3).unwrap();
@@ -73,6 +74,7 @@ fn create_from_plan_for_a_unit_without_agreement() {
         pihak_pertama: p1,
         pihak_kedua: p2,
         pihak_kedua_manual: manual,
+        ..
     } = s
         .proposed_parties(unit.id, NaiveDate::from_ymd_opt(2027, 1, 29).unwrap())
         .unwrap();

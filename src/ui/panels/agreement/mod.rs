@@ -78,6 +78,8 @@ struct Editor {
     anggaran_buf: Vec<String>,
     /// Shown after "Ajukan" found problems.
     problems: Vec<Problem>,
+    /// Who "Usulkan dari SOTK" passed over, and why.
+    skipped: Vec<String>,
     show_tw: bool,
 }
 
@@ -95,6 +97,7 @@ impl Editor {
             tanggal_err: None,
             anggaran_buf: Vec::new(),
             problems: Vec::new(),
+            skipped: Vec::new(),
             show_tw: false,
         };
         e.sync_buffers();

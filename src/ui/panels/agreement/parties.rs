@@ -35,6 +35,10 @@ pub(super) fn parties(
             changed = true;
         }
     });
+    // Who the proposal passed over, and why.
+    for s in &ed.skipped {
+        ui.label(RichText::new(format!("Tidak diusulkan: {s}.")).weak());
+    }
     egui::Grid::new("pk_pihak")
         .num_columns(2)
         .spacing([12.0, 6.0])
@@ -68,9 +72,10 @@ pub(super) fn parties(
 
 /// "Usulkan dari SOTK": the head of this unit and the head of the unit above.
 fn propose_parties(ed: &mut Editor, doc: &VersionDoc, view: &ViewData) {
-    let on = ed.content.tanggal.or(view.today).unwrap_or_default();
+    let on = crate::model::agreement::proposal_date(ed.content.tanggal, doc.tahun);
     let units: Vec<_> = view.units.iter().map(|n| n.unit.clone()).collect();
     let p = propose(&units, &view.officials, &view.office, doc.unit_id, on);
+    ed.skipped = p.skipped.clone();
     let official = |id: Option<_>| id.and_then(|id| view.officials.iter().find(|o| o.id == id));
     if let Some(o) = official(p.pihak_pertama) {
         ed.content.pihak_pertama = party_of(o);
