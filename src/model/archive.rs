@@ -142,6 +142,24 @@ pub fn leading_number(s: &str) -> Option<u64> {
     digits.parse().ok()
 }
 
+/// Whether two agenda numbers name the same entry: equal but for case,
+/// surrounding spaces and the leading zeros of their number ("1" and "001",
+/// "7/ARS" and "007/ars").
+pub fn same_agenda(a: &str, b: &str) -> bool {
+    fn key(s: &str) -> String {
+        let s = s.trim().to_lowercase();
+        let digits = s.chars().take_while(char::is_ascii_digit).count();
+        let number = s[..digits].trim_start_matches('0');
+        let number = if digits > 0 && number.is_empty() {
+            "0"
+        } else {
+            number
+        };
+        format!("{number}{}", &s[digits..])
+    }
+    key(a) == key(b)
+}
+
 /// The agenda number after the ones used: one past the highest leading
 /// number, three digits ("001", "002", …).
 pub fn next_agenda_of<'a>(used: impl Iterator<Item = &'a str>) -> String {
@@ -210,6 +228,15 @@ impl NewArchive {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn agenda_numbers_written_otherwise_are_the_same() {
+        assert!(same_agenda("1", "001"));
+        assert!(same_agenda(" 007/ARS ", "7/ars"));
+        assert!(same_agenda("0", "000"));
+        assert!(!same_agenda("1", "10"));
+        assert!(!same_agenda("001/A", "001/B"));
+    }
 
     #[test]
     fn agenda_numbers_sort_by_their_number() {

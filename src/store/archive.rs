@@ -15,10 +15,10 @@ use rusqlite::{OptionalExtension, Row, params};
 use sha2::{Digest, Sha256};
 
 use super::{AuditMeta, Result, Store, StoreError, Written, image, io_message, ts};
-use crate::model::agreement::{PrintPurpose, Status, Transition};
+use crate::model::agreement::{PrintPurpose, Status, Transition, VersionDoc};
 use crate::model::archive::{
     ArchiveRow, NewArchive, PrintRow, Scan, ScanCheck, ScanState, Unregistered, leading_number,
-    next_agenda_of,
+    next_agenda_of, same_agenda,
 };
 use crate::model::id::{ArchiveId, PrintId, VersionId};
 
@@ -266,25 +266,49 @@ impl Store {
         Ok(next_agenda_of(used.iter().map(String::as_str)))
     }
 
+    /// Refuses an agenda number the year already has, also written
+    /// otherwise ("1" beside "001": [`same_agenda`]).
     fn duplicate_agenda(&self, tahun: i32, nomor: &str, except: Option<ArchiveId>) -> Result<()> {
-        let other: Option<(String, i32)> = self
-            .conn
-            .query_row(
-                "SELECT u.nama, v.versi FROM archive_entry e
-                 JOIN agreement_version v ON v.id = e.version_id
-                 JOIN agreement a ON a.id = v.agreement_id
-                 JOIN unit u ON u.id = a.unit_id
-                 WHERE e.tahun = ?1 AND e.nomor_agenda = ?2 AND e.id IS NOT ?3",
-                params![tahun, nomor.trim(), except],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        match other {
-            Some((unit, versi)) => Err(StoreError::Invalid(format!(
-                "Nomor agenda {} sudah dipakai pada register arsip {tahun} ({unit}, versi {versi}). Pilih nomor lain.",
+        let mut stmt = self.conn.prepare(
+            "SELECT e.nomor_agenda, u.nama, v.versi FROM archive_entry e
+             JOIN agreement_version v ON v.id = e.version_id
+             JOIN agreement a ON a.id = v.agreement_id
+             JOIN unit u ON u.id = a.unit_id
+             WHERE e.tahun = ?1 AND e.id IS NOT ?2",
+        )?;
+        let rows = stmt
+            .query_map(params![tahun, except], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i32>(2)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        match rows.into_iter().find(|(n, _, _)| same_agenda(n, nomor)) {
+            Some((used, unit, versi)) => Err(StoreError::Invalid(format!(
+                "Nomor agenda {} sudah dipakai pada register arsip {tahun} sebagai {used} ({unit}, versi {versi}). Pilih nomor lain.",
                 nomor.trim()
             ))),
             None => Ok(()),
+        }
+    }
+
+    /// Refuses a registration dated before the version was signed.
+    fn not_before_signing(&self, doc: &VersionDoc, tanggal: NaiveDate) -> Result<()> {
+        let signed = doc
+            .signed_at
+            .as_deref()
+            .and_then(|t| super::parse_time(t).ok())
+            .map(|t| self.calendar().map(|k| k.ke_lokal(t).date()))
+            .transpose()?;
+        match signed {
+            Some(s) if tanggal < s => Err(StoreError::Invalid(format!(
+                "Tanggal pendaftaran {} sebelum versi ini ditandatangani ({}): pendaftaran di arsip tidak boleh mendahului penandatanganan",
+                crate::fmt::tanggal(tanggal),
+                crate::fmt::tanggal(s)
+            ))),
+            _ => Ok(()),
         }
     }
 
@@ -313,6 +337,7 @@ impl Store {
             )));
         }
         self.duplicate_agenda(doc.tahun, &e.nomor_agenda, None)?;
+        self.not_before_signing(&doc, e.tanggal)?;
         let now = ts(self.now());
         let tahun = doc.tahun;
         let e = e.cleaned();
@@ -352,6 +377,7 @@ impl Store {
             ));
         }
         self.duplicate_agenda(old.tahun, &e.nomor_agenda, Some(id))?;
+        self.not_before_signing(&self.version(e.version_id)?, e.tanggal)?;
         let e = e.cleaned();
         self.write(AuditMeta::new("ubah", "arsip"), |tx| {
             set_fields(tx, id, &e)?;
@@ -369,6 +395,8 @@ impl Store {
     pub fn attach_scan(&mut self, id: ArchiveId, src: &Path) -> Result<Scan> {
         let (bytes, kind) = read_scan(src)?;
         let old = self.archive_entry(id)?;
+        let sha = sha256_hex(&bytes);
+        self.scan_used_elsewhere(id, &sha)?;
         let scan = Scan {
             sha256: sha256_hex(&bytes),
             nama: src
@@ -403,6 +431,29 @@ impl Store {
             ))
         })?;
         Ok(scan)
+    }
+
+    /// Refuses the scan of another entry (the same SHA-256): one signed
+    /// paper is the scan of one agreement.
+    fn scan_used_elsewhere(&self, id: ArchiveId, sha: &str) -> Result<()> {
+        let other: Option<(String, i32, String)> = self
+            .conn
+            .query_row(
+                "SELECT e.nomor_agenda, e.tahun, u.nama FROM archive_entry e
+                 JOIN agreement_version v ON v.id = e.version_id
+                 JOIN agreement a ON a.id = v.agreement_id
+                 JOIN unit u ON u.id = a.unit_id
+                 WHERE e.scan_sha256 = ?1 AND e.id IS NOT ?2",
+                params![sha, id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        match other {
+            Some((nomor, tahun, unit)) => Err(StoreError::Invalid(format!(
+                "Berkas pindaian ini sudah dilampirkan pada entri arsip {nomor} ({tahun}, {unit}); pilih pindaian Perjanjian Kinerja yang benar"
+            ))),
+            None => Ok(()),
+        }
     }
 
     /// The register entry of a version, if it has one.

@@ -15,6 +15,16 @@ pub fn scan_fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pindaian-pk.pdf")
 }
 
+/// A scan of another signed paper: the fixture with a comment of its own
+/// at the end (another SHA-256), written into `dir`.
+pub fn scan_copy(dir: &Path, n: usize) -> PathBuf {
+    let mut bytes = std::fs::read(scan_fixture()).unwrap();
+    bytes.extend_from_slice(format!("\n% pindaian {n}\n").as_bytes());
+    let path = dir.join(format!("pindaian-{n}.pdf"));
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
 /// Signs the 2027 agreement of `n` units of the demo, in list order from
 /// the second (the first is the head of the agency's, whose unit is named
 /// like the office); returns their version ids.
@@ -470,4 +480,32 @@ fn rewrite_zip(src: &Path, dest: &Path, f: impl Fn(&str, &mut Vec<u8>)) {
         std::io::Write::write_all(&mut w, &data).unwrap();
     }
     w.finish().unwrap();
+}
+
+/// The register refuses what cannot be meant: an agenda number the year
+/// has already (also written "1" beside "001"), a registration dated before
+/// the signing, and the scan of another agreement (the same SHA-256).
+#[test]
+fn the_register_refuses_a_number_written_otherwise_an_early_date_and_anothers_scan() {
+    let dir = crate::common::tmp();
+    let mut s = crate::common::demo_store(dir.path(), crate::common::local(2026, 12, 4, 10, 0));
+    let v = sign_demo(&mut s, 2);
+    let a = s.register_archive(&entry(v[0], "001")).unwrap();
+    let e = s
+        .register_archive(&entry(v[1], "1"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("sudah dipakai") && e.contains("001"), "{e}");
+    let mut early = entry(v[1], "002");
+    early.tanggal = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    early.tanggal_serah = None;
+    early.diserahkan_kepada.clear();
+    let e = s.register_archive(&early).unwrap_err().to_string();
+    assert!(e.contains("sebelum versi ini ditandatangani"), "{e}");
+    let b = s.register_archive(&entry(v[1], "002")).unwrap();
+    s.attach_scan(a, &scan_fixture()).unwrap();
+    let e = s.attach_scan(b, &scan_fixture()).unwrap_err().to_string();
+    assert!(e.contains("sudah dilampirkan pada entri arsip 001"), "{e}");
+    // The same scan again on its own entry is fine.
+    s.attach_scan(a, &scan_fixture()).unwrap();
 }

@@ -1855,7 +1855,8 @@ fn the_register_as_pdf_and_xlsx_holds_every_entry() {
         e.keterangan = format!("Catatan entri {} ", i + 1).repeat(12);
         let id = s.register_archive(&e).unwrap();
         if i % 2 == 0 {
-            s.attach_scan(id, &crate::archive::scan_fixture()).unwrap();
+            s.attach_scan(id, &crate::archive::scan_copy(dir.path(), i))
+                .unwrap();
         }
     }
     let entries = s.archive_entries(None).unwrap();
