@@ -115,7 +115,8 @@ pub fn tanggal_isian(d: NaiveDate) -> String {
     d.format("%d-%m-%Y").to_string()
 }
 
-/// Reads a Rupiah amount as typed: "Rp 1.234.567", "1.234.567" or "1234567".
+/// Reads a Rupiah amount as typed: "Rp 1.234.567", "1.234.567" or "1234567",
+/// also with the closing ",-" or ",00" of written amounts ("300.000.000,-").
 pub fn baca_rupiah(s: &str) -> Result<i64, String> {
     let t = s.trim();
     let body = t
@@ -123,6 +124,11 @@ pub fn baca_rupiah(s: &str) -> Result<i64, String> {
         .or_else(|| t.strip_prefix("rp"))
         .unwrap_or(t)
         .trim();
+    let body = [",-", ",00", ",0"]
+        .iter()
+        .find_map(|akhir| body.strip_suffix(akhir))
+        .unwrap_or(body)
+        .trim_end();
     if body.is_empty() {
         return Ok(0);
     }
@@ -145,6 +151,18 @@ pub fn baca_rupiah(s: &str) -> Result<i64, String> {
         .ok()
         .filter(|v| *v < 1_000_000_000_000_000)
         .ok_or_else(|| format!("Jumlah '{t}' terlalu besar"))
+}
+
+/// A typed or pasted file path without its surrounding spaces and the
+/// quotes a file manager's "Copy as path" puts around it.
+pub fn path_isian(s: &str) -> &str {
+    let t = s.trim();
+    for q in ['"', '\''] {
+        if let Some(inner) = t.strip_prefix(q).and_then(|x| x.strip_suffix(q)) {
+            return inner.trim();
+        }
+    }
+    t
 }
 
 /// Reads a time of day "07:30" or "07.30".
@@ -193,6 +211,9 @@ mod tests {
         assert_eq!(baca_jam("07.30").unwrap().to_string(), "07:30:00");
         assert_eq!(baca_rupiah("Rp 1.234.567"), Ok(1_234_567));
         assert_eq!(baca_rupiah("45000000"), Ok(45_000_000));
+        assert_eq!(baca_rupiah("300.000.000,-"), Ok(300_000_000));
+        assert_eq!(baca_rupiah("Rp 1.250.000,00"), Ok(1_250_000));
+        assert!(baca_rupiah("1.250.000,50").is_err(), "no sen");
         assert_eq!(baca_rupiah(""), Ok(0));
         assert_eq!(baca_rupiah("-5").unwrap_err(), "Pagu tidak boleh negatif");
         assert!(
@@ -206,5 +227,11 @@ mod tests {
                 .contains("terlalu besar")
         );
         assert!(baca_jam("25:00").unwrap_err().contains("tidak sah"));
+        assert_eq!(
+            path_isian(" \"C:\\Arsip\\PK 2027.pdf\" "),
+            "C:\\Arsip\\PK 2027.pdf"
+        );
+        assert_eq!(path_isian("'/home/kasubag/pk.pdf'"), "/home/kasubag/pk.pdf");
+        assert_eq!(path_isian("/tmp/a.pdf"), "/tmp/a.pdf");
     }
 }

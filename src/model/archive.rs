@@ -102,8 +102,12 @@ impl ScanState {
     pub fn label(&self) -> String {
         match self {
             ScanState::Cocok => "Cocok".into(),
-            ScanState::Hilang => "HILANG: berkas pindaian tidak ada".into(),
-            ScanState::Berubah { .. } => "BERUBAH: isi berkas tidak sesuai hash tercatat".into(),
+            ScanState::Hilang => {
+                "HILANG: berkas pindaian tidak ada; lampirkan lagi pindaian dokumen yang ditandatangani (Ubah → Ganti pindaian)".into()
+            }
+            ScanState::Berubah { .. } => {
+                "BERUBAH: isi berkas tidak sesuai hash tercatat; lampirkan lagi pindaian dokumen yang ditandatangani (Ubah → Ganti pindaian)".into()
+            }
             ScanState::TakTerbaca(e) => format!("Tidak dapat dibaca: {e}"),
         }
     }

@@ -202,7 +202,7 @@ impl PathPrompt {
     /// The path typed, checked: an existing file to open, a file in an
     /// existing folder to save.
     fn checked(&self) -> Result<PathBuf, String> {
-        let p = PathBuf::from(self.path.trim());
+        let p = PathBuf::from(crate::fmt::path_isian(&self.path));
         if p.as_os_str().is_empty() {
             return Err("Ketik lokasi berkas".into());
         }

@@ -1725,7 +1725,9 @@ fn a_signed_agreement_is_registered_with_its_scan_and_periksa_berkas_flags_a_cha
     std::fs::write(&stored, bytes).unwrap();
     button(&mut h, "Periksa berkas");
     h.get_by_label("BERUBAH");
-    h.get_by_label_contains("— BERUBAH: isi berkas tidak sesuai hash tercatat");
+    h.get_by_label_contains(
+        "— BERUBAH: isi berkas tidak sesuai hash tercatat; lampirkan lagi pindaian dokumen yang ditandatangani (Ubah → Ganti pindaian)",
+    );
     notified(
         &mut h,
         "Periksa berkas: 1 dari 1 pindaian hilang atau berubah",

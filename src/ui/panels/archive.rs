@@ -55,7 +55,7 @@ impl ArsipForm {
             .ok()
             .filter(|n| (1..=99).contains(n))
             .ok_or("Jumlah rangkap harus angka 1 sampai 99")?;
-        let scan = match self.scan.trim() {
+        let scan = match fmt::path_isian(&self.scan) {
             "" => None,
             p => Some(std::path::PathBuf::from(p)),
         };
