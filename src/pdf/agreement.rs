@@ -222,15 +222,21 @@ fn tanda_tangan(doc: &AgreementDoc) -> TandaTangan {
     )
 }
 
-/// "85%" (no space before %, as Indonesian spelling has it), "12 dokumen";
-/// a text target ("WTP", "BB") alone, its satuan ("opini", "predikat")
-/// only names the kind of value; "-" when there is no target.
+/// "85%" (no space before %, as Indonesian spelling has it), "12 dokumen",
+/// also for a bound ("≥ 95%", "≤ 2 hari"); a text target ("WTP", "BB")
+/// alone, its satuan ("opini", "predikat") only names the kind of value;
+/// "-" when there is no target. The quarters' targets print the same way.
 fn target_satuan(target: &str, satuan: &str) -> String {
     let (t, s) = (target.trim(), satuan.trim());
-    let numeric = matches!(
-        crate::model::plan::Target::parse(t),
-        Ok(crate::model::plan::Target::Angka(_))
-    );
+    let angka = |x: &str| {
+        matches!(
+            crate::model::plan::Target::parse(x),
+            Ok(crate::model::plan::Target::Angka(_))
+        )
+    };
+    let numeric = angka(t)
+        || t.strip_prefix(['≥', '≤', '>', '<'])
+            .is_some_and(|rest| angka(rest.trim_start_matches('=')));
     match (t.is_empty(), s.is_empty()) {
         (true, _) => "-".to_string(),
         (false, true) => t.to_string(),
@@ -316,8 +322,7 @@ fn tabel_kinerja(doc: &AgreementDoc, judul: Vec<Blok>) -> Tabel {
         ];
         if dengan_tw {
             for tw in &b.tw {
-                let tw = tw.trim();
-                baris.push(sel(if tw.is_empty() { "-" } else { tw }, Rata::Tengah));
+                baris.push(sel(target_satuan(tw, &b.satuan), Rata::Tengah));
             }
         }
         t.baris(baris);
@@ -374,4 +379,19 @@ fn tabel_anggaran(doc: &AgreementDoc) -> Tabel {
         Sel::teks(rupiah(jumlah_anggaran(&doc.anggaran)), g, Rata::Kanan),
     ]);
     t
+}
+
+#[cfg(test)]
+mod satuan_tests {
+    use super::target_satuan;
+
+    #[test]
+    fn numbers_and_bounds_carry_their_unit_and_texts_stand_alone() {
+        assert_eq!(target_satuan("87,5", "%"), "87,5%");
+        assert_eq!(target_satuan("≥ 95", "%"), "≥ 95%");
+        assert_eq!(target_satuan("≤ 2", "hari"), "≤ 2 hari");
+        assert_eq!(target_satuan("12", "dokumen"), "12 dokumen");
+        assert_eq!(target_satuan("WTP", "opini"), "WTP");
+        assert_eq!(target_satuan("", "%"), "-");
+    }
 }
