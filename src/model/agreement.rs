@@ -463,16 +463,28 @@ pub type ActiveCheck<'a> = &'a dyn Fn(OfficialId, NaiveDate) -> Option<String>;
 /// Everything that must hold before a version is submitted (and signed):
 /// lines with indikator and target, both parties, a date on which both are
 /// in office.
-pub fn check_submit(c: &Content, active: ActiveCheck) -> Vec<Problem> {
+pub fn check_submit(c: &Content, tahun: i32, active: ActiveCheck) -> Vec<Problem> {
     let mut out = check_saveable(c);
     if c.tempat.trim().is_empty() {
         out.push(problem(Field::Tempat, "Tempat penandatanganan belum diisi"));
     }
-    if c.tanggal.is_none() {
-        out.push(problem(
+    if c.nomor.trim().is_empty() {
+        out.push(problem(Field::Nomor, "Nomor perjanjian belum diisi"));
+    }
+    match c.tanggal {
+        None => out.push(problem(
             Field::Tanggal,
             "Tanggal penandatanganan belum diisi",
-        ));
+        )),
+        Some(d) if !signing_date_fits(d, tahun) => out.push(problem(
+            Field::Tanggal,
+            format!(
+                "Tanggal penandatanganan {} di luar masa Perjanjian Kinerja {tahun}: ditandatangani antara 1 Desember {} dan 31 Desember {tahun}",
+                crate::fmt::tanggal(d),
+                tahun - 1
+            ),
+        )),
+        Some(_) => {}
     }
     for (f, p, label) in [
         (Field::PihakPertama, &c.pihak_pertama, "Pihak Pertama"),
@@ -560,6 +572,15 @@ pub fn leaf_total<T>(items: &[T], depth: impl Fn(&T) -> usize, amount: impl Fn(&
         .enumerate()
         .filter(|(i, l)| items.get(i + 1).is_none_or(|next| depth(next) <= depth(l)))
         .fold(0i64, |acc, (_, l)| acc.saturating_add(amount(l)))
+}
+
+/// Whether an agreement of `tahun` can be signed on `d`: in its year, or in
+/// the month before it (an agreement is often signed in December for the
+/// coming year).
+pub fn signing_date_fits(d: NaiveDate, tahun: i32) -> bool {
+    let from = NaiveDate::from_ymd_opt(tahun - 1, 12, 1);
+    let to = NaiveDate::from_ymd_opt(tahun, 12, 31);
+    from.is_some_and(|f| d >= f) && to.is_some_and(|t| d <= t)
 }
 
 /// One difference between two versions, for the side-by-side view.

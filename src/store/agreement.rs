@@ -354,10 +354,12 @@ impl Store {
     }
 
     /// The problems that stop a version from being submitted or signed.
-    pub fn submit_problems(&self, c: &Content) -> Vec<Problem> {
+    pub fn submit_problems(&self, c: &Content, tahun: i32) -> Vec<Problem> {
         match self.officials() {
-            Ok(all) => rules::check_submit(c, &|id, d| rules::official_inactive(&all, id, d)),
-            Err(e) => rules::check_submit(c, &|_, _| Some(e.to_string())),
+            Ok(all) => {
+                rules::check_submit(c, tahun, &|id, d| rules::official_inactive(&all, id, d))
+            }
+            Err(e) => rules::check_submit(c, tahun, &|_, _| Some(e.to_string())),
         }
     }
 
@@ -372,7 +374,7 @@ impl Store {
         let to = t.apply(doc.status)?;
         if t.needs_checks() {
             self.refresh_parties(&mut doc.content)?;
-            refuse(self.submit_problems(&doc.content))?;
+            refuse(self.submit_problems(&doc.content, doc.tahun))?;
         }
         let now = ts(self.now());
         let c = doc.content.clone();

@@ -196,12 +196,15 @@ fn submit_is_refused_with_the_field_to_fix() {
     let good = s.version(v).unwrap().content;
 
     let fields = |s: &Store, c: &perkin::model::agreement::Content| -> Vec<Field> {
-        s.submit_problems(c).into_iter().map(|p| p.field).collect()
+        s.submit_problems(c, 2027)
+            .into_iter()
+            .map(|p| p.field)
+            .collect()
     };
     assert!(
         fields(&s, &good).is_empty(),
         "{:?}",
-        s.submit_problems(&good)
+        s.submit_problems(&good, 2027)
     );
 
     let mut c = good.clone();
@@ -216,6 +219,21 @@ fn submit_is_refused_with_the_field_to_fix() {
     let mut c = good.clone();
     c.tanggal = None;
     assert_eq!(fields(&s, &c), vec![Field::Tanggal]);
+    // A PK 2027 signed in 2030, or in October 2026, and one without a Nomor.
+    for d in [(2030, 2, 15), (2026, 10, 30)] {
+        let mut c = good.clone();
+        c.tanggal = NaiveDate::from_ymd_opt(d.0, d.1, d.2);
+        assert_eq!(fields(&s, &c), vec![Field::Tanggal], "{d:?}");
+    }
+    let mut c = good.clone();
+    c.tanggal = NaiveDate::from_ymd_opt(2026, 12, 15);
+    assert!(
+        fields(&s, &c).is_empty(),
+        "December before the year is fine"
+    );
+    let mut c = good.clone();
+    c.nomor = " ".into();
+    assert_eq!(fields(&s, &c), vec![Field::Nomor]);
 
     // A party not in office on the signing date.
     let p1 = good.pihak_pertama.official_id.unwrap();
@@ -228,7 +246,7 @@ fn submit_is_refused_with_the_field_to_fix() {
     o.selesai = NaiveDate::from_ymd_opt(2026, 12, 31);
     let mut upd = o.to_new();
     s.update_official(p1, &upd).unwrap();
-    let problems = s.submit_problems(&good);
+    let problems = s.submit_problems(&good, 2027);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].field, Field::PihakPertama);
     assert!(

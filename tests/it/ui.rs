@@ -1022,6 +1022,10 @@ fn an_agreement_from_the_plan_survives_a_restart_and_a_pk_perubahan_keeps_the_si
     button(&mut h, "Ajukan");
     assert_eq!(version_of(&path, 1).status, Status::Diajukan);
     button(&mut h, "Tandai sudah ditandatangani");
+    // Signed ahead of the document's date: the question says so.
+    h.get_by_label_contains(
+        "Tanggal dokumen 29 Januari 2027 belum tiba (hari ini 23 November 2026)",
+    );
     button(&mut h, "Ya, sudah ditandatangani");
     assert_eq!(version_of(&path, 1).status, Status::Ditandatangani);
     button(&mut h, "Buat Perubahan");

@@ -25,7 +25,7 @@ impl AgreementPanel {
             self.draft_actions(ui, doc, view, out);
         }
         if doc.id == latest.id && matches!(doc.status, Status::Diajukan | Status::Diparaf) {
-            self.review_actions(ui, doc, out);
+            self.review_actions(ui, doc, view.today, out);
         }
         if doc.id == latest.id && doc.status.is_signed() && ui.button("Buat Perubahan").clicked() {
             self.amend = Some(AmendForm {
@@ -53,7 +53,7 @@ impl AgreementPanel {
         if ui.button("Ajukan").clicked()
             && let Some(ed) = self.ed.as_mut()
         {
-            ed.problems = rules::check_submit(&ed.content, &|id, d| {
+            ed.problems = rules::check_submit(&ed.content, doc.tahun, &|id, d| {
                 official_inactive(&view.officials, id, d)
             });
             if ed.problems.is_empty() {
@@ -109,7 +109,13 @@ impl AgreementPanel {
     }
 
     /// "Kembalikan ke draf", "Tandai sudah diparaf" and "Tandai sudah ditandatangani".
-    fn review_actions(&mut self, ui: &mut egui::Ui, doc: &VersionDoc, out: &mut Outbox) {
+    fn review_actions(
+        &mut self,
+        ui: &mut egui::Ui,
+        doc: &VersionDoc,
+        today: Option<chrono::NaiveDate>,
+        out: &mut Outbox,
+    ) {
         if ui.button("Kembalikan ke draf").clicked() {
             out.send(
                 Form::Agreement,
@@ -134,9 +140,19 @@ impl AgreementPanel {
             );
         }
         if ui.button("Tandai sudah ditandatangani").clicked() {
+            // A document dated later than today is signed ahead of its date:
+            // said in the question, so the yes is explicit.
+            let lebih_dulu = match (doc.content.tanggal, today) {
+                (Some(t), Some(today)) if today < t => format!(
+                    "Tanggal dokumen {} belum tiba (hari ini {}). ",
+                    crate::fmt::tanggal(t),
+                    crate::fmt::tanggal(today)
+                ),
+                _ => String::new(),
+            };
             self.confirm = Some(Confirm {
                 pesan: format!(
-                    "Tandai versi {} Perjanjian Kinerja {} sudah ditandatangani? Nama, NIP, pangkat dan jabatan para pihak dibekukan dan versi ini tidak dapat diubah lagi.",
+                    "{lebih_dulu}Tandai versi {} Perjanjian Kinerja {} sudah ditandatangani? Nama, NIP, pangkat dan jabatan para pihak dibekukan dan versi ini tidak dapat diubah lagi.",
                     doc.versi, doc.unit
                 ),
                 ya: "Ya, sudah ditandatangani",
