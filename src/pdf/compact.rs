@@ -389,91 +389,13 @@ pub(super) fn compact(pdf: &[u8], info: &super::Info<'_>) -> Option<Vec<u8>> {
     let (objek, trailer) = baca(pdf)?;
     let tok = |n: u32| objek.get(&n).map(|o| &o.tok);
 
-    // Font names in use, over the content streams of all pages.
-    let mut dipakai = BTreeSet::new();
-    let mut kamus_huruf = BTreeSet::new();
-    let mut isi_halaman = Vec::new();
-    for t in objek.values().map(|o| &o.tok) {
-        if nilai(t, b"Type").and_then(|v| v.first()).map(|v| &v.0) != Some(&Token::Nama(b"Page")) {
-            continue;
-        }
-        let isi = ref_dari(t, b"Contents")?;
-        isi_halaman.push(isi);
-        let data = objek.get(&isi)?.aliran?;
-        match nilai(tok(isi)?, b"Filter") {
-            None => huruf_dipakai(data, &mut dipakai),
-            // Compacted before: read the content inflated.
-            Some([(Token::Nama(b"FlateDecode"), _), ..]) => {
-                let mut isi = Vec::new();
-                flate2::read::ZlibDecoder::new(data)
-                    .read_to_end(&mut isi)
-                    .ok()?;
-                huruf_dipakai(&isi, &mut dipakai);
-            }
-            Some(_) => return None,
-        }
-        // The font dictionary behind /Resources n 0 R → /Font m 0 R.
-        if let Some(r) = ref_dari(t, b"Resources")
-            && let Some(f) = ref_dari(tok(r)?, b"Font")
-        {
-            kamus_huruf.insert(f);
-        }
-    }
-
-    // Font dictionaries with the unused names left out.
-    let mut kepala_baru: HashMap<u32, Vec<u8>> = HashMap::new();
-    let mut nama_huruf: HashMap<Vec<u8>, u32> = HashMap::new();
-    for f in kamus_huruf {
-        let t = tok(f)?;
-        let mut isi = b"<<".to_vec();
-        let mut i = 1;
-        while let Some((Token::Nama(n), _)) = t.get(i) {
-            let [
-                (Token::Kata(a), _),
-                (Token::Kata(g), _),
-                (Token::Kata(b"R"), _),
-            ] = t.get(i + 1..i + 4)?
-            else {
-                return None;
-            };
-            if dipakai.contains(*n) {
-                nama_huruf.insert(n.to_vec(), angka(a)?);
-                isi.push(b'/');
-                isi.extend_from_slice(n);
-                isi.push(b' ');
-                isi.extend_from_slice(a);
-                isi.push(b' ');
-                isi.extend_from_slice(g);
-                isi.extend_from_slice(b" R");
-            }
-            i += 4;
-        }
-        if t.get(i).map(|t| &t.0) != Some(&Token::Tanda(b">>")) {
-            return None;
-        }
-        isi.extend_from_slice(b">>");
-        kepala_baru.insert(f, isi);
-    }
+    let halaman = halaman(&objek)?;
+    let (mut kepala_baru, nama_huruf) = kamus_baru(&objek, &halaman)?;
     // Each embedded font cut to the glyphs used (kept whole if that fails).
-    isi_halaman.sort_unstable();
-    isi_halaman.dedup();
-    let subset = super::subset::rencana(&objek, &isi_halaman, &nama_huruf).unwrap_or_default();
+    let subset = super::subset::rencana(&objek, halaman.isi, &nama_huruf).unwrap_or_default();
     kepala_baru.extend(subset.kepala);
-    // The document information and the language.
     let t_trailer = token(trailer)?;
-    if let Some(n) = ref_dari(&t_trailer, b"Info") {
-        let o = objek.get(&n)?;
-        if nilai(&o.tok, b"Producer").is_none() {
-            kepala_baru.insert(n, info_baru(o.kepala, info));
-        }
-    }
-    let katalog = ref_dari(&t_trailer, b"Root")?;
-    let o = objek.get(&katalog)?;
-    if nilai(&o.tok, b"Lang").is_none() && o.kepala.starts_with(b"<<") {
-        let mut k = b"<</Lang(id-ID)".to_vec();
-        k.extend_from_slice(&o.kepala[2..]);
-        kepala_baru.insert(katalog, k);
-    }
+    info_dan_bahasa(&objek, &t_trailer, info, &mut kepala_baru)?;
     let tok_baru: HashMap<u32, Deret<'_>> = kepala_baru
         .iter()
         .map(|(&n, k)| Some((n, token(k)?)))
@@ -553,6 +475,122 @@ pub(super) fn compact(pdf: &[u8], info: &super::Info<'_>) -> Option<Vec<u8>> {
     out.extend_from_slice(&sunting(trailer, &ganti));
     write!(out, "\nstartxref\n{xref}\n%%EOF\n").ok()?;
     Some(out)
+}
+
+/// What the pages use: the font names set in their contents, the font
+/// dictionaries of their resources, and their content streams (by object,
+/// inflated: printpdf's release build deflates them).
+struct Halaman {
+    dipakai: BTreeSet<Vec<u8>>,
+    kamus_huruf: BTreeSet<u32>,
+    isi: HashMap<u32, Vec<u8>>,
+}
+
+fn halaman(objek: &BTreeMap<u32, Objek<'_>>) -> Option<Halaman> {
+    let tok = |n: u32| objek.get(&n).map(|o| &o.tok);
+    let mut h = Halaman {
+        dipakai: BTreeSet::new(),
+        kamus_huruf: BTreeSet::new(),
+        isi: HashMap::new(),
+    };
+    for t in objek.values().map(|o| &o.tok) {
+        if nilai(t, b"Type").and_then(|v| v.first()).map(|v| &v.0) != Some(&Token::Nama(b"Page")) {
+            continue;
+        }
+        let isi = ref_dari(t, b"Contents")?;
+        let data = data_aliran(objek.get(&isi)?)?;
+        huruf_dipakai(&data, &mut h.dipakai);
+        h.isi.insert(isi, data);
+        // The font dictionary behind /Resources n 0 R → /Font m 0 R.
+        if let Some(r) = ref_dari(t, b"Resources")
+            && let Some(f) = ref_dari(tok(r)?, b"Font")
+        {
+            h.kamus_huruf.insert(f);
+        }
+    }
+    Some(h)
+}
+
+/// The font dictionaries with the names no page uses left out, and the
+/// font object of each name in use.
+type KamusBaru = (HashMap<u32, Vec<u8>>, HashMap<Vec<u8>, u32>);
+
+fn kamus_baru(objek: &BTreeMap<u32, Objek<'_>>, h: &Halaman) -> Option<KamusBaru> {
+    let mut kepala_baru: HashMap<u32, Vec<u8>> = HashMap::new();
+    let mut nama_huruf: HashMap<Vec<u8>, u32> = HashMap::new();
+    for &f in &h.kamus_huruf {
+        let t = &objek.get(&f)?.tok;
+        let mut isi = b"<<".to_vec();
+        let mut i = 1;
+        while let Some((Token::Nama(n), _)) = t.get(i) {
+            let [
+                (Token::Kata(a), _),
+                (Token::Kata(g), _),
+                (Token::Kata(b"R"), _),
+            ] = t.get(i + 1..i + 4)?
+            else {
+                return None;
+            };
+            if h.dipakai.contains(*n) {
+                nama_huruf.insert(n.to_vec(), angka(a)?);
+                isi.push(b'/');
+                isi.extend_from_slice(n);
+                isi.push(b' ');
+                isi.extend_from_slice(a);
+                isi.push(b' ');
+                isi.extend_from_slice(g);
+                isi.extend_from_slice(b" R");
+            }
+            i += 4;
+        }
+        if t.get(i).map(|t| &t.0) != Some(&Token::Tanda(b">>")) {
+            return None;
+        }
+        isi.extend_from_slice(b">>");
+        kepala_baru.insert(f, isi);
+    }
+    Some((kepala_baru, nama_huruf))
+}
+
+/// The document information (author, subject, producer) and the catalog's
+/// language, added once (a compacted file already has them).
+fn info_dan_bahasa(
+    objek: &BTreeMap<u32, Objek<'_>>,
+    t_trailer: &[(Token<'_>, Range<usize>)],
+    info: &super::Info<'_>,
+    kepala_baru: &mut HashMap<u32, Vec<u8>>,
+) -> Option<()> {
+    if let Some(n) = ref_dari(t_trailer, b"Info") {
+        let o = objek.get(&n)?;
+        if nilai(&o.tok, b"Producer").is_none() {
+            kepala_baru.insert(n, info_baru(o.kepala, info));
+        }
+    }
+    let katalog = ref_dari(t_trailer, b"Root")?;
+    let o = objek.get(&katalog)?;
+    if nilai(&o.tok, b"Lang").is_none() && o.kepala.starts_with(b"<<") {
+        let mut k = b"<</Lang(id-ID)".to_vec();
+        k.extend_from_slice(&o.kepala[2..]);
+        kepala_baru.insert(katalog, k);
+    }
+    Some(())
+}
+
+/// The data of a stream as written before compression: unfiltered, or
+/// inflated from FlateDecode; `None` for any other filter.
+pub(super) fn data_aliran(o: &Objek<'_>) -> Option<Vec<u8>> {
+    let data = o.aliran?;
+    match nilai(&o.tok, b"Filter") {
+        None => Some(data.to_vec()),
+        Some([(Token::Nama(b"FlateDecode"), _), ..]) => {
+            let mut out = Vec::new();
+            flate2::read::ZlibDecoder::new(data)
+                .read_to_end(&mut out)
+                .ok()?;
+            Some(out)
+        }
+        Some(_) => None,
+    }
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use subsetter::GlyphRemapper;
 
-use super::compact::{Objek, Token, angka, ref_dari, spasi, sunting};
+use super::compact::{Objek, Token, angka, data_aliran, ref_dari, spasi, sunting};
 
 /// What subsetting changes in the file: new stream data (not yet
 /// compressed) and new object heads, by object number.
@@ -42,13 +42,13 @@ struct Teks {
     font: u32,
 }
 
-/// The subsets of every embedded font used by the pages `isi` (content
-/// stream objects) with the font names `nama` (resource name → font
-/// object). `None` when something is not as printpdf writes it: the caller
-/// then keeps the fonts whole.
+/// The subsets of every embedded font used by the pages, whose content
+/// streams `isi_teks` holds inflated (by object), with the font names
+/// `nama` (resource name → font object). `None` when something is not as
+/// printpdf writes it: the caller then keeps the fonts whole.
 pub(super) fn rencana(
     objek: &BTreeMap<u32, Objek<'_>>,
-    isi: &[u32],
+    mut isi_teks: HashMap<u32, Vec<u8>>,
     nama: &HashMap<Vec<u8>, u32>,
 ) -> Option<Perubahan> {
     let mut huruf: BTreeMap<u32, Huruf> = BTreeMap::new();
@@ -60,19 +60,15 @@ pub(super) fn rencana(
     if huruf.is_empty() {
         return None;
     }
-    // The page contents as text (printpdf deflates them in release builds).
-    let mut isi_teks: HashMap<u32, Vec<u8>> = HashMap::new();
     let mut teks = Vec::new();
-    for &n in isi {
-        let data = data_aliran(objek.get(&n)?)?;
-        for (digit, font) in teks_glyf(&data, nama, &huruf)? {
+    for (&n, data) in &isi_teks {
+        for (digit, font) in teks_glyf(data, nama, &huruf)? {
             teks.push(Teks {
                 isi: n,
                 digit,
                 font,
             });
         }
-        isi_teks.insert(n, data);
     }
     for t in &teks {
         let data = isi_teks.get(&t.isi)?;
@@ -100,22 +96,6 @@ pub(super) fn rencana(
     }
     p.aliran.extend(isi_teks);
     Some(p)
-}
-
-/// The data of a stream as written before compression: unfiltered, or
-/// inflated from FlateDecode; `None` for any other filter.
-fn data_aliran(o: &Objek<'_>) -> Option<Vec<u8>> {
-    let data = o.aliran?;
-    match super::compact::nilai(&o.tok, b"Filter") {
-        None => Some(data.to_vec()),
-        Some([(Token::Nama(b"FlateDecode"), _), ..]) => {
-            let mut out = Vec::new();
-            let mut z = flate2::read::ZlibDecoder::new(data);
-            std::io::Read::read_to_end(&mut z, &mut out).ok()?;
-            Some(out)
-        }
-        Some(_) => None,
-    }
 }
 
 /// The objects of an embedded Type0 font, or `Some(None)` for a font that
