@@ -62,6 +62,27 @@ pub fn angka(v: f64) -> String {
     }
 }
 
+/// A number shown exactly as stored, in id-ID form: "0,655", "1.234,5"
+/// (no rounding: what is shown reads back to the same value).
+pub fn angka_persis(v: f64) -> String {
+    if !v.is_finite() {
+        return "-".to_string();
+    }
+    // Rust writes the shortest text that reads back to the same f64.
+    let s = format!("{}", v.abs());
+    let (whole, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let grouped = whole
+        .parse::<i64>()
+        .map(ribuan)
+        .unwrap_or_else(|_| whole.to_string());
+    let sign = if v < 0.0 { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped},{frac}")
+    }
+}
+
 /// A file size: "812 KB", "12,5 MB" (1 MB = 1024 KB).
 pub fn ukuran(bytes: u64) -> String {
     const KB: f64 = 1024.0;

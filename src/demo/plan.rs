@@ -153,6 +153,7 @@ pub(super) fn renstra(store: &mut Store, tahun: i32, org: &Org) -> Result<Renstr
                     formula: String::new(),
                     sumber_data: "Laporan kinerja BKPSDM".into(),
                     naik_baik: *naik,
+                    kumulatif: false,
                     unit_id: Some(unit),
                     targets: parsed,
                 })?;

@@ -291,6 +291,7 @@ impl Builder<'_> {
             formula: "(jumlah tercapai / jumlah seluruhnya) × 100%".into(),
             sumber_data: "Laporan kinerja".into(),
             naik_baik: true,
+            kumulatif: false,
             unit_id: Some(self.units[unit].id),
             targets,
         })?;

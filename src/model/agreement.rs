@@ -396,6 +396,38 @@ pub enum Field {
     Budget(usize),
 }
 
+impl Field {
+    /// The field as the editor names it: "Tanggal penandatanganan",
+    /// "Baris 2 Target", "Anggaran baris 3".
+    pub fn label(self) -> String {
+        match self {
+            Field::Nomor => "Nomor".into(),
+            Field::Tempat => "Tempat".into(),
+            Field::Tanggal => "Tanggal penandatanganan".into(),
+            Field::PihakPertama => "Pihak Pertama".into(),
+            Field::PihakKedua => "Pihak Kedua".into(),
+            Field::Lines => "Baris kinerja".into(),
+            Field::LineSasaran(k) => format!("Baris {} Sasaran", k + 1),
+            Field::LineIndikator(k) => format!("Baris {} Indikator", k + 1),
+            Field::LineTarget(k) => format!("Baris {} Target", k + 1),
+            Field::LineTw(k) => format!("Baris {} TW", k + 1),
+            Field::Budget(k) => format!("Anggaran baris {}", k + 1),
+        }
+    }
+}
+
+/// The fields of `problems`, named once each in order: "Nomor, Baris 2 Target".
+pub fn field_names(problems: &[Problem]) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for p in problems {
+        let n = p.field.label();
+        if !names.contains(&n) {
+            names.push(n);
+        }
+    }
+    names.join(", ")
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub field: Field,

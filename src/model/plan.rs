@@ -12,7 +12,9 @@ pub enum TargetError {
     Kosong,
     #[error("Target terlalu panjang (maksimal 100 karakter)")]
     TerlaluPanjang,
-    #[error("Target '{0}' bukan angka yang sah")]
+    #[error(
+        "Target '{0}' bukan angka yang sah: pakai koma untuk desimal dan titik untuk ribuan, mis. 1.234,5"
+    )]
     BukanAngka(String),
 }
 
@@ -44,8 +46,18 @@ impl Target {
         if !numeric_chars {
             return Ok(Target::Teks(t.to_string()));
         }
-        let normal = if t.contains(',') {
-            t.replace('.', "").replace(',', ".")
+        let normal = if let Some((whole, frac)) = t.split_once(',') {
+            // The id-ID rule, or nothing: dots group the whole part by
+            // three, one comma, then digits ("1,234.5" is never guessed).
+            let whole_ok = whole
+                .trim_start_matches('-')
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+                || is_thousands_grouped(whole);
+            if !whole_ok || frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(TargetError::BukanAngka(t.to_string()));
+            }
+            format!("{}.{frac}", whole.replace('.', ""))
         } else if is_thousands_grouped(t) {
             t.replace('.', "")
         } else {
@@ -60,7 +72,7 @@ impl Target {
     /// As printed: "95,5" or "WTP".
     pub fn tampil(&self) -> String {
         match self {
-            Target::Angka(v) => crate::fmt::angka(*v),
+            Target::Angka(v) => crate::fmt::angka_persis(*v),
             Target::Teks(s) => s.clone(),
         }
     }
@@ -117,6 +129,36 @@ mod tests {
             Err(TargetError::BukanAngka(_))
         ));
         assert_eq!(Target::parse("0,65").unwrap().tampil(), "0,65");
+    }
+
+    #[test]
+    fn a_number_with_both_marks_follows_the_id_rule_or_is_refused() {
+        for bad in ["1,234.5", "1.23,4", "12.34,5", "1,", ",5,", "1,2.5"] {
+            assert_eq!(
+                Target::parse(bad).unwrap_err(),
+                TargetError::BukanAngka(bad.into()),
+                "{bad}"
+            );
+        }
+        assert_eq!(Target::parse("-1.234,5").unwrap(), Target::Angka(-1234.5));
+        assert_eq!(Target::parse("1234,5").unwrap(), Target::Angka(1234.5));
+    }
+
+    #[test]
+    fn a_target_shows_and_reads_back_exactly() {
+        for typed in [
+            "0,655",
+            "95",
+            "87,5",
+            "1.234.567,125",
+            "0,0001",
+            "-2,5",
+            "12.345",
+        ] {
+            let t = Target::parse(typed).unwrap();
+            assert_eq!(t.tampil(), typed);
+            assert_eq!(Target::parse(&t.tampil()).unwrap(), t);
+        }
     }
 }
 
@@ -267,6 +309,9 @@ pub struct NewIndikator {
     pub sumber_data: String,
     /// true: higher is better ("naik"); false: lower is better ("turun").
     pub naik_baik: bool,
+    /// The quarters' targets add up to the year's (TW I + … + TW IV).
+    #[serde(default)]
+    pub kumulatif: bool,
     pub unit_id: Option<UnitId>,
     pub targets: Vec<(i32, Target)>,
 }
@@ -346,6 +391,8 @@ pub struct IndikatorRow {
     pub baseline_tahun: Option<i32>,
     pub baseline_nilai: String,
     pub naik_baik: bool,
+    /// The quarters' targets add up to the year's.
+    pub kumulatif: bool,
     pub unit_id: Option<UnitId>,
     pub targets: std::collections::BTreeMap<i32, Target>,
     pub definisi: String,

@@ -83,6 +83,7 @@ impl Store {
                             formula: i.formula.clone(),
                             sumber_data: i.sumber_data.clone(),
                             naik_baik: i.naik_baik,
+                            kumulatif: i.kumulatif,
                             penanggung_jawab: unit_name(i.unit_id),
                         });
                     }
@@ -298,6 +299,7 @@ fn apply_renstra(
         formula: r.formula.clone(),
         sumber_data: r.sumber_data.clone(),
         naik_baik: r.naik_baik,
+        kumulatif: r.kumulatif,
         unit_id: unit_named(units, &r.penanggung_jawab),
         targets: r.targets.clone(),
     };

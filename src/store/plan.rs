@@ -31,6 +31,68 @@ fn target_columns(t: &Target) -> (Option<f64>, Option<&str>) {
     }
 }
 
+/// Every Renstra node of one level with its code, its name and its period:
+/// the scope a code must be unique in.
+fn coded_nodes(level: &str) -> &'static str {
+    match level {
+        "Tujuan" => "SELECT id, kode, uraian AS nama, period_id AS p FROM renstra_tujuan",
+        "Sasaran" => {
+            "SELECT s.id, s.kode, s.uraian AS nama, t.period_id AS p FROM renstra_sasaran s
+             JOIN renstra_tujuan t ON t.id = s.tujuan_id"
+        }
+        _ => {
+            "SELECT i.id, i.kode, i.nama, t.period_id AS p FROM renstra_indikator i
+             JOIN renstra_sasaran s ON s.id = i.sasaran_id JOIN renstra_tujuan t ON t.id = s.tujuan_id"
+        }
+    }
+}
+
+impl Store {
+    /// Refuses `kode` when another node of `level` in the same Renstra
+    /// period has it. `period` is found from `parent`, a row of the level
+    /// `parent_level` (the node itself when it is being changed).
+    fn kode_free(
+        &self,
+        level: &str,
+        kode: &str,
+        parent_level: &str,
+        parent: i64,
+        except: Option<i64>,
+    ) -> Result<()> {
+        let kode = kode.trim();
+        if kode.is_empty() {
+            return Ok(());
+        }
+        let period: Option<i64> = if parent_level == "Periode" {
+            Some(parent)
+        } else {
+            let sql = format!(
+                "SELECT p FROM ({}) WHERE id = ?1",
+                coded_nodes(parent_level)
+            );
+            self.conn()
+                .query_row(&sql, [parent], |r| r.get(0))
+                .optional()?
+        };
+        let sql = format!(
+            "SELECT nama FROM ({}) WHERE p = ?1 AND kode = ?2 AND id IS NOT ?3 LIMIT 1",
+            coded_nodes(level)
+        );
+        let taken: Option<String> = self
+            .conn()
+            .query_row(&sql, params![period, kode, except], |r| r.get(0))
+            .optional()?;
+        match taken {
+            Some(nama) => Err(StoreError::Invalid(format!(
+                "Kode {kode} sudah dipakai {} \"{}\" pada periode Renstra ini. Pilih kode lain.",
+                level.to_lowercase(),
+                crate::model::potong(&nama, 60)
+            ))),
+            None => Ok(()),
+        }
+    }
+}
+
 impl Store {
     /// One audited insert of one row.
     fn insert_row(
@@ -79,6 +141,7 @@ impl Store {
     ) -> Result<TujuanId> {
         required("Uraian tujuan", uraian)?;
         check_len("Kode", kode.trim(), KODE_MAKS)?;
+        self.kode_free("Tujuan", kode, "Periode", period_id.0, None)?;
         self.insert_row(
             "renstra_tujuan",
             "INSERT INTO renstra_tujuan (period_id, kode, uraian, urutan) VALUES (?1, ?2, ?3, (SELECT count(*) FROM renstra_tujuan WHERE period_id = ?1))",
@@ -96,6 +159,7 @@ impl Store {
     ) -> Result<SasaranId> {
         required("Uraian sasaran", uraian)?;
         check_len("Kode", kode.trim(), KODE_MAKS)?;
+        self.kode_free("Sasaran", kode, "Tujuan", tujuan_id.0, None)?;
         self.insert_row(
             "renstra_sasaran",
             "INSERT INTO renstra_sasaran (tujuan_id, kode, uraian, urutan) VALUES (?1, ?2, ?3, (SELECT count(*) FROM renstra_sasaran WHERE tujuan_id = ?1))",
@@ -108,6 +172,7 @@ impl Store {
     /// Adds an indicator with its yearly targets in one transaction.
     pub fn add_indikator(&mut self, i: &NewIndikator) -> Result<IndikatorId> {
         i.validate()?;
+        self.kode_free("Indikator", &i.kode, "Sasaran", i.sasaran_id.0, None)?;
         self.write(AuditMeta::new("tambah", "renstra_indikator"), |tx| {
             let id = write_indikator(tx, None, i)?;
             Ok(Written::new(id, id, None, Some(image(i))))
@@ -202,7 +267,7 @@ impl Store {
         }
         let mut stmt = self.conn.prepare(
             "SELECT i.id, i.sasaran_id, i.kode, i.nama, i.satuan, i.baseline_tahun, i.baseline_nilai, i.arah, i.unit_id,
-                    i.definisi, i.formula, i.sumber_data
+                    i.definisi, i.formula, i.sumber_data, i.kumulatif
              FROM renstra_indikator i JOIN renstra_sasaran s ON s.id = i.sasaran_id
              JOIN renstra_tujuan u ON u.id = s.tujuan_id WHERE u.period_id = ?1 ORDER BY i.urutan, i.id",
         )?;
@@ -220,6 +285,7 @@ impl Store {
                         baseline_tahun: r.get(5)?,
                         baseline_nilai: r.get(6)?,
                         naik_baik: arah != "turun",
+                        kumulatif: r.get::<_, i64>(12)? != 0,
                         unit_id: r.get(8)?,
                         targets: Default::default(),
                         definisi: r.get(9)?,
@@ -351,6 +417,7 @@ impl Store {
         check_len("Kode", kode.trim(), KODE_MAKS)?;
         let (table, _) = node_table(node);
         let id = node.row();
+        self.kode_free(node.label(), kode, node.label(), id, Some(id))?;
         let before = self.row_image(table, id)?;
         self.write(AuditMeta::new("ubah", table), |tx| {
             tx.execute(
@@ -369,6 +436,7 @@ impl Store {
     /// Replaces an indicator's fields and its yearly targets.
     pub fn update_indikator(&mut self, id: IndikatorId, i: &NewIndikator) -> Result<()> {
         i.validate()?;
+        self.kode_free("Indikator", &i.kode, "Indikator", id.0, Some(id.0))?;
         let before = self.row_image("renstra_indikator", id.0)?;
         self.write(AuditMeta::new("ubah", "renstra_indikator"), |tx| {
             write_indikator(tx, Some(id), i)?;
@@ -562,7 +630,8 @@ pub(super) fn write_indikator(
         Some(id) => {
             tx.execute(
                 "UPDATE renstra_indikator SET kode = ?1, nama = ?2, satuan = ?3, baseline_tahun = ?4, baseline_nilai = ?5,
-                    definisi = ?6, formula = ?7, sumber_data = ?8, arah = ?9, unit_id = ?10 WHERE id = ?11",
+                    definisi = ?6, formula = ?7, sumber_data = ?8, arah = ?9, unit_id = ?10, kumulatif = ?12
+                 WHERE id = ?11",
                 params![
                     i.kode.trim(),
                     i.nama.trim(),
@@ -574,7 +643,8 @@ pub(super) fn write_indikator(
                     i.sumber_data.trim(),
                     arah,
                     i.unit_id,
-                    id
+                    id,
+                    i.kumulatif
                 ],
             )?;
             tx.execute("DELETE FROM renstra_target WHERE indikator_id = ?1", [id])?;
@@ -583,8 +653,9 @@ pub(super) fn write_indikator(
         None => {
             tx.execute(
                 "INSERT INTO renstra_indikator (sasaran_id, kode, nama, satuan, baseline_tahun, baseline_nilai, definisi, formula,
-                    sumber_data, arah, unit_id, urutan)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, (SELECT count(*) FROM renstra_indikator WHERE sasaran_id = ?1))",
+                    sumber_data, arah, unit_id, kumulatif, urutan)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
+                    (SELECT count(*) FROM renstra_indikator WHERE sasaran_id = ?1))",
                 params![
                     i.sasaran_id,
                     i.kode.trim(),
@@ -596,7 +667,8 @@ pub(super) fn write_indikator(
                     i.formula.trim(),
                     i.sumber_data.trim(),
                     arah,
-                    i.unit_id
+                    i.unit_id,
+                    i.kumulatif
                 ],
             )?;
             IndikatorId(tx.last_insert_rowid())

@@ -243,3 +243,108 @@ fn a_restore_starts_with_the_drafts_of_the_database_then_open() {
             .is_none()
     );
 }
+
+/// A draft agreement of the demo with budget lines: (agreement, version).
+fn draft_with_budget(
+    path: &Path,
+) -> (
+    perkin::model::id::AgreementId,
+    perkin::model::agreement::VersionDoc,
+) {
+    let s = Store::open_read_only(path).unwrap();
+    s.agreements(2027)
+        .unwrap()
+        .into_iter()
+        .find_map(|a| {
+            let v = s.version(a.version_id).unwrap();
+            (v.status == perkin::model::agreement::Status::Draf && !v.content.budget.is_empty())
+                .then_some((a.id, v))
+        })
+        .expect("the demo has a draft with a budget")
+}
+
+fn stored_version(
+    path: &Path,
+    v: perkin::model::id::VersionId,
+) -> perkin::model::agreement::VersionDoc {
+    Store::open_read_only(path).unwrap().version(v).unwrap()
+}
+
+#[test]
+fn a_red_field_is_never_stored_survives_a_restart_in_red_and_blocks_ajukan() {
+    use perkin::model::agreement::Status;
+    let d = tmp();
+    let path = demo_db(d.path(), "Badan Kepegawaian Lembah Hijau");
+    let (pk, before) = draft_with_budget(&path);
+    let audit = |p: &Path| {
+        crate::common::rows_in(
+            &Store::open_read_only(p).unwrap(),
+            crate::common::Rows::Audit,
+        )
+    };
+    let written = audit(&path);
+    let mut mem = MemStorage::default();
+
+    // "1" then ",5 M" typed on: the field goes red and nothing of it is
+    // written, not even the "1" it began with; nor a date that is no date.
+    let mut h = window(&path, &mem);
+    go(&mut h, "Perjanjian Kinerja");
+    h.state_mut().app_mut().reopen_agreement(Some(pk));
+    h.run();
+    h.get_by_label("Anggaran 1 Jumlah").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.step();
+    // Keystrokes a frame apart, as a clerk types: the "1" alone reads.
+    for k in ["1", ",", "5", " ", "M"] {
+        h.get_by_label("Anggaran 1 Jumlah").type_text(k);
+        h.step();
+    }
+    h.run();
+    retype(&mut h, "Tanggal penandatanganan (hh-bb-tttt)", "30-02-2027");
+    h.get_by_label_contains("Anggaran baris 1: Jumlah '1,5 M' bukan rupiah yang sah");
+    h.get_by_label_contains("Jumlah anggaran: belum dapat dihitung");
+    h.get_by_label_contains(
+        "Belum disimpan: isian Tanggal penandatanganan, Anggaran baris 1 belum terbaca",
+    );
+    // The program dies (its last save of what it remembers included).
+    close(h, &mut mem);
+    assert_eq!(stored_version(&path, before.id).content, before.content);
+    assert_eq!(audit(&path), written, "nothing written");
+
+    // Reopened: both texts back as typed, in red, and "Ajukan" refused
+    // with the fields named.
+    let mut h = window(&path, &mem);
+    assert_eq!(
+        h.get_by_label("Anggaran 1 Jumlah").value().as_deref(),
+        Some("1,5 M")
+    );
+    assert_eq!(
+        h.get_by_label("Tanggal penandatanganan (hh-bb-tttt)")
+            .value()
+            .as_deref(),
+        Some("30-02-2027")
+    );
+    h.get_by_label_contains("Anggaran baris 1: Jumlah '1,5 M' bukan rupiah yang sah");
+    crate::ui::button(&mut h, "Ajukan");
+    h.get_by_label_contains(
+        "Belum dapat diajukan — perbaiki yang ditandai merah: Tanggal penandatanganan, Anggaran baris 1",
+    );
+    let after = stored_version(&path, before.id);
+    assert_eq!(after.status, Status::Draf);
+    assert_eq!(after.content, before.content);
+
+    // Fixed: the messages go, and the amount is written as typed.
+    retype(&mut h, "Anggaran 1 Jumlah", "2.500.000");
+    retype(&mut h, "Tanggal penandatanganan (hh-bb-tttt)", "29-01-2027");
+    assert!(h.query_by_label_contains("bukan rupiah yang sah").is_none());
+    assert!(h.query_by_label_contains("Belum dapat diajukan").is_none());
+    h.get_by_label_contains("Jumlah anggaran: Rp ");
+    close(h, &mut mem);
+    let after = stored_version(&path, before.id);
+    assert_eq!(after.content.budget[0].anggaran, 2_500_000);
+    assert_eq!(
+        after.content.tanggal,
+        chrono::NaiveDate::from_ymd_opt(2027, 1, 29)
+    );
+}

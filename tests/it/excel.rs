@@ -40,6 +40,7 @@ fn indikator(
         formula: "(realisasi / target) × 100%".into(),
         sumber_data: "Laporan Kinerja".into(),
         naik_baik: true,
+        kumulatif: false,
         penanggung_jawab: "Sekretariat".into(),
     }
 }
@@ -171,6 +172,7 @@ fn contoh_workbook() -> Workbook {
     ];
     // Variety: a "turun" indicator, one without baseline, one with a gap year.
     renstra[5].naik_baik = false;
+    renstra[2].kumulatif = true;
     renstra[4].baseline_tahun = None;
     renstra[4].baseline_nilai = String::new();
     renstra[3].targets.remove(1);

@@ -650,12 +650,14 @@ fn renstra_nodes_edit_and_refuse_deletion_while_used() {
         formula: ind.formula.clone(),
         sumber_data: ind.sumber_data.clone(),
         naik_baik: true,
+        kumulatif: true,
         unit_id: ind.unit_id,
         targets: ind.targets.clone().into_iter().collect(),
     };
     edited.targets[2].1 = Target::Teks("Baik".into());
     s.update_indikator(ind.id, &edited).unwrap();
     let again = s.renstra_tree(period).unwrap();
+    assert!(again[0].sasaran[0].indikator[0].kumulatif);
     assert_eq!(
         again[0].sasaran[0].indikator[0].targets[&2027],
         Target::Teks("Baik".into())
@@ -767,4 +769,77 @@ fn a_database_carries_its_own_identity_which_a_move_keeps() {
     let renamed = moved.join("kantor-2027.db");
     std::fs::rename(&a, &renamed).unwrap();
     assert_eq!(Store::open(&renamed).unwrap().identity().unwrap(), id_a);
+}
+
+#[test]
+fn renstra_codes_are_unique_in_their_period_and_targets_stay_as_typed() {
+    use perkin::model::plan::{NewIndikator, Target};
+    let dir = tmp();
+    let mut s = demo_store(dir.path(), local(2026, 11, 23, 10, 0));
+    let period = s.renstra_periods().unwrap()[0].id;
+    let tree = s.renstra_tree(period).unwrap();
+    let before = count(&s, "audit_log");
+    // A second T1, a second T1.S1 under another tujuan, a second indicator
+    // code: each refused with the holder named, nothing written.
+    let e = s.add_tujuan(period, "T1", "Tujuan kembar").unwrap_err();
+    assert!(
+        e.to_string().starts_with("Kode T1 sudah dipakai tujuan \""),
+        "{e}"
+    );
+    let e = s
+        .add_sasaran(tree[1].id, "T1.S1", "Sasaran kembar")
+        .unwrap_err();
+    assert!(
+        e.to_string().contains("Kode T1.S1 sudah dipakai sasaran"),
+        "{e}"
+    );
+    let e = s
+        .update_tujuan(tree[1].id, " T1 ", &tree[1].uraian)
+        .unwrap_err();
+    assert!(e.to_string().contains("Pilih kode lain"), "{e}");
+    let ind = tree[0].sasaran[0].indikator[0].clone();
+    let other = tree[0].sasaran[0].indikator[1].clone();
+    let as_new = |i: &perkin::model::plan::IndikatorRow| NewIndikator {
+        sasaran_id: tree[0].sasaran[0].id,
+        kode: i.kode.clone(),
+        nama: i.nama.clone(),
+        satuan: i.satuan.clone(),
+        baseline_tahun: i.baseline_tahun,
+        baseline_nilai: i.baseline_nilai.clone(),
+        definisi: i.definisi.clone(),
+        formula: i.formula.clone(),
+        sumber_data: i.sumber_data.clone(),
+        naik_baik: i.naik_baik,
+        kumulatif: i.kumulatif,
+        unit_id: i.unit_id,
+        targets: i.targets.clone().into_iter().collect(),
+    };
+    let mut twin = as_new(&other);
+    twin.kode = ind.kode.clone();
+    let e = s.update_indikator(other.id, &twin).unwrap_err();
+    assert!(e.to_string().contains("sudah dipakai indikator"), "{e}");
+    assert!(s.add_indikator(&twin).is_err());
+    assert_eq!(count(&s, "audit_log"), before);
+    // Saving a node again under its own code is not a clash.
+    s.update_tujuan(tree[0].id, "T1", &tree[0].uraian).unwrap();
+
+    // 0,655 stays 0.655 through a save of another field; the form's text
+    // of it reads back to the same number.
+    let mut edited = as_new(&ind);
+    edited.targets[0].1 = Target::parse("0,655").unwrap();
+    s.update_indikator(ind.id, &edited).unwrap();
+    let stored = s.renstra_tree(period).unwrap()[0].sasaran[0].indikator[0].clone();
+    let typed = stored.targets[&edited.targets[0].0].tampil();
+    assert_eq!(typed, "0,655");
+    let mut again = as_new(&stored);
+    again.formula = "Rumus baru".into();
+    again.targets = stored
+        .targets
+        .iter()
+        .map(|(y, t)| (*y, Target::parse(&t.tampil()).unwrap()))
+        .collect();
+    s.update_indikator(ind.id, &again).unwrap();
+    let after = s.renstra_tree(period).unwrap()[0].sasaran[0].indikator[0].clone();
+    assert_eq!(after.targets, stored.targets);
+    assert_eq!(after.targets[&edited.targets[0].0], Target::Angka(0.655));
 }

@@ -361,7 +361,7 @@ fn a_renstra_indicator_with_five_targets_survives_a_restart() {
         type_into(&mut h, "Satuan", "opini");
         // A bad number is flagged inline and nothing is stored.
         type_into(&mut h, "Target 2025", "1,2,3");
-        h.get_by_label("Target '1,2,3' bukan angka yang sah");
+        h.get_by_label_contains("Target '1,2,3' bukan angka yang sah");
         button(&mut h, "Simpan");
         assert_eq!(count(&h, Rows::Indicators), 0);
         retype(&mut h, "Target 2025", "WTP");
@@ -621,6 +621,7 @@ fn the_target_table_with_2000_indicators_builds_only_what_is_in_view() {
                 formula: String::new(),
                 sumber_data: String::new(),
                 naik_baik: true,
+                kumulatif: false,
                 penanggung_jawab: String::new(),
             })
             .collect(),
@@ -1957,4 +1958,51 @@ fn a_holiday_on_a_listed_date_replaces_it_only_after_asking() {
     button(&mut h, "Tambah hari libur");
     button(&mut h, "Ya, ganti");
     assert_eq!(name_on(&h).as_deref(), Some("Rapat kerja lokal"));
+}
+
+#[test]
+fn an_indicator_marked_cumulative_warns_when_its_quarters_miss_the_year() {
+    let dir = tmp();
+    let mut h = harness(demo_store(dir.path(), local(2026, 11, 23, 10, 0)));
+    go(&mut h, "Renstra");
+    h.get_by_label_contains("T1.S1.I1 Indeks Sistem Merit (indeks)")
+        .click();
+    h.run();
+    h.get_by_label_contains("Kumulatif (TW I–IV dijumlahkan")
+        .click();
+    h.run();
+    button(&mut h, "Simpan");
+    assert!(indicator(h.state().store(), "T1.S1.I1").kumulatif);
+
+    // A draft whose first line comes from that indicator (target 0,74).
+    let s = h.state().store();
+    let pk = s
+        .agreements(2027)
+        .unwrap()
+        .into_iter()
+        .find(|a| {
+            let v = s.version(a.version_id).unwrap();
+            v.status == Status::Draf && v.content.lines[0].indikator == "Indeks Sistem Merit"
+        })
+        .unwrap()
+        .id;
+    go(&mut h, "Perjanjian Kinerja");
+    h.state_mut().app_mut().reopen_agreement(Some(pk));
+    h.run();
+    h.get_by_label("Target per triwulan (TW I–IV)").click();
+    h.run();
+    for (tw, v) in ["TW I", "TW II", "TW III", "TW IV"]
+        .iter()
+        .zip(["0,2", "0,2", "0,2", "0,1"])
+    {
+        type_into(&mut h, &format!("Baris 1 {tw}"), v);
+    }
+    h.get_by_label_contains(
+        "Baris 1: Jumlah target TW I–IV (0,7) tidak sama dengan target tahunan (0,74) untuk indikator kumulatif",
+    );
+    retype(&mut h, "Baris 1 TW IV", "0,14");
+    assert!(
+        h.query_by_label_contains("untuk indikator kumulatif")
+            .is_none()
+    );
 }

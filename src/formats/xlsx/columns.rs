@@ -17,6 +17,7 @@ pub(super) enum KolRenstra {
     Formula,
     SumberData,
     Arah,
+    Kumulatif,
     PenanggungJawab,
 }
 
@@ -179,7 +180,7 @@ pub(super) const RENSTRA_AWAL: [Def<KolRenstra>; 10] = [
 ];
 
 /// Renstra columns after the "Target YYYY" columns.
-pub(super) const RENSTRA_AKHIR: [Def<KolRenstra>; 5] = [
+pub(super) const RENSTRA_AKHIR: [Def<KolRenstra>; 6] = [
     def(
         KolRenstra::Definisi,
         "Definisi Operasional",
@@ -219,6 +220,16 @@ pub(super) const RENSTRA_AKHIR: [Def<KolRenstra>; 5] = [
         false,
         "naik = makin tinggi makin baik; turun = makin rendah makin baik. Kosong berarti naik.",
         "naik",
+    ),
+    def(
+        KolRenstra::Kumulatif,
+        "Kumulatif",
+        false,
+        "Tidak",
+        10.0,
+        false,
+        "ya = target TW I sampai TW IV dijumlahkan menjadi target tahunan; tidak = target tahunan dicapai pada akhir tahun. Kosong berarti tidak.",
+        "tidak",
     ),
     def(
         KolRenstra::PenanggungJawab,

@@ -26,6 +26,7 @@
 //! | `Target YYYY` | no | one column per year; a number or a text target ("WTP"); empty = no target that year; a value outside the row's period is a problem |
 //! | `Definisi Operasional`, `Formula`, `Sumber Data` | no | |
 //! | `Arah` | no | "naik" (higher is better, the default) or "turun" |
+//! | `Kumulatif` | no | "ya" (the quarters' targets add up to the year's) or "tidak" (the default) |
 //! | `Penanggung Jawab` | no | unit name |
 //!
 //! **"Renja"**: one row per item (program, kegiatan, sub kegiatan).
@@ -120,6 +121,8 @@ pub struct RenstraRow {
     pub sumber_data: String,
     /// true: higher is better ("naik"); false: lower is better ("turun").
     pub naik_baik: bool,
+    /// The quarters' targets add up to the year's ("ya" in Kumulatif).
+    pub kumulatif: bool,
     pub penanggung_jawab: String,
 }
 

@@ -133,6 +133,7 @@ fn baca_baris(
     row.formula = lembar.teks(b, k(KolRenstra::Formula), "Formula");
     row.sumber_data = lembar.teks(b, k(KolRenstra::SumberData), "Sumber Data");
     row.naik_baik = baca_arah(lembar, b, k(KolRenstra::Arah));
+    row.kumulatif = baca_kumulatif(lembar, b, k(KolRenstra::Kumulatif));
     row.penanggung_jawab = lembar.teks(b, k(KolRenstra::PenanggungJawab), "Penanggung Jawab");
     (row, periode)
 }
@@ -184,6 +185,24 @@ fn baca_arah(lembar: &mut Lembar, b: &BarisData, kol: Option<u32>) -> bool {
                 ),
             );
             true
+        }
+    }
+}
+
+/// The Kumulatif cell: true for "ya", false for "tidak" or empty; anything
+/// else is reported and reads as "tidak".
+fn baca_kumulatif(lembar: &mut Lembar, b: &BarisData, kol: Option<u32>) -> bool {
+    let isi = lembar.teks(b, kol, "Kumulatif");
+    match normal(&isi).as_str() {
+        "ya" => true,
+        "" | "tidak" => false,
+        _ => {
+            let pesan = format!(
+                "Kumulatif '{}' tidak dikenal: isi ya atau tidak",
+                potong(&isi)
+            );
+            lembar.catat(b.no, kol, pesan);
+            false
         }
     }
 }

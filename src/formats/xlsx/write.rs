@@ -214,6 +214,7 @@ fn tulis_renstra(
                 KolRenstra::Formula => teks(&row.formula),
                 KolRenstra::SumberData => teks(&row.sumber_data),
                 KolRenstra::Arah => teks(if row.naik_baik { "naik" } else { "turun" }),
+                KolRenstra::Kumulatif => teks(if row.kumulatif { "ya" } else { "tidak" }),
                 KolRenstra::PenanggungJawab => teks(&row.penanggung_jawab),
             };
             if !isi.is_empty() {
@@ -228,13 +229,19 @@ fn tulis_renstra(
         u32::try_from(rows.len()).unwrap_or(0).max(1),
         terakhir,
     )?;
-    if let Some(c) = kolom.iter().position(|(k, ..)| *k == KolRenstra::Arah) {
+    for (kol, judul, pilihan) in [
+        (KolRenstra::Arah, "Arah", ["naik", "turun"]),
+        (KolRenstra::Kumulatif, "Kumulatif", ["ya", "tidak"]),
+    ] {
+        let Some(c) = kolom.iter().position(|(k, ..)| *k == kol) else {
+            continue;
+        };
         let c = u16::try_from(c).map_err(|_| XlsxError::RowColumnLimitError)?;
         let validasi = DataValidation::new()
-            .allow_list_strings(&["naik", "turun"])?
+            .allow_list_strings(&pilihan)?
             .set_error_style(DataValidationErrorStyle::Warning)
-            .set_error_title("Arah")?
-            .set_error_message("Isi naik atau turun.")?;
+            .set_error_title(judul)?
+            .set_error_message(format!("Isi {} atau {}.", pilihan[0], pilihan[1]))?;
         lembar.add_data_validation(1, c, BARIS_VALIDASI, c, &validasi)?;
     }
     Ok(())

@@ -53,9 +53,13 @@ impl AgreementPanel {
         if ui.button("Ajukan").clicked()
             && let Some(ed) = self.ed.as_mut()
         {
-            ed.problems = rules::check_submit(&ed.content, doc.tahun, &|id, d| {
-                official_inactive(&view.officials, id, d)
-            });
+            // A field that does not read is named first: the content
+            // behind it is not what the user meant.
+            ed.problems = ed.unreadable();
+            ed.problems
+                .extend(rules::check_submit(&ed.content, doc.tahun, &|id, d| {
+                    official_inactive(&view.officials, id, d)
+                }));
             if ed.problems.is_empty() {
                 self.flush(out);
                 out.send(

@@ -32,21 +32,20 @@ pub(super) fn budget(ui: &mut egui::Ui, ed: &mut Editor) -> bool {
         ed.anggaran_buf.remove(k);
         changed = true;
     }
-    for e in bad_amount {
-        inline_error(ui, &e);
+    for e in &bad_amount {
+        inline_error(ui, e);
     }
     for p in &ed.problems {
-        if matches!(p.field, Field::Budget(_)) {
+        if matches!(p.field, Field::Budget(_)) && !bad_amount.contains(&p.message) {
             inline_error(ui, &p.message);
         }
     }
-    ui.label(
-        RichText::new(format!(
-            "Jumlah anggaran: {}",
-            fmt::rupiah(budget_total(&ed.content.budget))
-        ))
-        .strong(),
-    );
+    let total = if bad_amount.is_empty() {
+        fmt::rupiah(budget_total(&ed.content.budget))
+    } else {
+        "belum dapat dihitung (ada jumlah yang belum terbaca)".into()
+    };
+    ui.label(RichText::new(format!("Jumlah anggaran: {total}")).strong());
     ui.add_space(12.0);
     changed
 }
@@ -166,9 +165,11 @@ fn amount_cell(
             format!("Anggaran {no} Jumlah"),
             150.0,
             parsed.is_err(),
-        ) && let Ok(v) = fmt::baca_rupiah(buf)
-        {
-            b.anggaran = v;
+        ) {
+            // An edit either way; only a text that reads is taken.
+            if let Ok(v) = fmt::baca_rupiah(buf) {
+                b.anggaran = v;
+            }
             changed = true;
         }
         if let Err(e) = fmt::baca_rupiah(buf) {

@@ -7,7 +7,7 @@ use super::lines::lines;
 use super::parties::parties;
 use super::{AUTOSAVE_AFTER, AgreementPanel, Editor, status_color};
 use crate::app::{AgreementCmd, ViewData};
-use crate::model::agreement::{AlasanPerubahan, VersionDoc};
+use crate::model::agreement::{AlasanPerubahan, VersionDoc, field_names};
 use crate::ui::panels::draft::{Choice, Drift, conflict_bar};
 use crate::ui::panels::widgets::{chip, inline_error};
 use crate::ui::panels::{Form, Outbox};
@@ -72,6 +72,9 @@ impl AgreementPanel {
                 Some(r) if r.version_id == doc.id && doc.status.is_editable() => {
                     e.content = r.content;
                     e.sync_buffers();
+                    if let Some(t) = r.texts {
+                        e.restore_texts(t);
+                    }
                     e.unsaved = true;
                     // Written at once, unless the version changed since
                     // the edit began: then the user chooses first.
@@ -199,10 +202,19 @@ fn notes(ui: &mut egui::Ui, s: &Shown) {
     }
 }
 
-/// Whether the edits are saved, and how many problems block "Ajukan".
+/// Whether the edits are saved, and which fields block "Ajukan".
 fn save_state(ui: &mut egui::Ui, ed: &Editor, editable: bool) {
+    let unreadable = ed.unreadable();
     if let Some(e) = &ed.save_error {
         inline_error(ui, &format!("Belum tersimpan: {e}"));
+    } else if editable && !unreadable.is_empty() {
+        inline_error(
+            ui,
+            &format!(
+                "Belum disimpan: isian {} belum terbaca. Perbaiki yang merah; perubahan lain ikut disimpan setelah itu.",
+                field_names(&unreadable)
+            ),
+        );
     } else if editable {
         ui.label(
             RichText::new(if ed.unsaved {
@@ -218,8 +230,8 @@ fn save_state(ui: &mut egui::Ui, ed: &Editor, editable: bool) {
         inline_error(
             ui,
             &format!(
-                "Belum dapat diajukan — perbaiki {} hal yang ditandai merah di bawah.",
-                ed.problems.len()
+                "Belum dapat diajukan — perbaiki yang ditandai merah: {}.",
+                field_names(&ed.problems)
             ),
         );
     }
@@ -267,13 +279,16 @@ impl AgreementPanel {
     }
 }
 
-/// Sends the edit once it has waited long enough, else asks to be called again then.
+/// Sends the edit once it has waited long enough, else asks to be called
+/// again then. Nothing is sent while a typed field does not
+/// read: the edit stays remembered, the red field shows why.
 fn autosave(ctx: &egui::Context, ed: &mut Editor, now: f64, out: &mut Outbox) {
-    if ed.conflict.is_some() {
+    if ed.conflict.is_some() || !ed.unreadable().is_empty() {
         return;
     }
     let Some(t) = ed.dirty_at else { return };
-    if now - t >= AUTOSAVE_AFTER {
+    let due = t + AUTOSAVE_AFTER;
+    if now >= due {
         ed.dirty_at = None;
         ed.unsaved = false;
         out.send(
@@ -284,8 +299,6 @@ fn autosave(ctx: &egui::Context, ed: &mut Editor, now: f64, out: &mut Outbox) {
             },
         );
     } else {
-        ctx.request_repaint_after(std::time::Duration::from_secs_f64(
-            AUTOSAVE_AFTER - (now - t),
-        ));
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
     }
 }

@@ -56,21 +56,10 @@ pub(super) fn header(
                 &mut ed.tanggal_buf,
                 tanggal_err.as_deref(),
             ) {
-                let t = ed.tanggal_buf.trim();
-                if t.is_empty() {
-                    ed.tanggal_err = None;
-                    ed.content.tanggal = None;
-                    changed = true;
-                } else {
-                    match fmt::baca_tanggal(t) {
-                        Ok(d) => {
-                            ed.tanggal_err = None;
-                            ed.content.tanggal = Some(d);
-                            changed = true;
-                        }
-                        Err(e) => ed.tanggal_err = Some(e),
-                    }
-                }
+                // An edit either way: a text that does not read is kept
+                // (and remembered) in red, never taken in part.
+                ed.read_tanggal();
+                changed = true;
             }
             if let Some(d) = ed.content.tanggal {
                 ui.label("");

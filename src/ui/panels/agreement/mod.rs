@@ -39,6 +39,17 @@ pub struct AgreementDrafts {
     pub base: Option<Content>,
     pub new: NewForm,
     pub cari: String,
+    /// The typed texts of the fields read into numbers and dates, kept as
+    /// typed (a red one included) with the unsaved edit.
+    #[serde(default)]
+    pub texts: Option<Texts>,
+}
+
+/// What the user typed in the fields that are read (date, amounts).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Texts {
+    pub tanggal: String,
+    pub anggaran: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -124,6 +135,62 @@ impl Editor {
             .any(|l| l.tw.iter().any(|t| !t.is_empty()));
     }
 
+    /// The typed texts, as remembered with an unsaved edit.
+    fn texts(&self) -> Texts {
+        Texts {
+            tanggal: self.tanggal_buf.clone(),
+            anggaran: self.anggaran_buf.clone(),
+        }
+    }
+
+    /// Puts back remembered texts (when they still fit the content).
+    fn restore_texts(&mut self, t: Texts) {
+        if t.anggaran.len() == self.anggaran_buf.len() {
+            self.anggaran_buf = t.anggaran;
+        }
+        self.tanggal_buf = t.tanggal;
+        self.read_tanggal();
+    }
+
+    /// Reads the typed signing date: an empty field clears it, a date that
+    /// reads is taken, one that does not is kept in red and not taken.
+    fn read_tanggal(&mut self) {
+        let t = self.tanggal_buf.trim();
+        if t.is_empty() {
+            self.tanggal_err = None;
+            self.content.tanggal = None;
+            return;
+        }
+        match fmt::baca_tanggal(t) {
+            Ok(d) => {
+                self.tanggal_err = None;
+                self.content.tanggal = Some(d);
+            }
+            Err(e) => self.tanggal_err = Some(e),
+        }
+    }
+
+    /// The typed fields that do not read (the date, an amount): while one
+    /// is left nothing is written and no status change goes through.
+    fn unreadable(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        if let Some(e) = &self.tanggal_err {
+            out.push(Problem {
+                field: Field::Tanggal,
+                message: e.clone(),
+            });
+        }
+        for (k, b) in self.anggaran_buf.iter().enumerate() {
+            if let Err(e) = fmt::baca_rupiah(b) {
+                out.push(Problem {
+                    field: Field::Budget(k),
+                    message: format!("Anggaran baris {}: {e}", k + 1),
+                });
+            }
+        }
+        out
+    }
+
     fn touch(&mut self, now: f64) {
         self.unsaved = true;
         if self.dirty_at.is_none() {
@@ -183,6 +250,7 @@ struct Restored {
     version_id: VersionId,
     content: Content,
     base: Option<Content>,
+    texts: Option<Texts>,
 }
 
 impl AgreementPanel {
@@ -191,9 +259,11 @@ impl AgreementPanel {
             version_id: e.version_id,
             content: e.content.clone(),
             base: Some(e.base.clone()),
+            texts: Some(e.texts()),
         });
         let r = editing.or_else(|| self.restored.clone());
         AgreementDrafts {
+            texts: r.as_ref().and_then(|r| r.texts.clone()),
             base: r.as_ref().and_then(|r| r.base.clone()),
             unsaved: r.map(|r| (r.version_id, r.content)),
             new: self.new.clone(),
@@ -206,17 +276,19 @@ impl AgreementPanel {
             version_id,
             content,
             base: d.base,
+            texts: d.texts,
         });
         self.new = d.new;
         self.cari = d.cari;
     }
 
     /// The edit not yet written, for the app to write before it closes
-    /// (not while it waits for the user's choice over a changed version).
+    /// (not while it waits for the user's choice over a changed version,
+    /// nor while a typed field does not read: it stays remembered).
     pub fn unsaved(&self) -> Option<(VersionId, Content)> {
         self.ed
             .as_ref()
-            .filter(|e| e.unsaved && e.conflict.is_none())
+            .filter(|e| e.unsaved && e.conflict.is_none() && e.unreadable().is_empty())
             .map(|e| (e.version_id, e.content.clone()))
     }
 

@@ -57,6 +57,9 @@ struct IndForm {
     formula: String,
     sumber_data: String,
     turun_baik: bool,
+    /// The quarters' targets add up to the year's.
+    #[serde(default)]
+    kumulatif: bool,
     unit_id: Option<UnitId>,
     /// The sasaran an edited indicator belongs to.
     sasaran_id: SasaranId,
@@ -362,6 +365,7 @@ mod tests {
             baseline_tahun: None,
             baseline_nilai: String::new(),
             naik_baik: true,
+            kumulatif: false,
             unit_id: None,
             targets: [(2027, crate::model::plan::Target::parse(t).unwrap())].into(),
             definisi: String::new(),

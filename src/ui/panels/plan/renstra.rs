@@ -259,6 +259,7 @@ fn ind_form_of(sasaran_id: crate::model::id::SasaranId, i: &IndikatorRow) -> Ind
         formula: i.formula.clone(),
         sumber_data: i.sumber_data.clone(),
         turun_baik: !i.naik_baik,
+        kumulatif: i.kumulatif,
         unit_id: i.unit_id,
         sasaran_id,
     }

@@ -188,6 +188,7 @@ impl PlanPanels {
                 formula: f.formula.clone(),
                 sumber_data: f.sumber_data.clone(),
                 naik_baik: !f.turun_baik,
+                kumulatif: f.kumulatif,
                 unit_id: f.unit_id,
                 targets,
             }))
@@ -273,6 +274,12 @@ fn indikator_fields(ui: &mut egui::Ui, f: &mut IndForm, view: &ViewData, years: 
             })
             .response
             .labelled_by(l.id);
+            ui.end_row();
+            ui.label("Target triwulan");
+            ui.checkbox(
+                &mut f.kumulatif,
+                "Kumulatif (TW I–IV dijumlahkan menjadi target tahunan)",
+            );
             ui.end_row();
             unit_picker(
                 ui,
