@@ -174,6 +174,15 @@ pub fn baca_rupiah(s: &str) -> Result<i64, String> {
         .ok_or_else(|| format!("Jumlah '{t}' terlalu besar"))
 }
 
+/// A typed number of copies: 1 to 99.
+pub fn baca_rangkap(s: &str) -> Result<u32, String> {
+    s.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (1..=99).contains(n))
+        .ok_or_else(|| "Jumlah rangkap harus angka 1 sampai 99, mis. 2".to_string())
+}
+
 /// A typed or pasted file path without its surrounding spaces and the
 /// quotes a file manager's "Copy as path" puts around it.
 pub fn path_isian(s: &str) -> &str {

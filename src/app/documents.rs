@@ -55,6 +55,10 @@ pub fn load_agreement(
     kertas: Kertas,
 ) -> crate::store::Result<AgreementDoc> {
     let doc = store.version(version_id)?;
-    let logo = store.logo()?.map(|(bytes, _)| bytes);
-    Ok(agreement_doc(&doc, kop(&store.office()?, logo), kertas))
+    // A signed version prints under the letterhead it was signed under.
+    let k = match store.signed_letterhead(version_id)? {
+        Some(frozen) => kop(&frozen.office, frozen.logo),
+        None => kop(&store.office()?, store.logo()?.map(|(bytes, _)| bytes)),
+    };
+    Ok(agreement_doc(&doc, k, kertas))
 }

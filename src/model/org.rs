@@ -425,6 +425,7 @@ impl NewOfficial {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Office {
     pub nama_instansi: String,
     /// "Pemerintah Kabupaten …", "Pemerintah Provinsi …".

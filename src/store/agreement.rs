@@ -2,7 +2,7 @@
 //! versions with the parties' snapshots, lines and budget lines.
 
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::{AuditMeta, Result, Store, StoreError, Written, image, ts};
 use crate::model::agreement::{
@@ -14,6 +14,13 @@ use crate::model::id::{
 };
 use crate::model::org::nip_bersih;
 use crate::model::plan::Tingkat;
+
+/// The letterhead frozen with a signed version.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignedKop {
+    pub office: crate::model::org::Office,
+    pub logo: Option<Vec<u8>>,
+}
 
 impl Store {
     fn party(&self, official: Option<OfficialId>) -> Result<Party> {
@@ -229,6 +236,27 @@ impl Store {
         Ok(doc)
     }
 
+    /// The letterhead a signed version was signed under (the office's data
+    /// and logo then); None for a version not signed, or signed before
+    /// perkin kept it.
+    pub fn signed_letterhead(&self, version_id: VersionId) -> Result<Option<SignedKop>> {
+        let row: Option<(Option<String>, Option<Vec<u8>>)> = self
+            .conn
+            .query_row(
+                "SELECT kop_json, kop_logo FROM agreement_version WHERE id = ?1",
+                [version_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((Some(json), logo)) = row else {
+            return Ok(None);
+        };
+        let office = serde_json::from_str(&json).map_err(|e| {
+            StoreError::Invalid(format!("Kop surat versi {version_id} tidak terbaca: {e}"))
+        })?;
+        Ok(Some(SignedKop { office, logo }))
+    }
+
     /// The versions of an agreement, oldest first: (version id, versi, status).
     pub fn versions(&self, agreement_id: AgreementId) -> Result<Vec<(VersionId, i32, Status)>> {
         let mut stmt = self.conn.prepare_cached(
@@ -378,7 +406,22 @@ impl Store {
         }
         let now = ts(self.now());
         let c = doc.content.clone();
+        // Signing freezes the letterhead too: the office's data and logo.
+        let kop = match t {
+            Transition::Sign => Some((
+                serde_json::to_string(&self.office()?)
+                    .map_err(|e| StoreError::Invalid(e.to_string()))?,
+                self.logo()?.map(|(bytes, _)| bytes),
+            )),
+            _ => None,
+        };
         self.write(AuditMeta::new(t.action(), "perjanjian"), |tx| {
+            if let Some((json, logo)) = &kop {
+                tx.execute(
+                    "UPDATE agreement_version SET kop_json = ?2, kop_logo = ?3 WHERE id = ?1",
+                    params![version_id, json, logo],
+                )?;
+            }
             // The parties are taken afresh from the officials until signing;
             // from then on the snapshot is what was signed.
             tx.execute(

@@ -49,6 +49,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_agreement_frozen.sql"),
     include_str!("migrations/003_archive.sql"),
     include_str!("migrations/004_identity.sql"),
+    include_str!("migrations/005_kop_frozen.sql"),
 ];
 
 /// The schema version this build writes.

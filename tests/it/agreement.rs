@@ -449,3 +449,67 @@ fn the_list_total_of_the_budget_counts_each_amount_once() {
         .unwrap();
     assert_eq!(mutasi.anggaran, 120_000_000);
 }
+
+#[test]
+fn a_signed_version_shows_and_prints_what_was_signed_letterhead_included() {
+    use egui_kittest::kittest::Queryable;
+    use perkin::pdf::Kertas;
+    let dir = tmp();
+    let mut s = demo_store(dir.path(), local(2026, 11, 23, 10, 0));
+    let v = crate::archive::sign_demo(&mut s, 1)[0];
+    let signed = s.version(v).unwrap();
+    let p1 = signed.content.pihak_pertama.clone();
+    let office_then = s.office().unwrap();
+    // After signing: the official gets a title, the office moves.
+    let id = p1.official_id.unwrap();
+    let o = s
+        .officials()
+        .unwrap()
+        .into_iter()
+        .find(|o| o.id == id)
+        .unwrap();
+    let mut new = o.to_new();
+    new.gelar_belakang = format!("{}, M.Si.", new.gelar_belakang)
+        .trim_start_matches(", ")
+        .into();
+    s.update_official(id, &new).unwrap();
+    let renamed = s
+        .officials()
+        .unwrap()
+        .into_iter()
+        .find(|o| o.id == id)
+        .unwrap();
+    assert_ne!(renamed.nama_lengkap(), p1.nama);
+    let mut office = office_then.clone();
+    office.alamat = "Jalan Baru Nomor 99, Lembah Hijau".into();
+    office.nama_instansi = "Badan Kepegawaian Daerah".into();
+    s.save_office(&office).unwrap();
+
+    // Every later print: the parties and the letterhead as signed.
+    let doc = perkin::app::documents::load_agreement(&s, v, Kertas::A4).unwrap();
+    assert_eq!(doc.kop.alamat, office_then.alamat);
+    assert_eq!(doc.kop.nama_instansi, office_then.nama_instansi);
+    assert_eq!(doc.pihak_pertama, p1);
+    // A draft still prints under today's letterhead.
+    let draft = s.agreements(2027).unwrap()[0].version_id;
+    let d = perkin::app::documents::load_agreement(&s, draft, Kertas::A4).unwrap();
+    assert_eq!(d.kop.alamat, "Jalan Baru Nomor 99, Lembah Hijau");
+    // The database refuses to change the frozen letterhead.
+    assert!(
+        crate::common::raw(&s)
+            .execute(
+                "UPDATE agreement_version SET kop_json = '{}' WHERE id = ?1",
+                [v]
+            )
+            .is_err()
+    );
+
+    // The screen: the signed version's parties as signed, not as today.
+    let agreement = signed.agreement_id;
+    let mut h = crate::ui::harness(s);
+    crate::ui::go(&mut h, "Perjanjian Kinerja");
+    h.state_mut().app_mut().reopen_agreement(Some(agreement));
+    h.run();
+    h.get_by_label(&p1.nama);
+    assert!(h.query_by_label_contains(&renamed.nama_lengkap()).is_none());
+}

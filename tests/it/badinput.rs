@@ -131,6 +131,30 @@ fn foreign_word(t: &str) -> Option<&str> {
         .find(|w| FOREIGN.contains(&w.to_lowercase().as_str()))
 }
 
+/// The message is where the user looks: inside the window, not in a
+/// column past its edge.
+fn in_view(h: &H, msg: &str, ctx: &str) {
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, SIZE);
+    let rects: Vec<egui::Rect> = h
+        .query_all_by_label_contains(msg)
+        .map(|n| n.rect())
+        .collect();
+    assert!(
+        rects.iter().any(|r| screen.contains_rect(*r)),
+        "{ctx}: the message '{msg}' is out of view at {rects:?}; {:?}",
+        h.query_all_by(|_| true)
+            .filter_map(|n| {
+                let r = n.accesskit_node().bounding_box()?;
+                Some((n.accesskit_node().label(), n.accesskit_node().role(), r.x1))
+            })
+            .filter(|(_, _, x)| *x > 1280.0)
+            .collect::<Vec<_>>()
+    );
+}
+
+/// The window of these tests.
+const SIZE: egui::Vec2 = egui::vec2(1280.0, 1000.0);
+
 fn shown(h: &H, msg: &str) -> bool {
     h.query_all_by_label_contains(msg).next().is_some()
 }
@@ -231,7 +255,16 @@ struct Form {
     /// number makes what must be unique so).
     fill: fn(&mut H, usize),
     submit: fn(&mut H),
+    /// The status change the record's form offers (Ajukan, …): tried after
+    /// each refused value, it must not go through.
+    status: Option<StatusChange>,
     fields: Vec<Field>,
+}
+
+/// A status change and the count of records it would have moved.
+struct StatusChange {
+    attempt: fn(&mut H),
+    moved: fn(&Store) -> usize,
 }
 
 fn cases(list: &[(&str, Want)]) -> Vec<(String, Want)> {
@@ -299,7 +332,7 @@ fn short(v: &str) -> String {
 /// the real window does) instead of kittest's panic.
 fn harness(store: Store) -> H {
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 1000.0))
+        .with_size(SIZE)
         .with_max_steps(400)
         .allow_missing_glyphs()
         .build_eframe(|cc| PerkinApp::new(cc, store));
@@ -334,6 +367,7 @@ fn run_form(form: &Form) {
                             .map(|l| short(&l))
                             .collect::<Vec<_>>()
                     );
+                    in_view(&h, msg, &ctx);
                     assert_eq!(audit(&h), written, "{ctx}: nothing is written");
                     assert_eq!(probe(&h, f.probe, v.trim()), before, "{ctx}: not stored");
                     assert_eq!(
@@ -341,6 +375,16 @@ fn run_form(form: &Form) {
                         v,
                         "{ctx}: what was typed is kept"
                     );
+                    if let Some(st) = &form.status {
+                        let moved = (st.moved)(h.state().store());
+                        (st.attempt)(&mut h);
+                        assert_eq!(
+                            (st.moved)(h.state().store()),
+                            moved,
+                            "{ctx}: no status change while the field is refused"
+                        );
+                        assert_eq!(audit(&h), written, "{ctx}: nothing written by the attempt");
+                    }
                 }
                 Stored => {
                     if probe(&h, f.probe, v.trim()) != before + 1 {
@@ -412,6 +456,7 @@ fn instansi() {
             set(h, "Rangkap cetak", "3");
         },
         submit: |h| button(h, "Simpan"),
+        status: None,
         fields: vec![
             Field {
                 label: "Nama instansi",
@@ -449,6 +494,7 @@ fn unit_kerja() {
             set(h, "Kode unit", "");
         },
         submit: |h| button(h, "Tambah unit"),
+        status: None,
         fields: vec![
             Field {
                 label: "Nama unit",
@@ -506,6 +552,7 @@ fn pejabat() {
             set(h, "Mulai menjabat", "");
         },
         submit: |h| button(h, "Tambah pejabat"),
+        status: None,
         fields: vec![
             Field {
                 label: "Nama",
@@ -562,6 +609,7 @@ fn jam_kerja() {
         },
         fill: |_, _| {},
         submit: |h| button(h, "Simpan jam kerja"),
+        status: None,
         fields: vec![Field {
             label: "Buka Senin",
             probe: |s, v| {
@@ -603,6 +651,7 @@ fn hari_libur() {
             set(h, "Keterangan libur", &format!("Libur Uji {n}"));
         },
         submit: |h| button(h, "Tambah hari libur"),
+        status: None,
         fields: vec![
             Field {
                 label: "Tanggal libur",
@@ -656,6 +705,7 @@ fn periode_renstra() {
             set(h, "Nama periode", "Renstra Uji");
         },
         submit: |h| button(h, "Buat periode"),
+        status: None,
         fields: vec![
             Field {
                 label: "Tahun awal",
@@ -695,6 +745,7 @@ fn tujuan_renstra() {
             set(h, "Uraian", &format!("Tujuan uji {n}"));
         },
         submit: |h| button(h, "Simpan"),
+        status: None,
         fields: vec![
             Field {
                 label: "Uraian",
@@ -744,6 +795,7 @@ fn indikator_renstra() {
             }
         },
         submit: |h| button(h, "Simpan"),
+        status: None,
         fields: vec![
             Field {
                 label: "Nama indikator",
@@ -817,6 +869,7 @@ fn tabel_target() {
                 .expect("the save button");
             button(h, &b);
         },
+        status: None,
         fields: vec![Field {
             label: cell,
             probe: |s, v| {
@@ -844,6 +897,7 @@ fn dpa() {
             set(h, "Tanggal pengesahan DPA", "05-01-2026");
         },
         submit: |h| button(h, "Simpan DPA"),
+        status: None,
         fields: vec![
             Field {
                 label: "Tanggal pengesahan DPA",
@@ -908,6 +962,7 @@ fn item_renja() {
             set(h, "Pagu (Rp)", "1.000.000");
         },
         submit: |h| button(h, "Tambah item"),
+        status: None,
         fields: vec![
             Field {
                 label: "Nama program/kegiatan",
@@ -966,15 +1021,68 @@ fn editor_perjanjian() {
     run_form(&Form {
         name: "Editor PK",
         store: with_new_unit,
-        open: open_new_agreement,
+        open: |h| {
+            open_new_agreement(h);
+            button(h, "Tambah baris");
+            button(h, "Tambah baris anggaran");
+        },
         fill: |h, n| {
             set(h, "Nomor", &format!("800/{n:03}/UJI/2027"));
             set(h, "Tempat", "Kupang");
             set(h, "Tanggal penandatanganan (hh-bb-tttt)", "29-01-2027");
+            set(h, "Anggaran 1 Jumlah", "1.000.000");
+            set(h, "Baris 1 Target", "90");
             flush(h);
         },
         submit: flush,
+        status: Some(StatusChange {
+            attempt: |h| button(h, "Ajukan"),
+            moved: |s| {
+                versions(s)
+                    .iter()
+                    .filter(|v| v.status != Status::Draf)
+                    .count()
+            },
+        }),
         fields: vec![
+            Field {
+                label: "Anggaran 1 Jumlah",
+                probe: |s, v| {
+                    versions(s)
+                        .iter()
+                        .filter(|d| d.content.budget.iter().any(|b| b.anggaran.to_string() == v))
+                        .count()
+                },
+                cases: cases(&[
+                    ("1,5 M", Refused("Jumlah '1,5 M' bukan rupiah yang sah")),
+                    ("1.234,5", Refused("bukan rupiah yang sah")),
+                    ("12.34", Refused("bukan rupiah yang sah")),
+                    ("-5", Refused("Anggaran baris 1: Pagu tidak boleh negatif")),
+                    ("NaN", Refused("bukan rupiah yang sah")),
+                    ("1e309", Refused("bukan rupiah yang sah")),
+                    ("99999999999999999999999", Refused("terlalu besar")),
+                    (EMOJI, Refused("bukan rupiah yang sah")),
+                    (SQL, Refused("bukan rupiah yang sah")),
+                ]),
+            },
+            Field {
+                label: "Baris 1 Target",
+                probe: |s, v| {
+                    versions(s)
+                        .iter()
+                        .filter(|d| d.content.lines.iter().any(|l| l.target == v))
+                        .count()
+                },
+                cases: vec![
+                    (
+                        long(),
+                        Refused("Target terlalu panjang (maksimal 2000 karakter)"),
+                    ),
+                    ("≥ 95".to_string(), Stored),
+                    ("WTP".to_string(), Stored),
+                    (EMOJI.to_string(), Stored),
+                ],
+            },
             Field {
                 label: "Nomor",
                 probe: |s, v| versions(s).iter().filter(|d| d.content.nomor == v).count(),
@@ -1030,6 +1138,7 @@ fn siklus_baru() {
             }
         },
         submit: |h| button(h, "Mulai siklus"),
+        status: None,
         fields: vec![Field {
             label: "Nama siklus",
             probe: |s, v| s.cycles().unwrap().iter().filter(|c| c.nama == v).count(),
@@ -1149,7 +1258,12 @@ fn tugas_antrian() {
 fn register_arsip() {
     // Five signed versions: at most five entries can be stored.
     let mut tanggal = date_cases();
-    tanggal.push((String::new(), Refused("Tanggal: Tanggal '' tidak sah")));
+    tanggal.push((String::new(), Refused("Tanggal '' tidak sah")));
+    let mut serah = date_cases();
+    serah.push((
+        "23-11-2026".into(),
+        Refused("Tanggal serah 23 November 2026 sebelum tanggal pendaftaran 24 November 2026"),
+    ));
     let mut keterangan = vec![(
         long(),
         Refused("Keterangan terlalu panjang (maksimal 2000 karakter)"),
@@ -1160,10 +1274,10 @@ fn register_arsip() {
         Refused("Lemari terlalu panjang (maksimal 200 karakter)"),
     )];
     lemari.push((SQL.to_string(), Stored));
-    let mut rangkap = number_cases("Jumlah rangkap harus angka 1 sampai 99");
+    let mut rangkap = number_cases("Jumlah rangkap harus angka 1 sampai 99, mis. 2");
     rangkap.push((
         "0".into(),
-        Refused("Jumlah rangkap harus angka 1 sampai 99"),
+        Refused("Jumlah rangkap harus angka 1 sampai 99, mis. 2"),
     ));
     run_form(&Form {
         name: "Register arsip",
@@ -1182,8 +1296,10 @@ fn register_arsip() {
             set(h, "Jumlah rangkap", "3");
             set(h, "Lemari", "");
             set(h, "Keterangan", "");
+            set(h, "Tanggal serah (hh-bb-tttt)", "");
         },
         submit: |h| button(h, "Simpan"),
+        status: None,
         fields: vec![
             Field {
                 label: "Nomor agenda",
@@ -1212,6 +1328,16 @@ fn register_arsip() {
                         .count()
                 },
                 cases: rangkap,
+            },
+            Field {
+                label: "Tanggal serah (hh-bb-tttt)",
+                probe: |s, v| {
+                    entries(s)
+                        .iter()
+                        .filter(|e| iso(e.tanggal_serah) == v)
+                        .count()
+                },
+                cases: serah,
             },
             Field {
                 label: "Keterangan",
@@ -1250,6 +1376,7 @@ fn cetak_salinan() {
         },
         fill: |_, _| {},
         submit: |h| button(h, "Cetak"),
+        status: None,
         fields: vec![Field {
             label: "Jumlah rangkap",
             probe: |s, v| {

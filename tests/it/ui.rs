@@ -75,6 +75,8 @@ pub(crate) fn notified(h: &mut Harness<'static, PerkinApp>, text: &str) {
 
 /// Focuses the field named `label` and types `text` into it.
 pub(crate) fn type_into(h: &mut Harness<'static, PerkinApp>, label: &str, text: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
     h.get_by_label(label).click();
     h.run();
     h.get_by_label(label).focus();
@@ -328,7 +330,11 @@ pub(crate) fn radio(h: &mut Harness<'static, PerkinApp>, label: &str) {
     h.run();
 }
 
+/// Clicks the button `label`, scrolled into view first (as a user would).
 pub(crate) fn button(h: &mut Harness<'static, PerkinApp>, label: &str) {
+    h.get_by_role_and_label(egui::accesskit::Role::Button, label)
+        .scroll_to_me();
+    h.run();
     h.get_by_role_and_label(egui::accesskit::Role::Button, label)
         .click();
     h.run();
@@ -477,7 +483,12 @@ fn program_kegiatan_sub_kegiatan_with_pagu_and_totals() {
             .count(),
         1
     );
-    // Shown as Rp 1.250.000.000 on each row and in the totals of the three levels.
+    // Shown as Rp 1.250.000.000 on each row and in the totals of the three
+    // levels (the table scrolled back into view).
+    for _ in 0..10 {
+        h.get_by_label("Tambah indikator").scroll_up();
+        h.run();
+    }
     assert!(h.query_all_by_label("Rp 1.250.000.000").count() >= 6);
     h.get_by_label("Jumlah dokumen pengadaan ASN: 2 dokumen");
     h.get_by_label_contains("DPA: DPA/BKPSDM/2026 · disahkan 5 Januari 2026");
@@ -1776,7 +1787,7 @@ fn a_signed_version_prints_without_draf_and_every_print_is_recorded() {
     );
     retype(&mut h, "Jumlah rangkap", "0");
     button(&mut h, "Cetak");
-    h.get_by_label("Jumlah rangkap harus angka 1 sampai 99");
+    h.get_by_label("Jumlah rangkap harus angka 1 sampai 99, mis. 2");
     retype(&mut h, "Jumlah rangkap", "4");
     button(&mut h, "Cetak");
     wait_jobs(&mut h);

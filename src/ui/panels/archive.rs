@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::draft::{Base, Choice};
 use super::lists::fixed;
-use super::widgets::{heading, inline_error, text_field};
+use super::widgets::{checked_field, heading, inline_error, text_field};
 use crate::fmt;
 use crate::model::archive::{ArchiveRow, NewArchive, ScanState};
 use crate::model::id::{ArchiveId, UnitId, VersionId};
@@ -40,21 +40,66 @@ pub struct ArsipForm {
     pub error: Option<String>,
 }
 
+/// The fields of the register form that are read, each with its message
+/// when it does not read (all of them at once, each under its field).
+#[derive(Default)]
+struct Checked {
+    tanggal: Option<String>,
+    rangkap: Option<String>,
+    tanggal_serah: Option<String>,
+}
+
+impl Checked {
+    /// The names of the fields in error: "Tanggal, Jumlah rangkap".
+    fn names(&self) -> Vec<&'static str> {
+        [
+            (self.tanggal.is_some(), "Tanggal"),
+            (self.rangkap.is_some(), "Jumlah rangkap"),
+            (self.tanggal_serah.is_some(), "Tanggal serah"),
+        ]
+        .into_iter()
+        .filter_map(|(bad, n)| bad.then_some(n))
+        .collect()
+    }
+}
+
 impl ArsipForm {
-    /// Reads the form; the message names the field.
+    fn check(&self) -> Checked {
+        let tanggal = fmt::baca_tanggal(&self.tanggal);
+        let serah = match self.tanggal_serah.trim() {
+            "" => Ok(None),
+            t => fmt::baca_tanggal(t).map(Some),
+        };
+        Checked {
+            tanggal: tanggal.as_ref().err().cloned(),
+            rangkap: fmt::baca_rangkap(&self.rangkap).err(),
+            tanggal_serah: match (&tanggal, serah) {
+                (_, Err(e)) => Some(e),
+                (Ok(t), Ok(Some(s))) if s < *t => Some(format!(
+                    "Tanggal serah {} sebelum tanggal pendaftaran {}",
+                    fmt::tanggal(s),
+                    fmt::tanggal(*t)
+                )),
+                _ => None,
+            },
+        }
+    }
+
+    /// Reads the form; refused, naming every field that does not read.
     fn entry(&self) -> Result<(NewArchive, Option<std::path::PathBuf>), String> {
-        let tanggal = fmt::baca_tanggal(&self.tanggal).map_err(|e| format!("Tanggal: {e}"))?;
+        let names = self.check().names();
+        if !names.is_empty() {
+            return Err(format!(
+                "Belum disimpan — perbaiki yang ditandai merah: {}.",
+                names.join(", ")
+            ));
+        }
+        let tanggal = fmt::baca_tanggal(&self.tanggal)?;
         let tanggal_serah = match self.tanggal_serah.trim() {
             "" => None,
-            t => Some(fmt::baca_tanggal(t).map_err(|e| format!("Tanggal serah: {e}"))?),
+            t => Some(fmt::baca_tanggal(t)?),
         };
-        let rangkap = self
-            .rangkap
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|n| (1..=99).contains(n))
-            .ok_or("Jumlah rangkap harus angka 1 sampai 99")?;
+        let rangkap = fmt::baca_rangkap(&self.rangkap)?;
         let scan = match fmt::path_isian(&self.scan) {
             "" => None,
             p => Some(std::path::PathBuf::from(p)),
@@ -539,6 +584,10 @@ impl ArchivePanel {
 
     fn form_window(&mut self, ctx: &egui::Context, view: &ViewData, out: &mut Outbox) {
         let Some(f) = self.form.as_mut() else { return };
+        let before = ArsipForm {
+            error: None,
+            ..f.clone()
+        };
         let stored = f.id.and_then(|id| stored_entry(view, id));
         let gone = stored.is_none();
         let mut close = false;
@@ -559,21 +608,24 @@ impl ArchivePanel {
                 }
                 ui.label(RichText::new(&f.judul).strong());
                 ui.add_space(4.0);
+                let c = f.check();
                 egui::Grid::new("arsip_form")
                     .num_columns(2)
                     .spacing([8.0, 4.0])
                     .min_col_width(140.0)
                     .show(ui, |ui| {
-                        text_field(ui, "Nomor agenda", &mut f.nomor, None);
-                        text_field(ui, "Tanggal (hh-bb-tttt)", &mut f.tanggal, None);
-                        text_field(ui, "Jumlah rangkap", &mut f.rangkap, None);
-                        text_field(ui, "Lemari", &mut f.lemari, None);
-                        text_field(ui, "Rak", &mut f.rak, None);
-                        text_field(ui, "Boks", &mut f.boks, None);
-                        text_field(ui, "Map", &mut f.map, None);
-                        text_field(ui, "Diserahkan kepada", &mut f.serah_kepada, None);
-                        text_field(ui, "Tanggal serah (hh-bb-tttt)", &mut f.tanggal_serah, None);
-                        text_field(ui, "Keterangan", &mut f.keterangan, None);
+                        text_field(ui, "Nomor agenda", &mut f.nomor);
+                        let e = c.tanggal.as_deref();
+                        checked_field(ui, "Tanggal (hh-bb-tttt)", &mut f.tanggal, e);
+                        checked_field(ui, "Jumlah rangkap", &mut f.rangkap, c.rangkap.as_deref());
+                        text_field(ui, "Lemari", &mut f.lemari);
+                        text_field(ui, "Rak", &mut f.rak);
+                        text_field(ui, "Boks", &mut f.boks);
+                        text_field(ui, "Map", &mut f.map);
+                        text_field(ui, "Diserahkan kepada", &mut f.serah_kepada);
+                        let e = c.tanggal_serah.as_deref();
+                        checked_field(ui, "Tanggal serah (hh-bb-tttt)", &mut f.tanggal_serah, e);
+                        text_field(ui, "Keterangan", &mut f.keterangan);
                         let l = ui.label(if f.id.is_some() {
                             "Ganti pindaian (PDF/JPG/PNG)"
                         } else {
@@ -636,6 +688,12 @@ impl ArchivePanel {
             });
         if close {
             self.form = None;
+        } else if let Some(f) = self.form.as_mut() {
+            // An error belongs to the input that caused it: editing clears it.
+            let error = f.error.take();
+            if *f == before {
+                f.error = error;
+            }
         }
     }
 }

@@ -51,6 +51,34 @@ struct ActForm {
     error: Option<String>,
 }
 
+impl StartForm {
+    /// What the user chose and typed (not the message).
+    fn input(&self) -> (Option<String>, String, std::collections::BTreeSet<UnitId>) {
+        (self.template.clone(), self.nama.clone(), self.units.clone())
+    }
+}
+
+/// What the user chose and typed in the task form (not the message).
+type ActInput = (
+    Option<(CycleId, u32)>,
+    Vec<bool>,
+    String,
+    String,
+    Option<OfficialId>,
+);
+
+impl ActForm {
+    fn input(&self) -> ActInput {
+        (
+            self.task,
+            self.ticked.clone(),
+            self.note.clone(),
+            self.reason.clone(),
+            self.performer,
+        )
+    }
+}
+
 /// The official who holds the task's role: the head of the task's unit for
 /// a fan-out step, else the official whose jabatan names the lane.
 pub fn holder<'a>(t: &TaskView, view: &'a ViewData) -> Option<&'a crate::model::org::OfficialRow> {
@@ -115,7 +143,12 @@ impl QueuePanel {
             self.start.open = !self.start.open;
         }
         if self.start.open {
+            let before = self.start.input();
             self.start_form(ui, view, year, out);
+            // An error belongs to the input that caused it: editing clears it.
+            if self.start.input() != before {
+                self.start.error = None;
+            }
         }
         if view.tasks.is_empty() {
             ui.label("Tidak ada tugas yang sedang berjalan.");
@@ -142,7 +175,13 @@ impl QueuePanel {
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()
                         .id_salt("tugas_gulir")
-                        .show(ui, |ui| self.act_form(ui, t, view, out));
+                        .show(ui, |ui| {
+                            let before = self.form.input();
+                            self.act_form(ui, t, view, out);
+                            if self.form.input() != before && self.form.task == before.0 {
+                                self.form.error = None;
+                            }
+                        });
                 });
         }
         if rows.is_empty() {

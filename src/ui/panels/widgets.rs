@@ -10,13 +10,31 @@ pub const SAVE: egui::KeyboardShortcut =
     egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
 
 /// A labelled single-line text field (the label is its accessible name),
-/// with an inline error under it.
-pub fn text_field(
+/// as a grid row. A field that is checked as it is typed is a
+/// [`checked_field`].
+pub fn text_field(ui: &mut egui::Ui, label: &str, value: &mut String) -> egui::Response {
+    field_row(ui, label, value)
+}
+
+/// A labelled field whose input is checked as it is typed, as a grid row:
+/// the line under it is kept for its message whether there is one or not,
+/// so a message coming (at the first keystroke) or going never moves the
+/// fields below.
+pub fn checked_field(
     ui: &mut egui::Ui,
     label: &str,
     value: &mut String,
     error: Option<&str>,
 ) -> egui::Response {
+    let r = field_row(ui, label, value);
+    ui.label("");
+    message_line(ui, error);
+    ui.end_row();
+    r
+}
+
+/// The label and the text edit of a field, ending the grid row.
+fn field_row(ui: &mut egui::Ui, label: &str, value: &mut String) -> egui::Response {
     let l = ui.label(label);
     let r = ui
         // A stable id: inline messages appearing above must not move focus.
@@ -27,18 +45,32 @@ pub fn text_field(
         )
         .labelled_by(l.id);
     ui.end_row();
-    // The message on a row of its own, under the field (beside it, it
-    // would sit past the field's full width, out of sight).
-    if let Some(e) = error {
-        ui.label("");
-        inline_error(ui, e);
-    }
     r
 }
 
+/// The line kept under a checked field: its message in red, or an empty
+/// line of the same height.
+pub fn message_line(ui: &mut egui::Ui, error: Option<&str>) {
+    match error {
+        Some(e) => {
+            let text = RichText::new(e).color(MERAH).size(PESAN_PT);
+            ui.add(egui::Label::new(text).wrap());
+        }
+        None => {
+            ui.allocate_space(egui::vec2(1.0, PESAN_PT + 2.0));
+        }
+    }
+}
+
+/// The size of a field's message: a little smaller than the field's text.
+const PESAN_PT: f32 = 12.0;
+
+/// The red of a message.
+pub const MERAH: Color32 = Color32::from_rgb(220, 60, 60);
+
 /// An inline message in red, next to the field it concerns.
 pub fn inline_error(ui: &mut egui::Ui, msg: &str) {
-    ui.add(egui::Label::new(RichText::new(msg).color(Color32::from_rgb(220, 60, 60))).wrap());
+    ui.add(egui::Label::new(RichText::new(msg).color(MERAH)).wrap());
     ui.end_row();
 }
 
@@ -107,7 +139,9 @@ pub fn unit_picker(
     width: f32,
 ) {
     let l = ui.label(label);
-    ui.horizontal(|ui| {
+    // The hint under the choice: beside it, it would widen the form's
+    // column past the window.
+    ui.vertical(|ui| {
         egui::ComboBox::from_id_salt(id_salt)
             .selected_text(
                 value

@@ -8,7 +8,7 @@ use crate::model::agreement::{
 };
 use crate::pdf::Kertas;
 use crate::ui::files::{FileDialog, choose};
-use crate::ui::panels::widgets::{Confirm, inline_error, text_field};
+use crate::ui::panels::widgets::{Confirm, message_line};
 use crate::ui::panels::{Form, Outbox};
 
 impl AgreementPanel {
@@ -193,7 +193,6 @@ impl AgreementPanel {
                 version_id: doc.id,
                 tujuan,
                 rangkap: view.office.rangkap_cetak.to_string(),
-                error: None,
             });
         }
     }
@@ -243,9 +242,18 @@ impl AgreementPanel {
                 ui.set_width(420.0);
                 ui.label(print_note(p.tujuan));
                 ui.label(format!("Kertas: {}", self.kertas.label()));
-                egui::Grid::new("pk_cetak").num_columns(2).show(ui, |ui| {
-                    text_field(ui, "Jumlah rangkap", &mut p.rangkap, p.error.as_deref());
+                ui.horizontal(|ui| {
+                    let l = ui.label("Jumlah rangkap");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut p.rangkap)
+                            .id_salt("pk_cetak_rangkap")
+                            .desired_width(60.0),
+                    )
+                    .labelled_by(l.id);
                 });
+                // Checked as typed, the message across the window's width.
+                let e = crate::fmt::baca_rangkap(&p.rangkap).err();
+                message_line(ui, e.as_deref());
                 ui.horizontal(|ui| {
                     if ui.button("Cetak").clicked() {
                         close = print(p, self.kertas, out);
@@ -275,15 +283,17 @@ impl AgreementPanel {
                     ui.radio_value(&mut a.jenis, Some(alasan), alasan.label());
                 }
                 let l = ui.label("Uraian alasan (wajib)");
-                ui.add(
+                let typed = ui.add(
                     egui::TextEdit::multiline(&mut a.alasan)
                         .desired_rows(3)
                         .desired_width(420.0),
                 )
                 .labelled_by(l.id);
-                if let Some(e) = &a.error {
-                    inline_error(ui, e);
+                // The message goes once a reason is being written.
+                if typed.changed() {
+                    a.error = None;
                 }
+                message_line(ui, a.error.as_deref());
                 ui.horizontal(|ui| {
                     if ui.button("Buat versi perubahan").clicked() {
                         amend(a, out);
@@ -313,13 +323,7 @@ fn print_note(tujuan: PrintPurpose) -> &'static str {
 
 /// "Cetak": sends the print when the number of copies reads; true when sent.
 fn print(p: &mut PrintForm, kertas: Kertas, out: &mut Outbox) -> bool {
-    match p
-        .rangkap
-        .trim()
-        .parse::<u32>()
-        .ok()
-        .filter(|n| (1..=99).contains(n))
-    {
+    match crate::fmt::baca_rangkap(&p.rangkap).ok() {
         Some(n) => {
             out.send(
                 Form::Agreement,
@@ -331,10 +335,8 @@ fn print(p: &mut PrintForm, kertas: Kertas, out: &mut Outbox) -> bool {
             );
             true
         }
-        None => {
-            p.error = Some("Jumlah rangkap harus angka 1 sampai 99".into());
-            false
-        }
+        // The message is already under the field.
+        None => false,
     }
 }
 

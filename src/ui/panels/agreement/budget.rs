@@ -28,8 +28,9 @@ pub(super) fn budget(ui: &mut egui::Ui, ed: &mut Editor) -> bool {
         changed |= table(ui, ed, &mut remove, &mut bad_amount);
     }
     if let Some(k) = remove {
-        ed.content.budget.remove(k);
-        ed.anggaran_buf.remove(k);
+        let b = ed.content.budget.remove(k);
+        let buf = ed.anggaran_buf.remove(k);
+        ed.removed = Some(super::Removed::Budget(k, b, buf));
         changed = true;
     }
     for e in &bad_amount {

@@ -44,6 +44,9 @@ impl AgreementPanel {
         }
         let Some(ed) = self.ed.as_mut() else { return };
         save_state(ui, ed, s.editable);
+        if s.editable && undo_bar(ui, ed) {
+            ed.touch(now);
+        }
         ui.separator();
         sections(ui, ed, s.doc, view, s.editable, now);
         // Autosave: half a second after the first unsent edit.
@@ -237,6 +240,29 @@ fn save_state(ui: &mut egui::Ui, ed: &Editor, editable: bool) {
     }
 }
 
+/// "Baris N dihapus. Urungkan": true when the line came back.
+fn undo_bar(ui: &mut egui::Ui, ed: &mut Editor) -> bool {
+    let Some(r) = &ed.removed else { return false };
+    let what = match r {
+        super::Removed::Line(k, l) => format!("Baris kinerja {} ({}) dihapus.", k + 1, l.indikator),
+        super::Removed::Budget(k, b, _) => {
+            format!("Baris anggaran {} ({}) dihapus.", k + 1, b.uraian)
+        }
+    };
+    let mut undo = false;
+    ui.horizontal(|ui| {
+        ui.label(what);
+        undo = ui.button("Urungkan").clicked();
+        if ui.small_button("Tutup").clicked() {
+            ed.removed = None;
+        }
+    });
+    if undo {
+        ed.undo_remove();
+    }
+    undo
+}
+
 /// The head, the parties, the lines and the budget, in a scroll area.
 fn sections(
     ui: &mut egui::Ui,
@@ -252,7 +278,7 @@ fn sections(
         .show(ui, |ui| {
             ui.add_enabled_ui(editable, |ui| {
                 let mut changed = header(ui, ed, doc, view.kal.as_ref());
-                changed |= parties(ui, ed, doc, view);
+                changed |= parties(ui, ed, doc, view, editable);
                 changed |= lines(ui, ed);
                 changed |= budget(ui, ed);
                 if changed {

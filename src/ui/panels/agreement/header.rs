@@ -4,7 +4,7 @@ use super::Editor;
 use crate::fmt;
 use crate::model::agreement::{Field, VersionDoc};
 use crate::model::worktime::Kalender;
-use crate::ui::panels::widgets::inline_error;
+use crate::ui::panels::widgets::message_line;
 use egui::{Color32, RichText};
 
 fn grid_field(ui: &mut egui::Ui, label: &str, value: &mut String, error: Option<&str>) -> bool {
@@ -17,10 +17,11 @@ fn grid_field(ui: &mut egui::Ui, label: &str, value: &mut String, error: Option<
         )
         .labelled_by(l.id);
     ui.end_row();
-    if let Some(e) = error {
-        ui.label("");
-        inline_error(ui, e);
-    }
+    // A line kept for the message: it comes and goes without moving the
+    // fields below.
+    ui.label("");
+    message_line(ui, error);
+    ui.end_row();
     r.changed()
 }
 

@@ -42,7 +42,8 @@ pub(super) fn lines(ui: &mut egui::Ui, ed: &mut Editor) -> bool {
     if let Some((k, d)) = action {
         match d {
             0 => {
-                ed.content.lines.remove(k);
+                let l = ed.content.lines.remove(k);
+                ed.removed = Some(super::Removed::Line(k, l));
             }
             -1 => ed.content.lines.swap(k, k - 1),
             _ => ed.content.lines.swap(k, k + 1),

@@ -92,6 +92,16 @@ struct Editor {
     /// Who "Usulkan dari SOTK" passed over, and why.
     skipped: Vec<String>,
     show_tw: bool,
+    /// The line deleted last, offered back ("Urungkan").
+    removed: Option<Removed>,
+}
+
+/// A deleted line of the agreement, with the place it had.
+#[derive(Clone, Debug)]
+enum Removed {
+    Line(usize, crate::model::agreement::NewLine),
+    /// The budget line and the amount as it was typed.
+    Budget(usize, crate::model::agreement::NewBudgetLine, String),
 }
 
 impl Editor {
@@ -110,6 +120,7 @@ impl Editor {
             problems: Vec::new(),
             skipped: Vec::new(),
             show_tw: false,
+            removed: None,
         };
         e.sync_buffers();
         e
@@ -200,6 +211,22 @@ impl Editor {
         self.problems.clear();
     }
 
+    /// Puts the line deleted last back where it was.
+    fn undo_remove(&mut self) {
+        match self.removed.take() {
+            Some(Removed::Line(k, l)) => {
+                let k = k.min(self.content.lines.len());
+                self.content.lines.insert(k, l);
+            }
+            Some(Removed::Budget(k, b, buf)) => {
+                let k = k.min(self.content.budget.len());
+                self.content.budget.insert(k, b);
+                self.anggaran_buf.insert(k, buf);
+            }
+            None => {}
+        }
+    }
+
     fn problem(&self, f: Field) -> Option<&str> {
         self.problems
             .iter()
@@ -213,7 +240,6 @@ struct PrintForm {
     version_id: VersionId,
     tujuan: PrintPurpose,
     rangkap: String,
-    error: Option<String>,
 }
 
 struct AmendForm {

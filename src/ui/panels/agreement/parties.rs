@@ -22,7 +22,12 @@ pub(super) fn parties(
     ed: &mut Editor,
     doc: &VersionDoc,
     view: &ViewData,
+    editable: bool,
 ) -> bool {
+    if !editable {
+        frozen(ui, &ed.content);
+        return false;
+    }
     let mut changed = false;
     ui.horizontal(|ui| {
         ui.strong("Para pihak");
@@ -68,6 +73,34 @@ pub(super) fn parties(
         });
     ui.add_space(8.0);
     changed
+}
+
+/// The parties of a version that is not edited, exactly as the version
+/// holds them (signed: as they were signed), never the officials' data of
+/// today.
+fn frozen(ui: &mut egui::Ui, c: &crate::model::agreement::Content) {
+    ui.strong("Para pihak");
+    egui::Grid::new("pk_pihak_beku")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            for (label, p) in [
+                ("Pihak Pertama", &c.pihak_pertama),
+                ("Pihak Kedua", &c.pihak_kedua),
+            ] {
+                ui.label(label);
+                ui.vertical(|ui| {
+                    if p.nama.is_empty() {
+                        ui.label("—");
+                    } else {
+                        ui.label(format!("{}{}", p.status.awalan(), p.nama));
+                        ui.label(RichText::new(party_line(p)).weak());
+                    }
+                });
+                ui.end_row();
+            }
+        });
+    ui.add_space(8.0);
 }
 
 /// "Usulkan dari SOTK": the head of this unit and the head of the unit above.

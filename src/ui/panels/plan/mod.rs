@@ -190,6 +190,11 @@ fn excel_toolbar(ui: &mut egui::Ui, year: i32, out: &mut Outbox) {
     });
 }
 
+/// A form's input as a JSON value, to compare.
+fn json<T: serde::Serialize>(x: &T) -> serde_json::Value {
+    serde_json::to_value(x).unwrap_or_default()
+}
+
 fn red(ui: &mut egui::Ui, msg: &str) {
     ui.add(egui::Label::new(RichText::new(msg).color(Color32::from_rgb(220, 60, 60))).wrap());
 }
@@ -201,7 +206,32 @@ fn parse_year(s: &str) -> Option<i32> {
         .filter(|y| (2000..=2100).contains(y))
 }
 
+/// What is typed in each form, to tell which one an edit touched.
+type FormTexts = [(Form, serde_json::Value); 5];
+
 impl PlanPanels {
+    fn form_texts(&self) -> FormTexts {
+        [
+            (Form::Renstra, json(&(&self.node, &self.ind))),
+            (Form::Periode, json(&self.period)),
+            (Form::Renja, json(&self.renja)),
+            (Form::Dpa, json(&self.dpa)),
+            (
+                Form::Target,
+                json(&self.target_edits.iter().collect::<Vec<_>>()),
+            ),
+        ]
+    }
+
+    /// An error belongs to the input that caused it: editing clears it.
+    fn clear_errors_of_edited(&mut self, before: &FormTexts) {
+        for ((form, now), (_, then)) in self.form_texts().iter().zip(before) {
+            if now != then {
+                self.errors.remove(form);
+            }
+        }
+    }
+
     pub fn drafts(&self) -> PlanDrafts {
         PlanDrafts {
             sel: self.sel,

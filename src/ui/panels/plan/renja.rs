@@ -13,6 +13,12 @@ use egui_extras::{TableBuilder, TableRow};
 
 impl PlanPanels {
     pub fn renja(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32, out: &mut Outbox) {
+        let before = self.form_texts();
+        self.renja_page(ui, view, year, out);
+        self.clear_errors_of_edited(&before);
+    }
+
+    fn renja_page(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32, out: &mut Outbox) {
         confirm_window(ui.ctx(), &mut self.confirm, out);
         heading(
             ui,

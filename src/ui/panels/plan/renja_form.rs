@@ -7,7 +7,7 @@ use crate::model::id::{RenjaItemId, SasaranId};
 use crate::model::plan::{NewRenjaItem, Target, Tingkat};
 use crate::ui::SAVE;
 use crate::ui::panels::draft::Choice;
-use crate::ui::panels::widgets::{Confirm, empty_hint, inline_error, text_field, unit_picker};
+use crate::ui::panels::widgets::{Confirm, checked_field, empty_hint, inline_error, unit_picker};
 use crate::ui::panels::{Form, Outbox};
 use egui::RichText;
 
@@ -152,14 +152,14 @@ fn item_fields(
     checked: &Checked,
 ) {
     level_fields(ui, f, view);
-    text_field(
+    checked_field(
         ui,
         "Kode (Permendagri 90/2019)",
         &mut f.kode,
         checked.kode_err.as_deref(),
     );
     let e = f.nama.trim().is_empty().then_some("Nama wajib diisi");
-    text_field(
+    checked_field(
         ui,
         "Nama program/kegiatan",
         &mut f.nama,
@@ -175,12 +175,12 @@ fn item_fields(
     );
     sasaran_picker(ui, f, view);
     let e = checked.pagu.as_ref().err().cloned();
-    text_field(ui, "Pagu (Rp)", &mut f.pagu, e.as_deref());
+    checked_field(ui, "Pagu (Rp)", &mut f.pagu, e.as_deref());
     let e = checked
         .pagu_dpa
         .as_ref()
         .and_then(|r| r.as_ref().err().cloned());
-    text_field(ui, "Pagu DPA (Rp)", &mut f.pagu_dpa, e.as_deref());
+    checked_field(ui, "Pagu DPA (Rp)", &mut f.pagu_dpa, e.as_deref());
 }
 
 /// The level of the item and, below a program, its parent.

@@ -16,6 +16,12 @@ enum TreeRow<'a> {
 
 impl PlanPanels {
     pub fn renstra(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32, out: &mut Outbox) {
+        let before = self.form_texts();
+        self.renstra_page(ui, view, year, out);
+        self.clear_errors_of_edited(&before);
+    }
+
+    fn renstra_page(&mut self, ui: &mut egui::Ui, view: &ViewData, year: i32, out: &mut Outbox) {
         confirm_window(ui.ctx(), &mut self.confirm, out);
         let Some((period, tree)) = &view.renstra else {
             heading(ui, "Renstra", "");
@@ -165,9 +171,9 @@ impl PlanPanels {
             .num_columns(2)
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
-                text_field(ui, "Tahun awal", &mut f.awal, None);
-                text_field(ui, "Tahun akhir", &mut f.akhir, None);
-                text_field(ui, "Nama periode", &mut f.nama, None);
+                text_field(ui, "Tahun awal", &mut f.awal);
+                text_field(ui, "Tahun akhir", &mut f.akhir);
+                text_field(ui, "Nama periode", &mut f.nama);
             });
         if ui.button("Buat periode").clicked() {
             match (parse_year(&f.awal), parse_year(&f.akhir)) {

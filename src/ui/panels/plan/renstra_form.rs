@@ -7,7 +7,7 @@ use crate::model::id::{PeriodId, SasaranId};
 use crate::model::plan::{NewIndikator, RenstraNode, Target};
 use crate::ui::SAVE;
 use crate::ui::panels::draft::Choice;
-use crate::ui::panels::widgets::{Confirm, inline_error, text_field, unit_picker};
+use crate::ui::panels::widgets::{Confirm, checked_field, inline_error, text_field, unit_picker};
 use crate::ui::panels::{Form, Outbox};
 use egui::RichText;
 
@@ -65,7 +65,17 @@ impl PlanPanels {
             Sel::NewSasaran(_) => ("Sasaran baru", false),
             Sel::NewIndikator(_) => ("Indikator baru", true),
         };
-        ui.label(RichText::new(title).strong());
+        // The title with the form's buttons, then its message: in view
+        // above the fields, however long the form.
+        let mut save = false;
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(title).strong());
+            ui.separator();
+            save = self.node_buttons(ui, out);
+        });
+        if let Some(e) = self.errors.get(&Form::Renstra) {
+            red(ui, e);
+        }
         if is_ind {
             indikator_fields(ui, &mut self.ind, view, years);
         } else {
@@ -74,11 +84,10 @@ impl PlanPanels {
                 .num_columns(2)
                 .spacing([12.0, 6.0])
                 .show(ui, |ui| {
-                    text_field(ui, "Kode", &mut f.kode, None);
-                    text_field(ui, "Uraian", &mut f.uraian, None);
+                    text_field(ui, "Kode", &mut f.kode);
+                    text_field(ui, "Uraian", &mut f.uraian);
                 });
         }
-        let save = self.node_buttons(ui, out);
         let (ctrl_s, esc) = ui.input_mut(|i| {
             (
                 i.consume_shortcut(&SAVE),
@@ -95,9 +104,6 @@ impl PlanPanels {
                     self.errors.insert(Form::Renstra, e);
                 }
             }
-        }
-        if let Some(e) = self.errors.get(&Form::Renstra) {
-            red(ui, e);
         }
     }
 
@@ -243,19 +249,19 @@ fn indikator_fields(ui: &mut egui::Ui, f: &mut IndForm, view: &ViewData, years: 
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            text_field(ui, "Kode indikator", &mut f.kode, None);
+            text_field(ui, "Kode indikator", &mut f.kode);
             let e = f
                 .nama
                 .trim()
                 .is_empty()
                 .then_some("Nama indikator wajib diisi");
-            text_field(ui, "Nama indikator", &mut f.nama, e);
-            text_field(ui, "Satuan", &mut f.satuan, None);
+            checked_field(ui, "Nama indikator", &mut f.nama, e);
+            text_field(ui, "Satuan", &mut f.satuan);
             let e = (!f.baseline_tahun.trim().is_empty()
                 && parse_year(&f.baseline_tahun).is_none())
             .then_some("Tahun baseline harus tahun 2000–2100");
-            text_field(ui, "Tahun baseline", &mut f.baseline_tahun, e);
-            text_field(ui, "Nilai baseline", &mut f.baseline_nilai, None);
+            checked_field(ui, "Tahun baseline", &mut f.baseline_tahun, e);
+            text_field(ui, "Nilai baseline", &mut f.baseline_nilai);
             for y in years {
                 let v = f.targets.entry(*y).or_default();
                 let e = (!v.trim().is_empty())
@@ -265,7 +271,7 @@ fn indikator_fields(ui: &mut egui::Ui, f: &mut IndForm, view: &ViewData, years: 
                 if let Some(e) = &e {
                     target_errors.push((*y, e.clone()));
                 }
-                text_field(ui, &format!("Target {y}"), v, e.as_deref());
+                checked_field(ui, &format!("Target {y}"), v, e.as_deref());
             }
             let l = ui.label("Arah");
             ui.horizontal(|ui| {
@@ -289,9 +295,9 @@ fn indikator_fields(ui: &mut egui::Ui, f: &mut IndForm, view: &ViewData, years: 
                 view,
                 280.0,
             );
-            text_field(ui, "Definisi operasional", &mut f.definisi, None);
-            text_field(ui, "Formula", &mut f.formula, None);
-            text_field(ui, "Sumber data", &mut f.sumber_data, None);
+            text_field(ui, "Definisi operasional", &mut f.definisi);
+            text_field(ui, "Formula", &mut f.formula);
+            text_field(ui, "Sumber data", &mut f.sumber_data);
         });
     if !target_errors.is_empty() {
         inline_error(ui, "Perbaiki target yang ditandai sebelum menyimpan.");

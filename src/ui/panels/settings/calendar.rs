@@ -4,7 +4,7 @@ use super::{DayForm, HolidayForm, SettingsPanel};
 use crate::app::{CalendarCmd, ViewData};
 use crate::fmt;
 use crate::model::worktime::{HariLibur, JamHari, JenisLibur, Kalender, Zona};
-use crate::ui::panels::widgets::{Confirm, text_field};
+use crate::ui::panels::widgets::{Confirm, checked_field, text_field};
 use crate::ui::panels::{Form, Outbox};
 use chrono::Datelike;
 use egui::{Color32, RichText};
@@ -111,8 +111,8 @@ impl SettingsPanel {
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
                 let e = parsed.as_ref().and_then(|r| r.clone().err());
-                text_field(ui, "Tanggal libur", &mut f.tanggal, e.as_deref());
-                text_field(ui, "Keterangan libur", &mut f.nama, None);
+                checked_field(ui, "Tanggal libur", &mut f.tanggal, e.as_deref());
+                text_field(ui, "Keterangan libur", &mut f.nama);
                 let l = ui.label("Jenis libur");
                 egui::ComboBox::from_id_salt("jenis_libur")
                     .selected_text(f.jenis.label())

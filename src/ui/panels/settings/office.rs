@@ -4,7 +4,7 @@ use super::{SettingsPanel, keys};
 use crate::app::{OfficeCmd, ViewData};
 use crate::model::worktime::Zona;
 use crate::ui::files::{FileDialog, choose};
-use crate::ui::panels::widgets::text_field;
+use crate::ui::panels::widgets::{checked_field, text_field};
 use crate::ui::panels::{Form, Outbox};
 use egui::RichText;
 
@@ -60,10 +60,10 @@ impl SettingsPanel {
                     .trim()
                     .is_empty()
                     .then_some("Nama instansi wajib diisi");
-                text_field(ui, "Nama instansi", &mut f.nama_instansi, nama_err);
-                text_field(ui, "Pemerintah", &mut f.pemerintah, None);
-                text_field(ui, "Alamat", &mut f.alamat, None);
-                text_field(ui, "Kota (tempat penandatanganan)", &mut f.kota, None);
+                checked_field(ui, "Nama instansi", &mut f.nama_instansi, nama_err);
+                text_field(ui, "Pemerintah", &mut f.pemerintah);
+                text_field(ui, "Alamat", &mut f.alamat);
+                text_field(ui, "Kota (tempat penandatanganan)", &mut f.kota);
                 let l = ui.label("Zona waktu");
                 egui::ComboBox::from_id_salt("zona_waktu")
                     .selected_text(
@@ -83,18 +83,13 @@ impl SettingsPanel {
                     .response
                     .labelled_by(l.id);
                 ui.end_row();
-                text_field(ui, "Telepon", &mut f.telepon, None);
-                text_field(ui, "Email", &mut f.email, None);
-                text_field(ui, "Laman", &mut f.laman, None);
-                text_field(
-                    ui,
-                    "Jabatan kepala daerah",
-                    &mut f.kepala_daerah_jabatan,
-                    None,
-                );
-                text_field(ui, "Nama kepala daerah", &mut f.kepala_daerah_nama, None);
+                text_field(ui, "Telepon", &mut f.telepon);
+                text_field(ui, "Email", &mut f.email);
+                text_field(ui, "Laman", &mut f.laman);
+                text_field(ui, "Jabatan kepala daerah", &mut f.kepala_daerah_jabatan);
+                text_field(ui, "Nama kepala daerah", &mut f.kepala_daerah_nama);
                 let rangkap_err = f.to_office().err();
-                text_field(ui, "Rangkap cetak", &mut f.rangkap, rangkap_err.as_deref());
+                checked_field(ui, "Rangkap cetak", &mut f.rangkap, rangkap_err.as_deref());
             });
         ui.add_space(8.0);
         let changed = *f != stored;

@@ -4,7 +4,7 @@ use super::{OfficialForm, SettingsPanel, keys};
 use crate::app::{OrgCmd, ViewData};
 use crate::fmt;
 use crate::model::org::{NewOfficial, PANGKAT_GOLONGAN, StatusJabatan, cek_nip, nip_cetak};
-use crate::ui::panels::widgets::{inline_error, text_field, unit_picker};
+use crate::ui::panels::widgets::{checked_field, inline_error, text_field, unit_picker};
 use crate::ui::panels::{Form, Outbox};
 use chrono::NaiveDate;
 use egui::RichText;
@@ -22,6 +22,9 @@ impl SettingsPanel {
 
     /// The search field and the officials found; a click loads one into the form.
     fn official_list(&mut self, ui: &mut egui::Ui, view: &ViewData) {
+        // A long name or jabatan wraps in its column, never pushing the
+        // form beside it out of the window.
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
         ui.horizontal(|ui| {
             let l = ui.label("Cari pejabat");
             ui.add(egui::TextEdit::singleline(&mut self.cari_pejabat).hint_text("nama atau NIP"))
@@ -171,10 +174,10 @@ fn official_fields(
         .then(|| cek_nip(&f.nip).err())
         .flatten()
         .map(|e| e.to_string());
-    text_field(ui, "Gelar depan", &mut f.gelar_depan, None);
-    text_field(ui, "Nama", &mut f.nama, None);
-    text_field(ui, "Gelar belakang", &mut f.gelar_belakang, None);
-    text_field(ui, "NIP", &mut f.nip, nip_err.as_deref());
+    text_field(ui, "Gelar depan", &mut f.gelar_depan);
+    text_field(ui, "Nama", &mut f.nama);
+    text_field(ui, "Gelar belakang", &mut f.gelar_belakang);
+    checked_field(ui, "NIP", &mut f.nip, nip_err.as_deref());
     let l = ui.label("Pangkat/golongan");
     egui::ComboBox::from_id_salt("pangkat")
         .selected_text(if f.pangkat.is_empty() {
@@ -192,7 +195,7 @@ fn official_fields(
         .response
         .labelled_by(l.id);
     ui.end_row();
-    text_field(ui, "Jabatan", &mut f.jabatan, None);
+    text_field(ui, "Jabatan", &mut f.jabatan);
     unit_picker(
         ui,
         "Unit kerja",
@@ -217,9 +220,9 @@ fn official_fields(
         .labelled_by(l.id);
     ui.end_row();
     let e = mulai.as_ref().and_then(|r| r.clone().err());
-    text_field(ui, "Mulai menjabat", &mut f.mulai, e.as_deref());
+    checked_field(ui, "Mulai menjabat", &mut f.mulai, e.as_deref());
     let e = selesai.as_ref().and_then(|r| r.clone().err());
-    text_field(ui, "Selesai menjabat", &mut f.selesai, e.as_deref());
+    checked_field(ui, "Selesai menjabat", &mut f.selesai, e.as_deref());
     if f.nama.trim().is_empty() && f.editing.is_some() {
         ui.label("");
         inline_error(ui, "Nama pejabat wajib diisi");

@@ -3,7 +3,7 @@
 use super::{SettingsPanel, UnitForm, keys};
 use crate::app::{OrgCmd, ViewData};
 use crate::model::org::{Eselon, JenisUnit, NewUnit, UnitRow};
-use crate::ui::panels::widgets::{Confirm, text_field};
+use crate::ui::panels::widgets::{Confirm, checked_field, text_field};
 use crate::ui::panels::{Form, Outbox};
 use egui::RichText;
 
@@ -123,8 +123,8 @@ pub(super) fn stored_unit(view: &ViewData, id: crate::model::id::UnitId) -> Opti
 fn unit_fields(ui: &mut egui::Ui, f: &mut UnitForm, view: &ViewData) {
     let nama_err =
         (f.nama.trim().is_empty() && f.editing.is_some()).then_some("Nama unit wajib diisi");
-    text_field(ui, "Nama unit", &mut f.nama, nama_err);
-    text_field(ui, "Kode unit", &mut f.kode, None);
+    checked_field(ui, "Nama unit", &mut f.nama, nama_err);
+    text_field(ui, "Kode unit", &mut f.kode);
     let l = ui.label("Jenis");
     let before = f.jenis;
     egui::ComboBox::from_id_salt("jenis_unit")
