@@ -114,6 +114,13 @@ impl Store {
             ));
         }
         let before = self.calendar_holidays()?.remove(&h.tanggal);
+        // Saved unchanged: nothing to write (a built-in holiday stays one).
+        if before
+            .as_ref()
+            .is_some_and(|b| b.nama == h.nama.trim() && b.jenis == h.jenis)
+        {
+            return Ok(());
+        }
         let action = if before.is_some() { "ubah" } else { "tambah" };
         self.write(AuditMeta::new(action, "hari_libur"), |tx| {
             tx.execute(

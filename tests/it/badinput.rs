@@ -550,6 +550,7 @@ fn pejabat() {
             set(h, "Nama", &format!("Pejabat Uji {n}"));
             set(h, "NIP", "");
             set(h, "Mulai menjabat", "");
+            set(h, "Selesai menjabat", "");
         },
         submit: |h| button(h, "Tambah pejabat"),
         status: None,
@@ -586,6 +587,17 @@ fn pejabat() {
                         .unwrap()
                         .iter()
                         .filter(|o| iso(o.mulai) == v)
+                        .count()
+                },
+                cases: date_cases(),
+            },
+            Field {
+                label: "Selesai menjabat",
+                probe: |s, v| {
+                    s.officials()
+                        .unwrap()
+                        .iter()
+                        .filter(|o| iso(o.selesai) == v)
                         .count()
                 },
                 cases: date_cases(),
@@ -719,6 +731,17 @@ fn periode_renstra() {
                 cases: number_cases("Tahun awal dan akhir harus tahun 2000–2100"),
             },
             Field {
+                label: "Tahun akhir",
+                probe: |s, v| {
+                    s.renstra_periods()
+                        .unwrap()
+                        .iter()
+                        .filter(|p| p.tahun_akhir.to_string() == v)
+                        .count()
+                },
+                cases: number_cases("Tahun awal dan akhir harus tahun 2000–2100"),
+            },
+            Field {
                 label: "Nama periode",
                 probe: |s, v| {
                     s.renstra_periods()
@@ -790,7 +813,13 @@ fn indikator_renstra() {
                 button(h, "Indikator baru");
             }
             set(h, "Nama indikator", &format!("Indikator uji {n}"));
-            for label in ["Kode indikator", "Satuan", "Formula"] {
+            for label in [
+                "Kode indikator",
+                "Satuan",
+                "Formula",
+                "Tahun baseline",
+                "Target 2027",
+            ] {
                 set(h, label, "");
             }
         },
@@ -822,6 +851,39 @@ fn indikator_renstra() {
                 label: "Formula",
                 probe: |s, v| indikator(s).iter().filter(|i| i.formula == v).count(),
                 cases: text_cases(None, "Formula terlalu panjang (maksimal 2000 karakter)"),
+            },
+            Field {
+                label: "Tahun baseline",
+                probe: |s, v| {
+                    indikator(s)
+                        .iter()
+                        .filter(|i| i.baseline_tahun.map(|y| y.to_string()).as_deref() == Some(v))
+                        .count()
+                },
+                cases: cases(&[
+                    ("-5", Refused("Tahun baseline harus tahun 2000–2100")),
+                    ("NaN", Refused("Tahun baseline harus tahun 2000–2100")),
+                    ("1999", Refused("Tahun baseline harus tahun 2000–2100")),
+                    (EMOJI, Refused("Tahun baseline harus tahun 2000–2100")),
+                ]),
+            },
+            Field {
+                label: "Target 2027",
+                probe: |s, v| {
+                    indikator(s)
+                        .iter()
+                        .filter(|i| i.targets.get(&2027).map(|t| t.tampil()).as_deref() == Some(v))
+                        .count()
+                },
+                cases: cases(&[
+                    ("1,234.5", Refused("Target '1,234.5' bukan angka yang sah")),
+                    ("1,2,3", Refused("Target '1,2,3' bukan angka yang sah")),
+                    ("1.2.3", Refused("bukan angka yang sah")),
+                    ("99999999999999999999999", Refused("bukan angka yang sah")),
+                    ("0,655", Stored),
+                    ("1.234,5", Stored),
+                    ("WTP", Stored),
+                ]),
             },
         ],
     });
@@ -960,6 +1022,7 @@ fn item_renja() {
             );
             set(h, "Nama program/kegiatan", &format!("Program Uji {n}"));
             set(h, "Pagu (Rp)", "1.000.000");
+            set(h, "Pagu DPA (Rp)", "");
         },
         submit: |h| button(h, "Tambah item"),
         status: None,
@@ -975,7 +1038,17 @@ fn item_renja() {
             Field {
                 label: "Pagu (Rp)",
                 probe: |s, v| renja(s).iter().filter(|i| i.pagu.to_string() == v).count(),
-                cases: pagu,
+                cases: pagu.clone(),
+            },
+            Field {
+                label: "Pagu DPA (Rp)",
+                probe: |s, v| {
+                    renja(s)
+                        .iter()
+                        .filter(|i| i.pagu_dpa.map(|p| p.to_string()).as_deref() == Some(v))
+                        .count()
+                },
+                cases: pagu.into_iter().filter(|(v, _)| !v.is_empty()).collect(),
             },
             Field {
                 label: "Kode (Permendagri 90/2019)",
