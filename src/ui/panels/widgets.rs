@@ -26,24 +26,49 @@ pub fn checked_field(
     value: &mut String,
     error: Option<&str>,
 ) -> egui::Response {
-    let r = field_row(ui, label, value);
-    ui.label("");
-    message_line(ui, error);
+    checked_row(ui, label, error, |ui| ui.add(field_edit(label, value)))
+}
+
+/// A grid row of a checked input: its label, the input made by `field`,
+/// and under it the line kept for its message (in the same cell, so the
+/// row is only as much taller as that line).
+pub fn checked_row(
+    ui: &mut egui::Ui,
+    label: &str,
+    error: Option<&str>,
+    field: impl FnOnce(&mut egui::Ui) -> egui::Response,
+) -> egui::Response {
+    let l = ui
+        .vertical(|ui| {
+            // On one line, as the labels of the other rows.
+            let l = ui.add(egui::Label::new(label).wrap_mode(egui::TextWrapMode::Extend));
+            ui.add_space(PESAN_PT + 2.0);
+            l
+        })
+        .inner;
+    let r = ui
+        .vertical(|ui| {
+            let r = field(ui).labelled_by(l.id);
+            message_line(ui, error);
+            r
+        })
+        .inner;
     ui.end_row();
     r
+}
+
+/// The text edit of a field named `label`, as wide as its column.
+fn field_edit<'a>(label: &str, value: &'a mut String) -> egui::TextEdit<'a> {
+    // A stable id: inline messages appearing above must not move focus.
+    egui::TextEdit::singleline(value)
+        .id_salt(("isian", label))
+        .desired_width(f32::INFINITY)
 }
 
 /// The label and the text edit of a field, ending the grid row.
 fn field_row(ui: &mut egui::Ui, label: &str, value: &mut String) -> egui::Response {
     let l = ui.label(label);
-    let r = ui
-        // A stable id: inline messages appearing above must not move focus.
-        .add(
-            egui::TextEdit::singleline(value)
-                .id_salt(("isian", label))
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(l.id);
+    let r = ui.add(field_edit(label, value)).labelled_by(l.id);
     ui.end_row();
     r
 }

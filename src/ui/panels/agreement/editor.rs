@@ -211,12 +211,14 @@ fn save_state(ui: &mut egui::Ui, ed: &Editor, editable: bool) {
     if let Some(e) = &ed.save_error {
         inline_error(ui, &format!("Belum tersimpan: {e}"));
     } else if editable && !unreadable.is_empty() {
-        inline_error(
-            ui,
-            &format!(
+        // As small as the line it takes the place of: nothing moves.
+        ui.label(
+            RichText::new(format!(
                 "Belum disimpan: isian {} belum terbaca. Perbaiki yang merah; perubahan lain ikut disimpan setelah itu.",
                 field_names(&unreadable)
-            ),
+            ))
+            .small()
+            .color(crate::ui::panels::widgets::MERAH),
         );
     } else if editable {
         ui.label(

@@ -4,25 +4,20 @@ use super::Editor;
 use crate::fmt;
 use crate::model::agreement::{Field, VersionDoc};
 use crate::model::worktime::Kalender;
-use crate::ui::panels::widgets::message_line;
+use crate::ui::panels::widgets::checked_row;
 use egui::{Color32, RichText};
 
 fn grid_field(ui: &mut egui::Ui, label: &str, value: &mut String, error: Option<&str>) -> bool {
-    let l = ui.label(label);
-    let r = ui
-        .add(
+    // A line kept for the message: it comes and goes without moving the
+    // fields below.
+    checked_row(ui, label, error, |ui| {
+        ui.add(
             egui::TextEdit::singleline(value)
                 .id_salt(("pk", label))
                 .desired_width(420.0),
         )
-        .labelled_by(l.id);
-    ui.end_row();
-    // A line kept for the message: it comes and goes without moving the
-    // fields below.
-    ui.label("");
-    message_line(ui, error);
-    ui.end_row();
-    r.changed()
+    })
+    .changed()
 }
 
 pub(super) fn header(
@@ -62,19 +57,25 @@ pub(super) fn header(
                 ed.read_tanggal();
                 changed = true;
             }
-            if let Some(d) = ed.content.tanggal {
-                ui.label("");
-                let hari = fmt::tanggal_hari(d);
-                if kal.is_some_and(|k| !k.hari_kerja(d)) {
+            // The day of the date as read; while the text does not read,
+            // the line stays empty (the old date is not what was typed).
+            ui.label("");
+            match ed.content.tanggal.filter(|_| ed.tanggal_err.is_none()) {
+                Some(d) if kal.is_some_and(|k| !k.hari_kerja(d)) => {
+                    let hari = fmt::tanggal_hari(d);
                     ui.label(
                         RichText::new(format!("{hari} — bukan hari kerja kantor"))
                             .color(Color32::from_rgb(180, 110, 0)),
                     );
-                } else {
-                    ui.label(RichText::new(hari).weak());
                 }
-                ui.end_row();
+                Some(d) => {
+                    ui.label(RichText::new(fmt::tanggal_hari(d)).weak());
+                }
+                None => {
+                    ui.label("");
+                }
             }
+            ui.end_row();
         });
     ui.add_space(8.0);
     changed
