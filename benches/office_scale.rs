@@ -69,6 +69,9 @@ fn main() {
     if wanted("db_open_ms") {
         figure("db_open_ms", median(&db_open(&path, now, 7)), "ms");
     }
+    if wanted("check_ms") {
+        figure("check_ms", median(&check(&path, 3)), "ms");
+    }
     if wanted("save_edit_ms") {
         figure(
             "save_edit_ms",
@@ -119,7 +122,8 @@ fn main() {
 
 /// The targets of the README's table (by figure name, or its prefix): a
 /// figure above its target is named and fails the run.
-const TARGETS: [(&str, f64); 6] = [
+const TARGETS: [(&str, f64); 7] = [
+    ("check_ms", 2000.0),
     ("save_edit_ms", 2.0),
     ("frame_p99_ms_", 4.0),
     ("pdf_ms", 100.0),
@@ -186,6 +190,24 @@ fn thread_cpu() -> Duration {
     }
     static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
     START.get_or_init(Instant::now).elapsed()
+}
+
+/// `perkin check` on the office-scale history: integrity, keys, the chain,
+/// the schema, every row against its digest, the anchors.
+fn check(path: &Path, runs: usize) -> Vec<f64> {
+    (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            let faults = Store::open_read_only(path)
+                .and_then(|s| s.check())
+                .expect("the check");
+            assert!(
+                faults.is_empty(),
+                "an untouched history is sound: {faults:?}"
+            );
+            ms(t.elapsed())
+        })
+        .collect()
 }
 
 /// Open + migration check + the start view (what the window shows first).

@@ -337,9 +337,7 @@ impl Store {
                     now
                 ],
             )?;
-            tx.execute("DELETE FROM agreement_line WHERE version_id = ?1", [version_id])?;
-            tx.execute("DELETE FROM agreement_budget WHERE version_id = ?1", [version_id])?;
-            insert_lines(tx, version_id, &c)?;
+            sync_lines(tx, version_id, &c)?;
             Ok(Written::new((), version_id, None, Some(image(&c))))
         })
     }
@@ -844,6 +842,122 @@ fn insert_version(
     let version_id = VersionId(tx.last_insert_rowid());
     insert_lines(tx, version_id, c)?;
     Ok(version_id)
+}
+
+/// A line's columns as stored (texts trimmed).
+fn line_values(l: &NewLine) -> Vec<rusqlite::types::Value> {
+    use rusqlite::types::Value as V;
+    let t = |s: &str| V::Text(s.trim().to_string());
+    vec![
+        t(&l.sasaran),
+        t(&l.indikator),
+        t(&l.satuan),
+        t(&l.target),
+        t(&l.tw[0]),
+        t(&l.tw[1]),
+        t(&l.tw[2]),
+        t(&l.tw[3]),
+        l.sumber.map_or(V::Null, |s| V::Text(s.kind().to_string())),
+        l.sumber.map_or(V::Null, |s| V::Integer(s.row())),
+    ]
+}
+
+/// A budget line's columns as stored.
+fn budget_values(b: &NewBudgetLine) -> Vec<rusqlite::types::Value> {
+    use rusqlite::types::Value as V;
+    vec![
+        V::Text(b.level.kode().to_string()),
+        V::Text(b.kode.trim().to_string()),
+        V::Text(b.uraian.trim().to_string()),
+        V::Integer(b.anggaran),
+        b.renja_item_id.map_or(V::Null, |r| V::Integer(r.0)),
+    ]
+}
+
+/// Brings the stored lines of a draft to `want`, row by row in order: a
+/// line as it was is left alone, a changed one updated in place, the
+/// surplus deleted, the new ones added. An autosave after one keystroke
+/// writes one row, not the whole table.
+fn sync_rows(
+    tx: &rusqlite::Transaction<'_>,
+    table: &str,
+    cols: &[&str],
+    version_id: VersionId,
+    want: &[Vec<rusqlite::types::Value>],
+) -> Result<()> {
+    use rusqlite::params_from_iter;
+    let sql = format!(
+        "SELECT id, {} FROM {table} WHERE version_id = ?1 ORDER BY urutan, id",
+        cols.join(", ")
+    );
+    let have: Vec<(i64, Vec<rusqlite::types::Value>)> = tx
+        .prepare_cached(&sql)?
+        .query_map([version_id], |r| {
+            let vals = (1..=cols.len())
+                .map(|i| r.get::<_, rusqlite::types::Value>(i))
+                .collect::<rusqlite::Result<_>>()?;
+            Ok((r.get(0)?, vals))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let set = cols
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}", i + 3))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let update = format!("UPDATE {table} SET urutan = ?2, {set} WHERE id = ?1");
+    let marks = (0..cols.len())
+        .map(|i| format!("?{}", i + 3))
+        .collect::<Vec<_>>();
+    let insert = format!(
+        "INSERT INTO {table} (version_id, urutan, {}) VALUES (?1, ?2, {})",
+        cols.join(", "),
+        marks.join(", ")
+    );
+    for (k, w) in want.iter().enumerate() {
+        let head = |first: i64| {
+            [
+                rusqlite::types::Value::Integer(first),
+                rusqlite::types::Value::Integer(k as i64),
+            ]
+        };
+        match have.get(k) {
+            Some((_, h)) if h == w => {}
+            Some((id, _)) => {
+                let p = head(*id).into_iter().chain(w.iter().cloned());
+                tx.prepare_cached(&update)?.execute(params_from_iter(p))?;
+            }
+            None => {
+                let p = head(version_id.0).into_iter().chain(w.iter().cloned());
+                tx.prepare_cached(&insert)?.execute(params_from_iter(p))?;
+            }
+        }
+    }
+    for (id, _) in have.iter().skip(want.len()) {
+        tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
+    }
+    Ok(())
+}
+
+/// The lines and the budget of a draft brought to `c` (see [`sync_rows`]).
+fn sync_lines(tx: &rusqlite::Transaction<'_>, version_id: VersionId, c: &Content) -> Result<()> {
+    let lines: Vec<_> = c.lines.iter().map(line_values).collect();
+    let line_cols = [
+        "sasaran",
+        "indikator",
+        "satuan",
+        "target",
+        "tw1",
+        "tw2",
+        "tw3",
+        "tw4",
+        "sumber_jenis",
+        "sumber_id",
+    ];
+    sync_rows(tx, "agreement_line", &line_cols, version_id, &lines)?;
+    let budget: Vec<_> = c.budget.iter().map(budget_values).collect();
+    let budget_cols = ["level", "kode", "uraian", "anggaran", "renja_item_id"];
+    sync_rows(tx, "agreement_budget", &budget_cols, version_id, &budget)
 }
 
 fn insert_lines(tx: &rusqlite::Transaction<'_>, version_id: VersionId, c: &Content) -> Result<()> {

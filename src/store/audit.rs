@@ -25,6 +25,8 @@ pub(crate) struct NewEntry<'a> {
     pub entity_id: &'a str,
     pub before: Option<&'a Value>,
     pub after: Option<&'a Value>,
+    /// The rows the write touched, with their digests (see `evidence`).
+    pub rows: Option<&'a str>,
 }
 
 /// One row of the audit log as stored.
@@ -39,6 +41,9 @@ pub struct AuditRow {
     pub entity_id: String,
     pub before_json: Option<String>,
     pub after_json: Option<String>,
+    /// The rows the write touched with their digests (entries written
+    /// before migration 006 have none).
+    pub rows_json: Option<String>,
     pub prev_hash: String,
     pub hash: String,
 }
@@ -75,6 +80,11 @@ pub fn row_hash(r: &AuditRow) -> String {
         h.update(part.as_bytes());
         h.update([0x1f]);
     }
+    // Only where present: the hashes of older entries stay as they were.
+    if let Some(rows) = &r.rows_json {
+        h.update(format!("={rows}").as_bytes());
+        h.update([0x1f]);
+    }
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -100,13 +110,14 @@ pub(crate) fn append(tx: &Transaction<'_>, e: &NewEntry<'_>) -> Result<i64> {
         entity_id: e.entity_id.to_string(),
         before_json: e.before.map(|v| v.to_string()),
         after_json: e.after.map(|v| v.to_string()),
+        rows_json: e.rows.map(String::from),
         prev_hash,
         hash: String::new(),
     };
     row.hash = row_hash(&row);
     tx.execute(
-        "INSERT INTO audit_log (id, at, operator, official_id, action, entity, entity_id, before_json, after_json, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO audit_log (id, at, operator, official_id, action, entity, entity_id, before_json, after_json, prev_hash, hash, rows_json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             row.id,
             row.at,
@@ -118,7 +129,8 @@ pub(crate) fn append(tx: &Transaction<'_>, e: &NewEntry<'_>) -> Result<i64> {
             row.before_json,
             row.after_json,
             row.prev_hash,
-            row.hash
+            row.hash,
+            row.rows_json
         ],
     )?;
     Ok(id)
@@ -137,10 +149,11 @@ fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRow> {
         after_json: r.get(8)?,
         prev_hash: r.get(9)?,
         hash: r.get(10)?,
+        rows_json: r.get(11)?,
     })
 }
 
-const SELECT: &str = "SELECT id, at, operator, official_id, action, entity, entity_id, before_json, after_json, prev_hash, hash FROM audit_log";
+const SELECT: &str = "SELECT id, at, operator, official_id, action, entity, entity_id, before_json, after_json, prev_hash, hash, rows_json FROM audit_log";
 
 /// The newest `limit` rows, newest first.
 pub fn recent(conn: &Connection, limit: usize) -> Result<Vec<AuditRow>> {
@@ -830,6 +843,7 @@ mod tests {
             entity_id: "1".into(),
             before_json: before.map(String::from),
             after_json: after.map(String::from),
+            rows_json: None,
             prev_hash: GENESIS.into(),
             hash: String::new(),
         }

@@ -200,10 +200,16 @@ impl FullBackup {
             let stored = zip::write::SimpleFileOptions::default()
                 .compression_method(zip::CompressionMethod::Stored)
                 .large_file(true);
+            // The audit chain's length and head as this backup holds it:
+            // an anchor outside the database, for `check` and for people.
+            let head = Connection::open_with_flags(self.db(), OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .map_err(StoreError::from)
+                .and_then(|c| super::evidence::chain_head(&c))?;
             let manifest = serde_json::json!({
                 "aplikasi": "perkin",
                 "skema": super::SCHEMA_VERSION,
                 "basis_data": ZIP_DB,
+                "rantai_log_audit": super::evidence::anchor_json(&head),
                 "pindaian": self.scans.iter()
                     .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
                     .collect::<Vec<_>>(),

@@ -13,6 +13,7 @@ pub mod audit;
 mod backup;
 mod calendar;
 mod cycle;
+pub mod evidence;
 mod exchange;
 mod id;
 mod office;
@@ -50,7 +51,11 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_archive.sql"),
     include_str!("migrations/004_identity.sql"),
     include_str!("migrations/005_kop_frozen.sql"),
+    include_str!("migrations/006_row_digests.sql"),
 ];
+
+/// The migration from which every write keeps the digests of its rows.
+const ROW_DIGESTS: i32 = 6;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -488,7 +493,22 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
+    /// Applies the migrations not yet applied. When the row digests began
+    /// with them, the rows as they stand become the evidence's baseline
+    /// (migration 006 noted every one of them).
     fn migrate(&mut self) -> Result<()> {
+        if self.apply_migrations()? < ROW_DIGESTS {
+            let meta = AuditMeta {
+                operator: Some(SYSTEM_OPERATOR),
+                ..AuditMeta::new("garis_dasar", "basis_data")
+            };
+            self.write_rows(meta, true, |_| Ok(Written::new((), "", None, None)))?;
+        }
+        Ok(())
+    }
+
+    /// Applies the migrations not yet applied; the schema version found.
+    fn apply_migrations(&mut self) -> Result<i32> {
         let current: i32 = self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -506,7 +526,7 @@ impl Store {
             tx.pragma_update(None, "user_version", (i + 1) as i32)?;
             tx.commit()?;
         }
-        Ok(())
+        Ok(current)
     }
 
     /// Runs one user action as one transaction, appending its audit entry.
@@ -517,10 +537,27 @@ impl Store {
         entry: AuditMeta<'_>,
         f: impl FnOnce(&Transaction<'_>) -> Result<Written<T>>,
     ) -> Result<T> {
+        self.write_rows(entry, false, f)
+    }
+
+    /// [`Store::write`]; `baseline`: the rows already noted (by migration
+    /// 006) are kept and recorded too. Otherwise what was noted before the
+    /// write began was changed outside perkin: it is dropped unrecorded,
+    /// so `check` still finds it.
+    fn write_rows<T>(
+        &mut self,
+        entry: AuditMeta<'_>,
+        baseline: bool,
+        f: impl FnOnce(&Transaction<'_>) -> Result<Written<T>>,
+    ) -> Result<T> {
         let at = self.now();
         let operator = entry.operator.unwrap_or(&self.operator).to_string();
         let tx = self.conn.transaction()?;
+        if !baseline {
+            tx.execute("DELETE FROM audit_touched", [])?;
+        }
         let w = f(&tx)?;
+        let rows = evidence::take_touched(&tx)?;
         audit::append(
             &tx,
             &audit::NewEntry {
@@ -532,9 +569,14 @@ impl Store {
                 entity_id: &w.entity_id,
                 before: w.before.as_ref(),
                 after: w.after.as_ref(),
+                rows: rows.as_deref(),
             },
         )?;
         tx.commit()?;
+        // The chain's head, outside the file. A write that succeeded is not
+        // undone when its anchor cannot be written: `check` then compares
+        // with the last anchor there is (a true prefix of the chain).
+        let _ = evidence::write_anchor(&self.path, &self.conn);
         Ok(w.value)
     }
 
@@ -605,6 +647,13 @@ impl Store {
             ));
         }
         faults.extend(audit::verify_chain(&self.conn)?);
+        faults.extend(evidence::check_schema(&self.conn, MIGRATIONS)?);
+        faults.extend(evidence::check_rows(&self.conn)?);
+        faults.extend(evidence::check_anchors(
+            &self.conn,
+            &self.path,
+            &self.backup_dir(),
+        )?);
         for trigger in ["audit_log_no_update", "audit_log_no_delete"] {
             let n: i64 = self.conn.query_row(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = ?1",

@@ -249,6 +249,7 @@ fn append_rows(s: &Store, n: i64, start: DateTime<Utc>) {
             entity_id: i.to_string(),
             before_json: Some(format!(r#"{{"nama":"Kegiatan {i}","pagu":{i}}}"#)),
             after_json: Some(format!(r#"{{"nama":"Kegiatan {i}","pagu":{}}}"#, i + 1)),
+            rows_json: None,
             prev_hash: prev.clone(),
             hash: String::new(),
         };

@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod crash;
 mod drafts;
+mod evidence;
 mod excel;
 mod exchange;
 mod first_start;

@@ -1,0 +1,219 @@
+//! Tampering done with care, by plain SQL on the database file, and what
+//! `perkin check` says of each: the data against the digests its audit
+//! entries keep, the chain against its anchors, the schema against the
+//! migrations.
+
+use std::path::Path;
+
+use perkin::store::Store;
+use perkin::store::audit::{AuditRow, row_hash};
+
+use crate::common::{demo_store, local, perkin, tmp};
+
+fn demo(dir: &Path) -> std::path::PathBuf {
+    let mut s = demo_store(dir, local(2026, 11, 23, 10, 0));
+    crate::archive::sign_demo(&mut s, 1);
+    s.path().to_path_buf()
+}
+
+/// Plain SQL on the file, as with the sqlite3 shell.
+fn sql(db: &Path, script: &str) {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .execute_batch(script)
+        .unwrap();
+}
+
+fn faults(db: &Path) -> Vec<String> {
+    Store::open_read_only(db).unwrap().check().unwrap()
+}
+
+fn named(db: &Path, what: &str) {
+    let f = faults(db);
+    assert!(
+        f.iter().any(|x| x.contains(what)),
+        "'{what}' is not named in {f:#?}"
+    );
+}
+
+fn one(db: &Path, q: &str) -> i64 {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .query_row(q, [], |r| r.get(0))
+        .unwrap()
+}
+
+/// A draft set to "ditandatangani" directly in its row; its id.
+fn signed_by_hand(db: &Path) -> i64 {
+    let v = one(
+        db,
+        "SELECT min(id) FROM agreement_version WHERE status = 'draf'",
+    );
+    sql(
+        db,
+        &format!("UPDATE agreement_version SET status = 'ditandatangani' WHERE id = {v}"),
+    );
+    v
+}
+
+/// The audit log's update trigger, as shipped (recreated after a forgery).
+const NO_UPDATE: &str = "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'log audit hanya dapat ditambah, tidak dapat diubah');
+END;";
+
+#[test]
+fn an_untouched_database_is_sound() {
+    let dir = tmp();
+    let db = demo(dir.path());
+    assert_eq!(faults(&db), Vec::<String>::new());
+    let out = perkin().args(["check", "--db"]).arg(&db).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn the_last_audit_rows_deleted_with_the_trigger_put_back() {
+    let dir = tmp();
+    let db = demo(dir.path());
+    let n = one(&db, "SELECT max(id) FROM audit_log");
+    let shipped: String = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_delete'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    sql(
+        &db,
+        &format!(
+            "DROP TRIGGER audit_log_no_delete;
+             DELETE FROM audit_log WHERE id > {};
+             {shipped};",
+            n - 3
+        ),
+    );
+    named(
+        &db,
+        &format!(
+            "Log audit lebih pendek ({} entri) daripada yang tercatat di jangkar",
+            n - 3
+        ),
+    );
+    // The rows those entries wrote are no longer explained by the log.
+    named(&db, "di luar perkin");
+}
+
+#[test]
+fn a_draft_set_to_signed_directly() {
+    let dir = tmp();
+    let db = demo(dir.path());
+    let v = signed_by_hand(&db);
+    named(&db, "Data diubah di luar perkin");
+    named(&db, &format!("agreement_version {v}"));
+}
+
+#[test]
+fn the_freeze_dropped_and_a_signed_line_edited() {
+    let dir = tmp();
+    let db = demo(dir.path());
+    let line = one(
+        &db,
+        "SELECT min(l.id) FROM agreement_line l JOIN agreement_version v ON v.id = l.version_id
+         WHERE v.status = 'ditandatangani'",
+    );
+    sql(
+        &db,
+        &format!(
+            "DROP TRIGGER agreement_line_frozen_update;
+             UPDATE agreement_line SET target = '100' WHERE id = {line};"
+        ),
+    );
+    named(&db, "Skema: pemicu agreement_line_frozen_update hilang");
+    named(&db, &format!("agreement_line {line}"));
+}
+
+#[test]
+fn rows_added_and_deleted_outside_perkin_are_named() {
+    let dir = tmp();
+    let db = demo(dir.path());
+    sql(
+        &db,
+        "INSERT INTO holiday (tanggal, nama, jenis, sumber) VALUES ('2027-08-18', 'Libur karangan', 'lokal', 'pengguna');
+         DELETE FROM holiday WHERE tanggal = '2027-01-01';",
+    );
+    named(&db, "Data ditambahkan di luar perkin");
+    named(&db, "holiday 2027-08-18");
+    named(&db, "Data dihapus di luar perkin");
+    named(&db, "holiday 2027-01-01");
+    // An extra trigger of a forger's own is named too.
+    sql(
+        &db,
+        "CREATE TRIGGER diam_diam AFTER INSERT ON unit BEGIN SELECT 1; END;",
+    );
+    named(&db, "Skema: pemicu diam_diam tambahan");
+}
+
+/// Reads every row of the log, oldest first.
+fn log(db: &Path) -> Vec<AuditRow> {
+    let c = rusqlite::Connection::open(db).unwrap();
+    let mut rows = perkin::store::audit::recent(&c, usize::MAX >> 1).unwrap();
+    rows.reverse();
+    rows
+}
+
+#[test]
+fn a_rewritten_and_rehashed_chain_is_caught_by_the_anchors() {
+    let dir = tmp();
+    let db = demo(dir.path());
+    // A daily backup is an anchor too.
+    let s = Store::open_read_only(&db).unwrap();
+    std::fs::create_dir_all(s.backup_dir()).unwrap();
+    s.backup_to(&s.backup_dir().join("perkin-2026-11-23.db"))
+        .unwrap();
+    drop(s);
+    // The forger changes who did entry 5, then recomputes every hash after
+    // it: the chain on its own is sound again.
+    let mut rows = log(&db);
+    rows[4].operator = "orang lain".into();
+    let mut prev = rows[3].hash.clone();
+    let mut script = String::from("DROP TRIGGER audit_log_no_update;\n");
+    for r in rows.iter_mut().skip(4) {
+        r.prev_hash = prev.clone();
+        r.hash = row_hash(r);
+        prev = r.hash.clone();
+        script.push_str(&format!(
+            "UPDATE audit_log SET operator = '{}', prev_hash = '{}', hash = '{}' WHERE id = {};\n",
+            r.operator, r.prev_hash, r.hash, r.id
+        ));
+    }
+    script.push_str(NO_UPDATE);
+    sql(&db, &script);
+    let f = faults(&db);
+    assert!(
+        !f.iter().any(|x| x.starts_with("Log audit baris")),
+        "the chain itself verifies: {f:#?}"
+    );
+    named(&db, "berbeda dari yang tercatat di jangkar");
+    named(&db, "berbeda dari yang tercatat di cadangan");
+    named(&db, "riwayat telah ditulis ulang");
+    // On the command line: exit 1, named in Indonesian.
+    let out = perkin().args(["check", "--db"]).arg(&db).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("riwayat telah ditulis ulang"), "{text}");
+}
+
+#[test]
+fn a_later_write_of_perkin_does_not_make_a_forgery_its_own() {
+    let dir = tmp();
+    let db = demo(dir.path());
+    let v = signed_by_hand(&db);
+    // The clerk goes on working: another record is saved.
+    let mut s = Store::open(&db).unwrap();
+    let mut o = s.office().unwrap();
+    o.telepon = "(0231) 555-0199".into();
+    s.save_office(&o).unwrap();
+    drop(s);
+    named(&db, &format!("agreement_version {v}"));
+}
