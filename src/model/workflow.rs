@@ -80,6 +80,9 @@ pub struct Visit {
     /// Standard time of the step in working minutes, frozen at opening.
     pub standard_minutes: u32,
     pub finished_at: Option<DateTime<Utc>>,
+    /// The working time it used, counted when it finished (None: still
+    /// open, or finished before perkin kept it).
+    pub used: Option<chrono::Duration>,
     pub outcome: Option<Outcome>,
     pub note: String,
     /// The reason of a Tolak.
@@ -92,6 +95,21 @@ pub struct Visit {
 impl Visit {
     pub fn is_open(&self) -> bool {
         self.finished_at.is_none()
+    }
+
+    /// The verdict: a finished visit's as it was when it finished (its kept
+    /// working time), an open one's counted now in `kal`.
+    pub fn vonis(&self, kal: &Kalender, now: DateTime<Utc>) -> Vonis {
+        match (self.finished_at, self.used) {
+            (Some(_), Some(used)) => Vonis::selesai(used, self.standard_minutes),
+            _ => vonis(
+                kal,
+                self.started_at,
+                self.standard_minutes,
+                self.finished_at,
+                now,
+            ),
+        }
     }
 }
 
@@ -439,6 +457,7 @@ impl Cycle {
             started_at: now,
             standard_minutes: l.waktu.menit_kerja(self.standard_day_minutes),
             finished_at: None,
+            used: None,
             outcome: None,
             note: String::new(),
             reason: String::new(),
@@ -634,7 +653,10 @@ fn latest_summary(kal: &Kalender, vs: &[&Visit]) -> Option<(i64, u32)> {
         .iter()
         .filter_map(|v| {
             let done = v.finished_at?;
-            let used = kal.durasi_kerja(v.started_at, done).num_minutes();
+            let used = v
+                .used
+                .unwrap_or_else(|| kal.durasi_kerja(v.started_at, done))
+                .num_minutes();
             Some((used, v.standard_minutes))
         })
         .max_by_key(|&(used, std)| (used - i64::from(std), used))

@@ -174,7 +174,7 @@ impl Store {
             .collect::<rusqlite::Result<Vec<UnitId>>>()?;
         let mut stmt = self.conn.prepare(
             "SELECT seq, step_index, unit_id, opened_by, round, started_at, standard_minutes, finished_at, outcome,
-                    note, reason, performer_id, performer
+                    note, reason, performer_id, performer, used_seconds
              FROM task_visit WHERE cycle_id = ?1 ORDER BY seq",
         )?;
         let visits = stmt
@@ -191,6 +191,7 @@ impl Store {
                     started_at: parse_ts(&started)?,
                     standard_minutes: r.get(6)?,
                     finished_at: finished.as_deref().map(parse_ts).transpose()?,
+                    used: r.get::<_, Option<i64>>(13)?.map(chrono::Duration::seconds),
                     outcome: outcome.as_deref().and_then(Outcome::parse),
                     note: r.get(9)?,
                     reason: r.get(10)?,
@@ -217,7 +218,12 @@ impl Store {
     /// Refused actions change nothing.
     pub fn act(&mut self, cycle_id: CycleId, seq: u32, act: &Act) -> Result<Cycle> {
         let mut cycle = self.load_cycle(cycle_id)?;
-        let change = cycle.act(seq, act)?;
+        let mut change = cycle.act(seq, act)?;
+        // The working time it used, in today's calendar, kept with it.
+        let kal = self.calendar()?;
+        if let Some(done) = change.closed.finished_at {
+            change.closed.used = Some(kal.durasi_kerja(change.closed.started_at, done));
+        }
         let action = match act.action {
             Action::Selesai => "selesai",
             Action::Ya => "setujui",
@@ -232,7 +238,8 @@ impl Store {
         self.write(meta, |tx| {
             let c = &change.closed;
             tx.execute(
-                "UPDATE task_visit SET finished_at = ?1, outcome = ?2, note = ?3, reason = ?4, performer_id = ?5, performer = ?6
+                "UPDATE task_visit SET finished_at = ?1, outcome = ?2, note = ?3, reason = ?4, performer_id = ?5, performer = ?6,
+                    used_seconds = ?9
                  WHERE cycle_id = ?7 AND seq = ?8 AND finished_at IS NULL",
                 params![
                     c.finished_at.map(ts),
@@ -242,7 +249,8 @@ impl Store {
                     c.performer_id,
                     c.performer,
                     cycle_id,
-                    seq
+                    seq,
+                    c.used.map(|d| d.num_seconds())
                 ],
             )?;
             for v in &change.opened {

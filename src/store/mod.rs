@@ -52,6 +52,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_identity.sql"),
     include_str!("migrations/005_kop_frozen.sql"),
     include_str!("migrations/006_row_digests.sql"),
+    include_str!("migrations/007_verdicts_kept.sql"),
 ];
 
 /// The migration from which every write keeps the digests of its rows.

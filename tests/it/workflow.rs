@@ -518,3 +518,55 @@ fn standard_minutes_follow_the_template_and_day_length() {
         assert_eq!(first.standard_minutes, t.langkah[0].waktu.menit_kerja(420));
     }
 }
+
+/// The verdict of every finished visit, and the late steps of Beranda.
+fn verdicts(
+    s: &perkin::store::Store,
+    now: chrono::DateTime<chrono::Utc>,
+) -> (Vec<String>, Vec<(String, u32)>) {
+    let kal = s.calendar().unwrap();
+    let mut out = Vec::new();
+    for c in s.cycles().unwrap() {
+        let cycle = s.load_cycle(c.id).unwrap();
+        for v in cycle.visits.iter().filter(|v| v.finished_at.is_some()) {
+            out.push(format!("{}:{} {}", c.id, v.seq, v.vonis(&kal, now).label()));
+        }
+    }
+    let view = perkin::app::ViewData::load(s, 2027, now);
+    let late = view
+        .timeliness
+        .iter()
+        .map(|t| (format!("{} {}", t.template, t.step_no), t.late))
+        .collect();
+    (out, late)
+}
+
+#[test]
+fn a_finished_task_keeps_its_verdict_when_the_calendar_changes_later() {
+    use perkin::model::worktime::{HariLibur, JenisLibur};
+    let dir = crate::common::tmp();
+    let now = crate::common::local(2026, 12, 4, 10, 0);
+    let mut s = crate::common::demo_store(dir.path(), now);
+    let (before, late_before) = verdicts(&s, now);
+    assert!(before.iter().any(|v| v.contains("Terlambat")), "{before:?}");
+    // Friday now closes at 23:59, and every day a visit ran in becomes a
+    // holiday.
+    let mut jam = s.calendar().unwrap().jam;
+    let fri = jam[4].as_mut().unwrap();
+    fri.tutup = chrono::NaiveTime::from_hms_opt(23, 59, 0).unwrap();
+    s.set_work_hours(&jam).unwrap();
+    let kal = s.calendar().unwrap();
+    for c in s.cycles().unwrap() {
+        for v in s.load_cycle(c.id).unwrap().visits {
+            let day = kal.ke_lokal(v.started_at).date();
+            let _ = s.put_holiday(&HariLibur {
+                tanggal: day,
+                nama: "Libur yang ditetapkan kemudian".into(),
+                jenis: JenisLibur::Lokal,
+            });
+        }
+    }
+    let (after, late_after) = verdicts(&s, now);
+    assert_eq!(after, before, "finished verdicts are history");
+    assert_eq!(late_after, late_before, "and so are Beranda's late steps");
+}

@@ -170,7 +170,7 @@ pub fn visit_strings(
     mpd: u32,
     unit_name: &dyn Fn(UnitId) -> String,
 ) -> StepVisit {
-    let vn = vonis(kal, v.started_at, v.standard_minutes, v.finished_at, now);
+    let vn = v.vonis(kal, now);
     let late = matches!(vn, Vonis::Terlambat { .. } | Vonis::LewatBatas { .. });
     StepVisit {
         unit: v.unit.map(unit_name),
@@ -382,9 +382,7 @@ impl Timeliness {
                     avg_late_minutes: 0,
                 });
             e.visits += 1;
-            if let Vonis::Terlambat { lewat, .. } =
-                vonis(kal, v.started_at, v.standard_minutes, v.finished_at, now)
-            {
+            if let Vonis::Terlambat { lewat, .. } = v.vonis(kal, now) {
                 e.late += 1;
                 e.avg_late_minutes += lewat.num_minutes();
             }

@@ -679,6 +679,19 @@ pub enum Vonis {
 }
 
 impl Vonis {
+    /// The verdict of a task done in `terpakai` working time.
+    pub fn selesai(terpakai: Duration, standar_menit: u32) -> Vonis {
+        let standar = Duration::minutes(i64::from(standar_menit));
+        if terpakai <= standar {
+            Vonis::TepatWaktu { terpakai }
+        } else {
+            Vonis::Terlambat {
+                terpakai,
+                lewat: terpakai - standar,
+            }
+        }
+    }
+
     /// Indonesian label, days counted as [`MENIT_HARI_BAWAAN`] minutes.
     pub fn label(&self) -> String {
         self.label_hari(MENIT_HARI_BAWAAN)
@@ -726,17 +739,7 @@ pub fn vonis(
 ) -> Vonis {
     let standar = Duration::minutes(i64::from(standar_menit));
     match selesai {
-        Some(s) => {
-            let terpakai = kal.durasi_kerja(mulai, s);
-            if terpakai <= standar {
-                Vonis::TepatWaktu { terpakai }
-            } else {
-                Vonis::Terlambat {
-                    terpakai,
-                    lewat: terpakai - standar,
-                }
-            }
-        }
+        Some(s) => Vonis::selesai(kal.durasi_kerja(mulai, s), standar_menit),
         None => {
             let terpakai = kal.durasi_kerja(mulai, now);
             let batas = kal.tambah_menit_kerja(mulai, standar_menit);
