@@ -52,6 +52,57 @@ pub fn check(path: &Path) -> Result<Health, String> {
     })
 }
 
+/// What a verification code says, as sentences: the version it names and
+/// whether the database still holds exactly what was signed (true), or
+/// that no version has it.
+pub fn verify(store: &Store, code: &str) -> Result<(bool, String), String> {
+    let found = store.verify_code(code).map_err(|e| e.to_string())?;
+    let Some(v) = found else {
+        return Ok((
+            false,
+            format!(
+                "Tidak ada Perjanjian Kinerja yang ditandatangani dengan kode {}. Periksa penulisannya; bila benar, naskah ini tidak berasal dari basis data ini.",
+                code.trim()
+            ),
+        ));
+    };
+    let d = &v.doc;
+    let tanggal = d
+        .content
+        .tanggal
+        .map(crate::fmt::tanggal)
+        .unwrap_or_default();
+    let naskah = format!(
+        "{} {} — {}, versi {}, nomor {}, {}",
+        if d.versi > 1 { "PK Perubahan" } else { "PK" },
+        d.tahun,
+        d.unit,
+        d.versi,
+        d.content.nomor,
+        tanggal
+    );
+    Ok(if v.cocok {
+        (
+            true,
+            format!(
+                "Kode cocok: {naskah}. Isi di basis data sama persis dengan yang ditandatangani."
+            ),
+        )
+    } else {
+        (
+            false,
+            format!(
+                "PERHATIAN: kode ini milik {naskah}, tetapi isi di basis data kini berbeda dari yang ditandatangani. Jalankan perkin check."
+            ),
+        )
+    })
+}
+
+/// [`verify`] on the database at `path`.
+pub fn verify_file(path: &Path, code: &str) -> Result<(bool, String), String> {
+    verify(&read_only(path)?, code)
+}
+
 /// The office's letterhead.
 fn kop_of(store: &Store) -> Result<Kop, String> {
     let logo = store.logo().map_err(|e| e.to_string())?.map(|(b, _)| b);

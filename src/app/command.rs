@@ -260,6 +260,9 @@ pub enum ArchiveCmd {
     },
     /// "Periksa berkas": every stored scan hashed again.
     CheckScans,
+    /// "Periksa kode": the signed version a verification code names, and
+    /// whether the database still holds exactly what was signed.
+    Verify { kode: String },
     /// Opens an entry's stored scan in the system's viewer.
     OpenScan { id: ArchiveId },
     /// The register as shown, as the buku register PDF or as .xlsx.

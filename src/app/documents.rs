@@ -43,6 +43,13 @@ pub fn agreement_doc(doc: &VersionDoc, kop: Kop, kertas: Kertas) -> AgreementDoc
         baris: c.lines.clone(),
         anggaran: c.budget.clone(),
         draf: !doc.status.is_signed(),
+        // The code given at signing (computed for one signed before
+        // perkin kept codes).
+        kode: doc.status.is_signed().then(|| {
+            doc.kode_verifikasi
+                .clone()
+                .unwrap_or_else(|| crate::store::verification_code(doc))
+        }),
         rangkap: 1,
         kertas,
     }

@@ -95,9 +95,16 @@ pub enum Command {
         #[arg(long, value_name = "ZONA")]
         tz: Option<String>,
     },
-    /// Memeriksa integritas basis data, kunci asing, dan rantai hash log audit
+    /// Memeriksa integritas basis data, kunci asing, rantai hash log audit, skema, data terhadap log, dan jangkar
     #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opsi", override_usage = "perkin check --db BERKAS")]
     Check,
+    /// Memeriksa kode verifikasi yang tercetak pada PK yang ditandatangani
+    #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opsi", override_usage = "perkin verify KODE [--db BERKAS]")]
+    Verify {
+        /// Kode verifikasi di kaki halaman PK, mis. 7K3QM-2XW9P
+        #[arg(value_name = "KODE", help_heading = "Argumen")]
+        kode: String,
+    },
     /// Mencadangkan basis data ke berkas baru (boleh saat aplikasi terbuka);
     /// berkas .zip: cadangan lengkap dengan semua pindaian arsip
     #[command(help_template = SUB_TEMPLATE, next_help_heading = "Opsi", override_usage = "perkin backup --db BERKAS --to BERKAS")]
@@ -261,6 +268,11 @@ fn run_command(
             tz,
         } => run_due(&start, &duration, tz.as_deref(), db, out),
         Command::Check => run_check(db, out, err),
+        Command::Verify { kode } => {
+            let (cocok, teks) = admin::verify_file(&db_or_default(db)?, &kode)?;
+            w(out, &teks)?;
+            Ok(if cocok { 0 } else { 1 })
+        }
         Command::Pdf {
             out: dest,
             year,
@@ -390,7 +402,7 @@ fn run_check(db: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> Cmd
         w(
             out,
             &format!(
-                "Basis data {} sehat: integritas baik, kunci asing utuh, rantai hash log audit utuh ({} baris), {} pindaian arsip cocok dengan hash-nya.",
+                "Basis data {} sehat: integritas baik, kunci asing utuh, rantai hash log audit utuh ({} baris) dan cocok dengan jangkarnya, skema sesuai, setiap baris data cocok dengan log audit, {} pindaian arsip cocok dengan hash-nya.",
                 path.display(),
                 health.audit_rows,
                 health.scans

@@ -970,13 +970,45 @@ pub struct VersionDoc {
     pub alasan: String,
     pub signed_at: Option<String>,
     pub updated_at: String,
+    /// The verification code given at signing (None: not signed, or
+    /// signed before perkin kept codes).
+    pub kode_verifikasi: Option<String>,
     pub content: Content,
+}
+
+/// A typed verification code in the form it is stored ("ABCDE-FGHJK"):
+/// spaces and dashes dropped, lower case raised, and the letters people
+/// mistake for digits (O, I, L) read as those digits. None when it is not
+/// ten such characters.
+pub fn normal_code(typed: &str) -> Option<String> {
+    let chars: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            c => c,
+        })
+        .collect();
+    (chars.len() == 10
+        && chars
+            .chars()
+            .all(|c| "0123456789ABCDEFGHJKMNPQRSTVWXYZ".contains(c)))
+    .then(|| format!("{}-{}", &chars[..5], &chars[5..]))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::org::{Eselon, JenisUnit};
+
+    #[test]
+    fn typed_codes_read_as_printed() {
+        assert_eq!(normal_code("abcde fghjk").as_deref(), Some("ABCDE-FGHJK"));
+        assert_eq!(normal_code("0O1IL-23456").as_deref(), Some("00111-23456"));
+        assert_eq!(normal_code("ABCDE-FGHJ"), None);
+        assert_eq!(normal_code("ABCDE-FGHJU"), None);
+    }
 
     #[test]
     fn statuses_read_back_from_their_codes() {

@@ -50,7 +50,12 @@ pub(super) fn bangun(
         bawah: 20.0,
         kiri: 25.0,
     };
-    let (mut d, hitung) = dokumen_baru(&judul, super::tegak(doc.kertas), tepi, tahap, doc.draf)?;
+    let tanda = match (&doc.kode, doc.draf) {
+        (_, true) => super::layout::Tanda::Draf,
+        (Some(k), false) => super::layout::Tanda::Verifikasi(k.clone()),
+        (None, false) => super::layout::Tanda::Tidak,
+    };
+    let (mut d, hitung) = dokumen_baru(&judul, super::tegak(doc.kertas), tepi, tahap, tanda)?;
     // The counting pass counts one copy; the printed pass holds them all,
     // each starting on a new page.
     let rangkap = match tahap {

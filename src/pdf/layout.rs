@@ -1103,9 +1103,20 @@ pub(super) struct Tepi {
     pub kiri: f64,
 }
 
+/// What a page carries besides its number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Tanda {
+    Tidak,
+    /// A red "DRAF" mark at the top.
+    Draf,
+    /// A signed version's verification code at the foot, on the right.
+    Verifikasi(String),
+}
+
 /// Margins, "Halaman n dari m" at the bottom of every page and, for a draft,
-/// a red "DRAF" mark at the top of every page. Both sit in the margins, so a
-/// draft paginates exactly like the signed document.
+/// a red "DRAF" mark at the top of every page, for a signed version its
+/// verification code at the foot. All sit in the margins, so a draft
+/// paginates exactly like the signed document.
 pub(super) struct Halaman {
     tepi: Tepi,
     no: usize,
@@ -1113,11 +1124,11 @@ pub(super) struct Halaman {
     hitung: Rc<Cell<usize>>,
     /// Total number of pages, when known (second pass).
     total: Option<usize>,
-    draf: bool,
+    tanda: Tanda,
 }
 
 impl Halaman {
-    pub fn new(tepi: Tepi, total: Option<usize>, draf: bool) -> (Halaman, Rc<Cell<usize>>) {
+    pub fn new(tepi: Tepi, total: Option<usize>, tanda: Tanda) -> (Halaman, Rc<Cell<usize>>) {
         let hitung = Rc::new(Cell::new(0));
         (
             Halaman {
@@ -1125,7 +1136,7 @@ impl Halaman {
                 no: 0,
                 hitung: Rc::clone(&hitung),
                 total,
-                draf,
+                tanda,
             },
             hitung,
         )
@@ -1160,8 +1171,16 @@ impl PageDecorator for Halaman {
         let x = t.kiri + (lebar - t.kiri - t.kanan - w) / 2.0;
         let y = tinggi - t.bawah / 2.0 - tinggi_baris(fc, g) / 2.0;
         area.print_str(fc, pos(x, y), g, &teks)?;
+        if let Tanda::Verifikasi(kode) = &self.tanda {
+            let teks = format!("Kode verifikasi {kode}");
+            let g8 = gaya(8, 1.0);
+            let w = lebar_teks(fc, g8, &teks);
+            // On the page number's baseline.
+            let y8 = y + tinggi_baris(fc, g) - tinggi_baris(fc, g8);
+            area.print_str(fc, pos(lebar - t.kanan - w, y8), g8, &teks)?;
+        }
 
-        if self.draf {
+        if self.tanda == Tanda::Draf {
             let merah = Color::Rgb(200, 0, 0);
             let g = gaya(12, 1.0).bold().with_color(merah);
             let w = lebar_teks(fc, g, TANDA_DRAF);

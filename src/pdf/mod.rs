@@ -78,6 +78,9 @@ pub struct AgreementDoc {
     pub anggaran: Vec<NewBudgetLine>,
     /// A draft carries "DRAF — belum ditandatangani" on every page.
     pub draf: bool,
+    /// A signed version's verification code, printed at the foot of every
+    /// page ("Kode verifikasi 7K3QM-2XW9P").
+    pub kode: Option<String>,
     pub kertas: Kertas,
     /// How many complete copies the file holds, one after another, each
     /// numbered "Halaman 1 dari m" again (0 and 1 both mean one copy).
@@ -254,7 +257,7 @@ fn dokumen_baru(
     ukuran: Size,
     tepi: Tepi,
     tahap: Tahap,
-    draf: bool,
+    tanda: layout::Tanda,
 ) -> Result<(Document, std::rc::Rc<std::cell::Cell<usize>>), PdfError> {
     let (tertanam, total) = match tahap {
         Tahap::Hitung { tertanam } => (tertanam, None),
@@ -266,7 +269,7 @@ fn dokumen_baru(
     d.set_font_size(11);
     // No ICC profile nor XMP metadata: smaller files, still valid PDF.
     d.set_minimal_conformance();
-    let (halaman, hitung) = Halaman::new(tepi, total, draf);
+    let (halaman, hitung) = Halaman::new(tepi, total, tanda);
     d.set_page_decorator(halaman);
     Ok((d, hitung))
 }

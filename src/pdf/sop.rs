@@ -48,7 +48,7 @@ pub(super) fn bangun(
         super::mendatar(kertas),
         tepi,
         tahap,
-        false,
+        super::layout::Tanda::Tidak,
     )?;
 
     d.push(lembar_kepala(t, kop, &nama_sop));

@@ -18,7 +18,13 @@ fn bangun(d: &Daftar, tahap: Tahap) -> Result<(Document, Rc<Cell<usize>>), PdfEr
         bawah: 15.0,
         kiri: 15.0,
     };
-    let (mut doc, hitung) = dokumen_baru(&d.judul, super::mendatar(d.kertas), tepi, tahap, false)?;
+    let (mut doc, hitung) = dokumen_baru(
+        &d.judul,
+        super::mendatar(d.kertas),
+        tepi,
+        tahap,
+        super::layout::Tanda::Tidak,
+    )?;
     let mut judul =
         vec![Blok::new(d.judul.to_uppercase(), gaya(12, 1.1).bold()).rata(Rata::Tengah)];
     for k in &d.keterangan {

@@ -230,6 +230,7 @@ fn dokumen(n: usize, draf: bool) -> AgreementDoc {
         baris: baris(n),
         anggaran: anggaran(),
         draf,
+        kode: (!draf).then(|| "7K3QM-2XW9P".to_string()),
         kertas: Kertas::A4,
         rangkap: 1,
     }

@@ -15,6 +15,14 @@ use crate::model::id::{
 use crate::model::org::nip_bersih;
 use crate::model::plan::Tingkat;
 
+/// What a verification code names: the version, and whether its content
+/// still gives the code printed on its paper.
+#[derive(Clone, Debug)]
+pub struct Verified {
+    pub doc: VersionDoc,
+    pub cocok: bool,
+}
+
 /// The letterhead frozen with a signed version.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SignedKop {
@@ -142,7 +150,8 @@ impl Store {
                         coalesce(v.alasan_jenis, ''), v.alasan, v.signed_at, v.updated_at,
                         v.nomor, v.tempat, v.tanggal,
                         v.p1_official_id, v.p1_nama, v.p1_nip, v.p1_pangkat, v.p1_jabatan, v.p1_status,
-                        v.p2_official_id, v.p2_nama, v.p2_nip, v.p2_pangkat, v.p2_jabatan, v.p2_status
+                        v.p2_official_id, v.p2_nama, v.p2_nip, v.p2_pangkat, v.p2_jabatan, v.p2_status,
+                        v.kode_verifikasi
                  FROM agreement_version v
                  JOIN agreement a ON a.id = v.agreement_id
                  JOIN unit u ON u.id = a.unit_id
@@ -173,6 +182,7 @@ impl Store {
                         alasan: r.get(9)?,
                         signed_at: r.get(10)?,
                         updated_at: r.get(11)?,
+                        kode_verifikasi: r.get(27)?,
                         content: Content {
                             nomor: r.get(12)?,
                             tempat: r.get(13)?,
@@ -255,6 +265,45 @@ impl Store {
             StoreError::Invalid(format!("Kop surat versi {version_id} tidak terbaca: {e}"))
         })?;
         Ok(Some(SignedKop { office, logo }))
+    }
+
+    /// The signed version a verification code names, and whether the
+    /// database still holds exactly what was signed. A version signed
+    /// before perkin kept codes is found by the code of its content.
+    pub fn verify_code(&self, typed: &str) -> Result<Option<Verified>> {
+        let Some(kode) = rules::normal_code(typed) else {
+            return Err(StoreError::Invalid(format!(
+                "'{}' bukan kode verifikasi: sepuluh huruf dan angka, mis. 7K3QM-2XW9P",
+                crate::model::potong(typed.trim(), 40)
+            )));
+        };
+        let stored: Option<VersionId> = self
+            .conn
+            .query_row(
+                "SELECT id FROM agreement_version WHERE kode_verifikasi = ?1",
+                [&kode],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = stored {
+            let doc = self.version(id)?;
+            let cocok = verification_code(&doc) == kode;
+            return Ok(Some(Verified { doc, cocok }));
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT id FROM agreement_version
+             WHERE status IN ('ditandatangani', 'diarsipkan') AND kode_verifikasi IS NULL",
+        )?;
+        let old: Vec<VersionId> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in old {
+            let doc = self.version(id)?;
+            if verification_code(&doc) == kode {
+                return Ok(Some(Verified { doc, cocok: true }));
+            }
+        }
+        Ok(None)
     }
 
     /// The versions of an agreement, oldest first: (version id, versi, status).
@@ -404,20 +453,26 @@ impl Store {
         }
         let now = ts(self.now());
         let c = doc.content.clone();
-        // Signing freezes the letterhead too: the office's data and logo.
+        // Signing freezes the letterhead too (the office's data and logo),
+        // and gives the version its verification code.
         let kop = match t {
             Transition::Sign => Some((
                 serde_json::to_string(&self.office()?)
                     .map_err(|e| StoreError::Invalid(e.to_string()))?,
                 self.logo()?.map(|(bytes, _)| bytes),
+                verification_code(&VersionDoc {
+                    content: c.clone(),
+                    ..doc.clone()
+                }),
             )),
             _ => None,
         };
         self.write(AuditMeta::new(t.action(), "perjanjian"), |tx| {
-            if let Some((json, logo)) = &kop {
+            if let Some((json, logo, kode)) = &kop {
                 tx.execute(
-                    "UPDATE agreement_version SET kop_json = ?2, kop_logo = ?3 WHERE id = ?1",
-                    params![version_id, json, logo],
+                    "UPDATE agreement_version SET kop_json = ?2, kop_logo = ?3, kode_verifikasi = ?4
+                     WHERE id = ?1",
+                    params![version_id, json, logo, kode],
                 )?;
             }
             // The parties are taken afresh from the officials until signing;
@@ -997,4 +1052,40 @@ fn insert_lines(tx: &rusqlite::Transaction<'_>, version_id: VersionId, c: &Conte
         ])?;
     }
     Ok(())
+}
+
+/// The verification code of a signed version: ten characters (Crockford
+/// base 32, shown "ABCDE-FGHJK") of the SHA-256 of what was signed — the
+/// year, the unit, the version, the number, place and date, the parties as
+/// frozen, every line and every budget line. Printed on the signed paper;
+/// the same content always gives the same code, any change another one.
+pub fn verification_code(doc: &VersionDoc) -> String {
+    use sha2::{Digest, Sha256};
+    let c = &doc.content;
+    let party = |p: &crate::model::agreement::Party| {
+        serde_json::json!([p.status.awalan(), p.nama, p.nip, p.pangkat, p.jabatan])
+    };
+    let signed = serde_json::json!({
+        "tahun": doc.tahun,
+        "unit": doc.unit_id,
+        "versi": doc.versi,
+        "nomor": c.nomor,
+        "tempat": c.tempat,
+        "tanggal": c.tanggal.map(|d| d.to_string()),
+        "pihak": [party(&c.pihak_pertama), party(&c.pihak_kedua)],
+        "baris": c.lines.iter()
+            .map(|l| serde_json::json!([l.sasaran, l.indikator, l.satuan, l.target, l.tw]))
+            .collect::<Vec<_>>(),
+        "anggaran": c.budget.iter()
+            .map(|b| serde_json::json!([b.level.kode(), b.kode, b.uraian, b.anggaran]))
+            .collect::<Vec<_>>(),
+    });
+    let h = Sha256::digest(signed.to_string().as_bytes());
+    const ABJAD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let bits = u64::from_be_bytes(h[..8].try_into().unwrap_or_default()) >> 14;
+    let chars: String = (0..10)
+        .rev()
+        .map(|i| ABJAD[((bits >> (i * 5)) & 31) as usize] as char)
+        .collect();
+    format!("{}-{}", &chars[..5], &chars[5..])
 }

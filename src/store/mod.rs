@@ -21,6 +21,7 @@ mod org;
 mod plan;
 mod sop;
 
+pub use agreement::{Verified, verification_code};
 pub use archive::{
     SCAN_DIR, SCAN_MAKS, ScanKind, read_scan, scan_file_name, sha256_hex, write_file_atomic,
 };
@@ -53,6 +54,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_kop_frozen.sql"),
     include_str!("migrations/006_row_digests.sql"),
     include_str!("migrations/007_verdicts_kept.sql"),
+    include_str!("migrations/008_verification_code.sql"),
 ];
 
 /// The migration from which every write keeps the digests of its rows.

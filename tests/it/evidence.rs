@@ -217,3 +217,79 @@ fn a_later_write_of_perkin_does_not_make_a_forgery_its_own() {
     drop(s);
     named(&db, &format!("agreement_version {v}"));
 }
+
+#[test]
+fn signed_paper_carries_a_code_that_names_its_version() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tmp();
+    let mut s = demo_store(dir.path(), local(2026, 11, 23, 10, 0));
+    let v = crate::archive::sign_demo(&mut s, 1)[0];
+    let doc = s.version(v).unwrap();
+    let kode = doc.kode_verifikasi.clone().expect("given at signing");
+    assert_eq!(kode, perkin::store::verification_code(&doc));
+    let db = s.path().to_path_buf();
+    // Printed at the foot of every page of the signed PDF, not on a draft.
+    let pdf = dir.path().join("pk.pdf");
+    let bytes = perkin::pdf::agreement_pdf(
+        &perkin::app::documents::load_agreement(&s, v, perkin::pdf::Kertas::A4).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(&pdf, bytes).unwrap();
+    let text = crate::pdf::text(&pdf, None);
+    assert_eq!(
+        text.matches(&format!("Kode verifikasi {kode}")).count(),
+        text.matches("Halaman ").count(),
+        "{text}"
+    );
+    let draft = s.agreements(2027).unwrap()[0].version_id;
+    let d = perkin::app::documents::load_agreement(&s, draft, perkin::pdf::Kertas::A4).unwrap();
+    assert_eq!(d.kode, None);
+
+    // In Arsip: typed as a clerk reads it off the paper (lower case, a
+    // space for the dash).
+    let mut h = crate::ui::harness(s);
+    crate::ui::go(&mut h, "Arsip");
+    crate::ui::type_into(
+        &mut h,
+        "Kode verifikasi",
+        &kode.to_lowercase().replace('-', " "),
+    );
+    crate::ui::button(&mut h, "Periksa kode");
+    h.get_by_label_contains("Kode cocok: PK 2027");
+    drop(h);
+
+    // On the command line: found and intact; then the signed line edited
+    // behind perkin's back: found, and said to differ.
+    let r = crate::common::run(&["verify", &kode, "--db", db.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}{}", r.out, r.err);
+    assert!(r.out.contains("Isi di basis data sama persis"), "{}", r.out);
+    let line = one(
+        &db,
+        &format!("SELECT min(id) FROM agreement_line WHERE version_id = {v}"),
+    );
+    sql(
+        &db,
+        &format!(
+            "DROP TRIGGER agreement_line_frozen_update;
+             UPDATE agreement_line SET target = '100' WHERE id = {line};"
+        ),
+    );
+    let r = crate::common::run(&["verify", &kode, "--db", db.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.out.contains("PERHATIAN: kode ini milik PK 2027"),
+        "{}",
+        r.out
+    );
+    let r = crate::common::run(&["verify", "ZZZZZ-ZZZZZ", "--db", db.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.out.contains("Tidak ada Perjanjian Kinerja"), "{}", r.out);
+    let r = crate::common::run(&["verify", "12", "--db", db.to_str().unwrap()]);
+    assert_ne!(r.code, 0);
+    assert!(
+        r.err.contains("bukan kode verifikasi"),
+        "{}{}",
+        r.out,
+        r.err
+    );
+}

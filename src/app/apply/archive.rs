@@ -16,6 +16,10 @@ impl App {
                 self.update_entry(id, &entry, scan.as_deref())
             }
             ArchiveCmd::CheckScans => self.check_scans(),
+            ArchiveCmd::Verify { kode } => match crate::app::admin::verify(&self.store, &kode) {
+                Ok((true, teks)) => (Reply::ok(teks), Changed::Nothing),
+                Ok((false, teks)) | Err(teks) => refused(teks),
+            },
             ArchiveCmd::OpenScan { id } => match self.open_scan(id) {
                 Ok(()) => (Reply::ok(""), Changed::Nothing),
                 Err(e) => refused(e.to_string()),

@@ -180,6 +180,10 @@ pub struct ArchivePanel {
     tahun: Option<i32>,
     /// None: every unit.
     unit: Option<UnitId>,
+    /// A verification code typed to check, and what the check said (true:
+    /// it matched).
+    kode: String,
+    kode_hasil: Option<(bool, String)>,
 }
 
 /// The columns of the register as printed and exported.
@@ -274,6 +278,12 @@ impl ArchivePanel {
 
     pub fn on_replies(&mut self, replies: &[(Form, Reply)]) {
         for (form, r) in replies {
+            if *form == Form::Verify {
+                self.kode_hasil = Some(match r {
+                    Reply::Ok { message, .. } => (true, message.clone()),
+                    Reply::Err(e) => (false, e.clone()),
+                });
+            }
             if *form != Form::Archive {
                 continue;
             }
@@ -339,6 +349,7 @@ impl ArchivePanel {
         let rows = self.shown(view);
         self.toolbar(ui, view, &rows, out);
         scan_report(ui, view);
+        self.verify_row(ui, out);
         ui.add_space(4.0);
         if view.archive.is_empty() {
             ui.label("Register masih kosong. Dokumen didaftarkan setelah ditandatangani.");
@@ -346,6 +357,37 @@ impl ArchivePanel {
         }
         ui.label(format!("{} dari {} entri", rows.len(), view.archive.len()));
         self.table(ui, view, &rows, out);
+    }
+
+    /// "Kode verifikasi" and "Periksa kode": which signed version a code
+    /// printed on paper names, and whether the database still holds it.
+    fn verify_row(&mut self, ui: &mut egui::Ui, out: &mut Outbox) {
+        ui.horizontal(|ui| {
+            let l = ui.label("Kode verifikasi");
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.kode)
+                        .desired_width(130.0)
+                        .hint_text("7K3QM-2XW9P"),
+                )
+                .labelled_by(l.id);
+            if r.changed() {
+                self.kode_hasil = None;
+            }
+            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui.button("Periksa kode").clicked() || enter) && !self.kode.trim().is_empty() {
+                let kode = self.kode.clone();
+                out.send(Form::Verify, ArchiveCmd::Verify { kode });
+            }
+        });
+        if let Some((cocok, teks)) = &self.kode_hasil {
+            let warna = if *cocok {
+                egui::Color32::from_rgb(21, 128, 61)
+            } else {
+                super::widgets::MERAH
+            };
+            ui.add(egui::Label::new(RichText::new(teks).color(warna)).wrap());
+        }
     }
 
     /// The signed versions not yet in the register, each with "Daftarkan".

@@ -55,6 +55,8 @@ pub enum Form {
     Archive,
     /// The register's tools (check, open, export).
     ArchiveTools,
+    /// Arsip's "Periksa kode".
+    Verify,
     Backup,
     /// Pengaturan → Riwayat.
     Audit,
