@@ -583,7 +583,14 @@ pub fn show_value(v: &Value) -> String {
         Value::Null => "(kosong)".into(),
         Value::Bool(true) => "ya".into(),
         Value::Bool(false) => "tidak".into(),
+        // A fraction in the id-ID form (0,655); a whole number as stored
+        // (years and ids read wrongly with thousands dots).
+        Value::Number(n) if n.is_f64() => crate::fmt::angka_persis(n.as_f64().unwrap_or_default()),
         Value::Number(n) => n.to_string(),
+        // A target as stored: {"angka": 95.5} or {"teks": "WTP"}.
+        Value::Object(m) if m.len() == 1 && (m.contains_key("angka") || m.contains_key("teks")) => {
+            m.values().next().map(show_value).unwrap_or_default()
+        }
         Value::String(s) if s.is_empty() => "(kosong)".into(),
         Value::String(s) => s.clone(),
         other => serde_json::to_string_pretty(other).unwrap_or_else(|_| other.to_string()),
@@ -763,6 +770,26 @@ pub fn summary(row: &AuditRow) -> String {
             };
             format!("{n} rangkap, {why}")
         }
+        // The target table: "Target 2025 indikator #1: 0,66; …".
+        (_, Some(Value::Array(list))) if row.entity == "renstra_target" => {
+            let one = |t: &Value| -> Option<String> {
+                let [ind, tahun, target] = t.as_array()?.as_slice() else {
+                    return None;
+                };
+                let v = match target {
+                    Value::Null => "dihapus".to_string(),
+                    t => show_value(t),
+                };
+                Some(format!("target {tahun} indikator #{ind}: {v}"))
+            };
+            let parts: Vec<String> = list.iter().filter_map(one).collect();
+            let s = parts.join("; ");
+            let mut c = s.chars();
+            let s = c
+                .next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect());
+            one_line(&s, MAX)
+        }
         (None, Some(a)) => one_line(
             &format!("Baru: {}", name_of(a).unwrap_or_else(|| whole(a))),
             MAX,
@@ -847,6 +874,19 @@ mod tests {
             prev_hash: GENESIS.into(),
             hash: String::new(),
         }
+    }
+
+    #[test]
+    fn target_edits_and_fractions_read_in_indonesian() {
+        let mut r = row(None, Some(r#"[[8,2029,null],[1,2025,{"angka":0.66}]]"#));
+        r.entity = "renstra_target".into();
+        assert_eq!(
+            summary(&r),
+            "Target 2029 indikator #8: dihapus; target 2025 indikator #1: 0,66"
+        );
+        assert_eq!(show_value(&serde_json::json!(0.655)), "0,655");
+        assert_eq!(show_value(&serde_json::json!(2029)), "2029");
+        assert_eq!(show_value(&serde_json::json!({"teks": "WTP"})), "WTP");
     }
 
     #[test]
