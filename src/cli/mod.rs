@@ -391,6 +391,15 @@ fn run_due(
             fmt_durasi(chrono::Duration::minutes(menit_hari as i64), u32::MAX),
         ),
     )?;
+    // A year without its holidays is never counted silently.
+    for y in kal.tahun_tanpa_libur(start_local.date(), local.date()) {
+        w(
+            out,
+            &format!(
+                "Peringatan: hari libur tahun {y} belum tercatat di kalender kantor; batas ini dihitung dengan akhir pekan dan jam kerja saja. Catat hari libur {y} di Pengaturan → Kalender Kerja."
+            ),
+        )?;
+    }
     Ok(0)
 }
 

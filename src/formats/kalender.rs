@@ -123,3 +123,24 @@ fn posisi(src: &str, offset: usize) -> (usize, usize) {
         + 1;
     (baris, kolom)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::worktime::{Kalender, Zona};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn the_built_in_years_have_their_holidays_and_others_are_named() {
+        let k = Kalender::bawaan(Zona::Wib);
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert!(
+            k.tahun_tanpa_libur(d(2025, 1, 1), d(2027, 12, 31))
+                .is_empty()
+        );
+        assert_eq!(
+            k.tahun_tanpa_libur(d(2027, 12, 30), d(2029, 1, 2)),
+            [2028, 2029]
+        );
+        assert_eq!(k.tahun_tanpa_libur(d(2024, 6, 1), d(2024, 6, 2)), [2024]);
+    }
+}

@@ -293,3 +293,26 @@ fn signed_paper_carries_a_code_that_names_its_version() {
         r.err
     );
 }
+
+#[test]
+fn a_due_time_in_a_year_without_holidays_says_so() {
+    let r = crate::common::run(&["due", "--start", "2028-12-25 08:00", "--duration", "1 jam"]);
+    assert_eq!(r.code, 0, "{}", r.err);
+    assert!(
+        r.out
+            .contains("Peringatan: hari libur tahun 2028 belum tercatat di kalender kantor"),
+        "{}",
+        r.out
+    );
+    let r = crate::common::run(&["due", "--start", "2026-12-24 15:00", "--duration", "2 jam"]);
+    assert!(!r.out.contains("Peringatan"), "{}", r.out);
+    // Beranda and Kalender Kerja name the coming year without holidays.
+    let dir = tmp();
+    let s = demo_store(dir.path(), local(2027, 6, 1, 9, 0));
+    let mut h = crate::ui::harness(s);
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label_contains("Hari libur tahun 2028 belum dicatat di Kalender Kerja");
+    crate::ui::go(&mut h, "Pengaturan");
+    crate::ui::go(&mut h, "Kalender Kerja");
+    h.get_by_label_contains("Hari libur tahun 2028 belum dicatat");
+}

@@ -212,6 +212,22 @@ impl ViewData {
         })
     }
 
+    /// The coming years (this one and the next) whose holidays the office
+    /// has not recorded, with what that means, for Beranda and Kalender
+    /// Kerja (None when both are recorded).
+    pub fn holidays_missing(&self) -> Option<String> {
+        let (kal, today) = (self.kal.as_ref()?, self.today?);
+        let next = today.with_year(today.year() + 1)?;
+        let years = kal.tahun_tanpa_libur(today, next);
+        let ys: Vec<String> = years.iter().map(i32::to_string).collect();
+        (!ys.is_empty()).then(|| {
+            format!(
+                "Hari libur tahun {} belum dicatat di Kalender Kerja: batas waktu yang jatuh pada tahun itu dihitung dengan akhir pekan dan jam kerja saja. Catat hari libur nasional dan cuti bersamanya di Pengaturan → Kalender Kerja.",
+                ys.join(" dan ")
+            )
+        })
+    }
+
     pub fn unit_name(&self, id: Option<UnitId>) -> String {
         id.and_then(|id| self.units.iter().find(|u| u.unit.id == id))
             .map(|u| u.unit.nama.clone())

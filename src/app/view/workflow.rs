@@ -36,6 +36,9 @@ pub struct TaskView {
     pub batas: NaiveDateTime,
     pub status: TaskStatus,
     /// "Sisa 2 jam (45%)", "Lewat batas 2 jam".
+    /// Years between the start and the due time whose holidays are not
+    /// recorded: the due time counts them as working days.
+    pub tanpa_libur: Vec<i32>,
     pub vonis: String,
     /// Sort key: overrun minutes (positive) or minus the minutes left.
     pub lewat_menit: i64,
@@ -353,6 +356,8 @@ fn open_tasks(
             unit,
             mulai: kal.ke_lokal(v.started_at),
             batas: kal.ke_lokal(due),
+            tanpa_libur: kal
+                .tahun_tanpa_libur(kal.ke_lokal(v.started_at).date(), kal.ke_lokal(due).date()),
             status,
             vonis: label,
             lewat_menit,

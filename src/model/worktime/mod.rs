@@ -349,6 +349,22 @@ fn indeks_hari(d: NaiveDate) -> usize {
 }
 
 impl Kalender {
+    /// The years of `dari..=sampai` (local dates) with no holiday recorded:
+    /// working time there counts weekends and office hours only, so a
+    /// holiday of such a year is counted as a working day.
+    pub fn tahun_tanpa_libur(&self, dari: NaiveDate, sampai: NaiveDate) -> Vec<i32> {
+        (dari.year()..=sampai.year())
+            .filter(|y| {
+                let awal = NaiveDate::from_ymd_opt(*y, 1, 1);
+                let akhir = NaiveDate::from_ymd_opt(*y, 12, 31);
+                match (awal, akhir) {
+                    (Some(a), Some(b)) => self.libur.range(a..=b).next().is_none(),
+                    _ => false,
+                }
+            })
+            .collect()
+    }
+
     /// Perpres 21/2023 defaults: Mon–Thu 07:30–16:00 (break 12:00–13:00), Fri 07:30–16:30
     /// (break 11:30–13:00), no work Sat/Sun, no holidays.
     pub fn standar(zona: Zona) -> Kalender {

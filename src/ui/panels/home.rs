@@ -47,6 +47,12 @@ pub fn show(ui: &mut egui::Ui, view: &ViewData, year: i32, out: &mut Outbox) -> 
                 ));
             }
         }
+        if let Some(w) = view.holidays_missing() {
+            ui.add(
+                egui::Label::new(RichText::new(w).color(egui::Color32::from_rgb(180, 110, 0)))
+                    .wrap(),
+            );
+        }
         ui.add_space(10.0);
 
         ui.label(RichText::new("Perjanjian Kinerja").strong());

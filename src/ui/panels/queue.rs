@@ -79,6 +79,16 @@ impl ActForm {
     }
 }
 
+/// Amber: a due time counted without a year's holidays.
+const AMBAR: egui::Color32 = egui::Color32::from_rgb(180, 110, 0);
+
+/// "Libur 2028 belum dicatat": the due time counts that year's holidays as
+/// working days (None when every year is recorded).
+fn no_holidays(years: &[i32]) -> Option<String> {
+    let ys: Vec<String> = years.iter().map(i32::to_string).collect();
+    (!ys.is_empty()).then(|| format!("Libur {} belum dicatat", ys.join(", ")))
+}
+
 /// The official who holds the task's role: the head of the task's unit for
 /// a fan-out step, else the official whose jabatan names the lane.
 pub fn holder<'a>(t: &TaskView, view: &'a ViewData) -> Option<&'a crate::model::org::OfficialRow> {
@@ -261,7 +271,14 @@ impl QueuePanel {
                                 );
                             });
                         });
-                        row.col(|ui| label(ui, RichText::new(&t.vonis)));
+                        row.col(|ui| {
+                            ui.vertical(|ui| {
+                                label(ui, RichText::new(&t.vonis));
+                                if let Some(w) = no_holidays(&t.tanpa_libur) {
+                                    label(ui, RichText::new(w).small().color(AMBAR));
+                                }
+                            });
+                        });
                         if row.response().clicked() {
                             self.sel = Some((t.cycle_id, t.seq));
                         }
@@ -466,6 +483,9 @@ impl QueuePanel {
                 fmt::tanggal_jam(t.batas),
                 t.vonis
             ));
+            if let Some(w) = no_holidays(&t.tanpa_libur) {
+                chip(ui, &w, AMBAR);
+            }
         });
         if let Some(e) = &f.error {
             inline_error(ui, e);
@@ -609,6 +629,7 @@ mod tests {
             unit: Some("Bidang Mutasi dan Promosi".into()),
             mulai: t,
             batas: t,
+            tanpa_libur: Vec::new(),
             status: crate::model::workflow::TaskStatus::TepatWaktu,
             vonis: String::new(),
             lewat_menit: 0,

@@ -95,6 +95,9 @@ impl SettingsPanel {
     }
 
     fn holidays(&mut self, ui: &mut egui::Ui, view: &ViewData, out: &mut Outbox) {
+        if let Some(w) = view.holidays_missing() {
+            ui.add(egui::Label::new(RichText::new(w).color(Color32::from_rgb(180, 110, 0))).wrap());
+        }
         self.holiday_form(ui, view, out);
         ui.add_space(8.0);
         let Some(kal) = &view.kal else { return };
