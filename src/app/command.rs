@@ -69,9 +69,19 @@ pub enum OrgCmd {
 /// Pengaturan → Kalender Kerja.
 #[derive(Clone, Debug)]
 pub enum CalendarCmd {
-    SetHours { hours: Box<[Option<JamHari>; 7]> },
-    PutHoliday { holiday: HariLibur },
-    RemoveHoliday { date: NaiveDate },
+    SetHours {
+        hours: Box<[Option<JamHari>; 7]>,
+    },
+    PutHoliday {
+        holiday: HariLibur,
+    },
+    RemoveHoliday {
+        date: NaiveDate,
+    },
+    /// "Impor hari libur…": a year's holidays from a CSV or TOML file.
+    ImportHolidays {
+        path: PathBuf,
+    },
 }
 
 /// Renstra: periods, the tujuan → sasaran → indikator tree, targets.

@@ -144,3 +144,118 @@ mod tests {
         assert_eq!(k.tahun_tanpa_libur(d(2024, 6, 1), d(2024, 6, 2)), [2024]);
     }
 }
+
+/// Parses a holiday list as a spreadsheet saves it (CSV): one holiday per
+/// line, `tanggal,nama,jenis` (or `;` between them, as an Indonesian Excel
+/// writes), a header line allowed, a name in quotes may hold the separator.
+/// The date as typed in perkin (23-11-2026, 2026-11-23); the kind as its
+/// code or label (nasional, cuti bersama, lokal). Every error names its
+/// line; a date listed twice is an error.
+pub fn parse_libur_csv(src: &str) -> Result<Vec<HariLibur>, String> {
+    let mut hasil: BTreeMap<NaiveDate, HariLibur> = BTreeMap::new();
+    for (i, baris) in src.lines().enumerate() {
+        let no = i + 1;
+        let baris = baris.trim_start_matches('\u{feff}').trim();
+        if baris.is_empty() {
+            continue;
+        }
+        let pisah = if baris.contains(';') { ';' } else { ',' };
+        let kolom = pecah(baris, pisah);
+        if i == 0
+            && kolom
+                .first()
+                .is_some_and(|k| k.eq_ignore_ascii_case("tanggal"))
+        {
+            continue;
+        }
+        let [tanggal, nama, jenis] = kolom.as_slice() else {
+            return Err(format!(
+                "Baris {no}: harus tiga kolom (tanggal, nama, jenis), ada {}",
+                kolom.len()
+            ));
+        };
+        let tanggal = crate::fmt::baca_tanggal(tanggal).map_err(|e| format!("Baris {no}: {e}"))?;
+        if nama.is_empty() {
+            return Err(format!("Baris {no}: nama hari libur wajib diisi"));
+        }
+        let jenis = JenisLibur::parse(jenis).ok_or_else(|| {
+            format!(
+                "Baris {no}: jenis \"{jenis}\" tidak dikenal (nasional, cuti bersama atau lokal)"
+            )
+        })?;
+        let h = HariLibur {
+            tanggal,
+            nama: nama.clone(),
+            jenis,
+        };
+        if hasil.insert(tanggal, h).is_some() {
+            return Err(format!(
+                "Baris {no}: tanggal {} tercantum dua kali",
+                crate::fmt::tanggal(tanggal)
+            ));
+        }
+    }
+    if hasil.is_empty() {
+        return Err("Berkas tidak memuat satu pun hari libur".into());
+    }
+    Ok(hasil.into_values().collect())
+}
+
+/// The fields of a CSV line, unquoted and trimmed.
+fn pecah(baris: &str, pisah: char) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut kini = String::new();
+    let mut kutip = false;
+    let mut chars = baris.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if kutip && chars.peek() == Some(&'"') => {
+                kini.push('"');
+                chars.next();
+            }
+            '"' => kutip = !kutip,
+            c if c == pisah && !kutip => out.push(std::mem::take(&mut kini).trim().to_string()),
+            c => kini.push(c),
+        }
+    }
+    out.push(kini.trim().to_string());
+    out
+}
+
+/// A holiday list file: CSV by its name (`.csv`), else the TOML form.
+pub fn parse_libur_file(name: &str, src: &str) -> Result<Vec<HariLibur>, String> {
+    if name.to_lowercase().ends_with(".csv") {
+        parse_libur_csv(src)
+    } else {
+        parse_libur_toml(src).map_err(|e| e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod csv_tests {
+    use super::*;
+
+    #[test]
+    fn a_spreadsheets_holiday_list_reads_or_names_its_line() {
+        let src = "tanggal;nama;jenis\n01-01-2028;Tahun Baru 2028 Masehi;nasional\n\
+                   2028-02-28;\"Cuti Bersama; Imlek\";Cuti bersama\n";
+        let l = parse_libur_csv(src).unwrap();
+        assert_eq!(l.len(), 2);
+        assert_eq!(l[1].nama, "Cuti Bersama; Imlek");
+        assert_eq!(l[1].jenis, JenisLibur::CutiBersama);
+        let e = parse_libur_csv("30-02-2028,Salah,nasional").unwrap_err();
+        assert!(
+            e.starts_with("Baris 1: Tanggal '30-02-2028' tidak sah"),
+            "{e}"
+        );
+        let e = parse_libur_csv("01-01-2028,A,nasional\n01-01-2028,B,lokal").unwrap_err();
+        assert_eq!(e, "Baris 2: tanggal 1 Januari 2028 tercantum dua kali");
+        let e = parse_libur_csv("01-01-2028,A,libur besar").unwrap_err();
+        assert!(e.contains("jenis \"libur besar\" tidak dikenal"), "{e}");
+        assert!(
+            parse_libur_csv("01-01-2028,A")
+                .unwrap_err()
+                .contains("tiga kolom")
+        );
+    }
+}

@@ -137,6 +137,60 @@ impl Store {
         })
     }
 
+    /// Adds a list of holidays (an imported year) in one write: dates not
+    /// yet listed are added, ones listed the same are left; a date listed
+    /// otherwise is never replaced unasked: the import is refused naming
+    /// them, and nothing is written. (added, already there).
+    pub fn import_holidays(&mut self, list: &[HariLibur], sumber: &str) -> Result<(usize, usize)> {
+        let have = self.calendar_holidays()?;
+        let mut baru = Vec::new();
+        let mut sama = 0;
+        let mut lain = Vec::new();
+        for h in list {
+            if h.nama.trim().is_empty() || h.nama.chars().count() > 200 {
+                return Err(StoreError::Invalid(format!(
+                    "Nama hari libur {} kosong atau lebih dari 200 karakter",
+                    crate::fmt::tanggal(h.tanggal)
+                )));
+            }
+            match have.get(&h.tanggal) {
+                None => baru.push(h.clone()),
+                Some(x) if x.nama == h.nama.trim() && x.jenis == h.jenis => sama += 1,
+                Some(x) => lain.push(format!(
+                    "{} (tercatat \"{}\", di berkas \"{}\")",
+                    crate::fmt::tanggal(h.tanggal),
+                    x.nama,
+                    h.nama.trim()
+                )),
+            }
+        }
+        if !lain.is_empty() {
+            return Err(StoreError::Invalid(format!(
+                "Tidak diimpor: tanggal berikut sudah tercatat dengan hari libur lain, ubah atau hapus dulu di daftar bila berkas yang benar: {}",
+                lain.join("; ")
+            )));
+        }
+        if baru.is_empty() {
+            return Ok((0, sama));
+        }
+        let n = baru.len();
+        self.write(AuditMeta::new("impor", "hari_libur"), |tx| {
+            for h in &baru {
+                tx.execute(
+                    "INSERT INTO holiday (tanggal, nama, jenis, sumber) VALUES (?1, ?2, ?3, 'pengguna')",
+                    params![h.tanggal.to_string(), h.nama.trim(), h.jenis.kode()],
+                )?;
+            }
+            Ok(Written::new(
+                (),
+                sumber,
+                None,
+                Some(serde_json::json!({ "sumber": sumber, "hari_libur": image(&baru) })),
+            ))
+        })?;
+        Ok((n, sama))
+    }
+
     /// Removes a holiday (the day becomes a working day again).
     pub fn remove_holiday(&mut self, tanggal: NaiveDate) -> Result<()> {
         let before = self.calendar_holidays()?.remove(&tanggal).ok_or_else(|| {

@@ -316,3 +316,67 @@ fn a_due_time_in_a_year_without_holidays_says_so() {
     crate::ui::go(&mut h, "Kalender Kerja");
     h.get_by_label_contains("Hari libur tahun 2028 belum dicatat");
 }
+
+#[test]
+fn a_years_holidays_come_in_from_a_spreadsheet_file() {
+    use egui_kittest::kittest::Queryable;
+    use perkin::app::CalendarCmd;
+    use perkin::ui::Form;
+    let dir = tmp();
+    let s = demo_store(dir.path(), local(2027, 6, 1, 9, 0));
+    let db = s.path().to_path_buf();
+    let csv = dir.path().join("libur-2028.csv");
+    std::fs::write(
+        &csv,
+        "tanggal;nama;jenis\n01-01-2028;Tahun Baru 2028 Masehi;nasional\n25-12-2028;Kelahiran Yesus Kristus;nasional\n",
+    )
+    .unwrap();
+    let mut h = crate::ui::harness(s);
+    h.get_by_label_contains("Hari libur tahun 2028 belum dicatat");
+    h.state_mut().send(
+        Form::LiburImpor,
+        CalendarCmd::ImportHolidays { path: csv.clone() },
+    );
+    h.run();
+    crate::ui::notified(&mut h, "2 hari libur diimpor dari libur-2028.csv");
+    assert!(
+        h.query_by_label_contains("Hari libur tahun 2028 belum dicatat")
+            .is_none()
+    );
+    // The same file again: nothing new, nothing doubled.
+    h.state_mut()
+        .send(Form::LiburImpor, CalendarCmd::ImportHolidays { path: csv });
+    h.run();
+    crate::ui::notified(
+        &mut h,
+        "0 hari libur diimpor dari libur-2028.csv; 2 sudah tercatat sama",
+    );
+    // A file that would replace a recorded holiday is refused whole.
+    let other = dir.path().join("lain.csv");
+    std::fs::write(
+        &other,
+        "25-12-2028,Rapat kerja,lokal\n26-12-2028,Cuti,cuti bersama\n",
+    )
+    .unwrap();
+    crate::ui::go(&mut h, "Pengaturan");
+    crate::ui::go(&mut h, "Kalender Kerja");
+    h.state_mut().send(
+        Form::LiburImpor,
+        CalendarCmd::ImportHolidays { path: other },
+    );
+    h.run();
+    h.get_by_label_contains("Tidak diimpor: tanggal berikut sudah tercatat dengan hari libur lain");
+    drop(h);
+    // Christmas 2028 is now a holiday for `due`, without a warning.
+    let r = crate::common::run(&[
+        "due",
+        "--start",
+        "2028-12-22 15:00",
+        "--duration",
+        "2 jam",
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(r.out.starts_with("2028-12-26"), "{}", r.out);
+    assert!(!r.out.contains("Peringatan"), "{}", r.out);
+}

@@ -122,6 +122,50 @@ impl App {
         }
     }
 
+    /// Reads a holiday list file (CSV or TOML) and adds its holidays.
+    fn import_holidays(&mut self, path: &std::path::Path) -> Applied {
+        let name = path.display().to_string();
+        let src = match std::fs::metadata(path) {
+            Ok(m) if m.len() > 1 << 20 => {
+                return super::refused(format!(
+                    "{name} terlalu besar untuk daftar hari libur (lebih dari 1 MB)"
+                ));
+            }
+            Ok(_) => std::fs::read(path).map(|b| String::from_utf8_lossy(&b).into_owned()),
+            Err(e) => Err(e),
+        };
+        let src = match src {
+            Ok(s) => s,
+            Err(e) => {
+                return super::refused(format!(
+                    "{name} tidak dapat dibaca: {}",
+                    crate::store::io_message(&e)
+                ));
+            }
+        };
+        let list = match crate::formats::kalender::parse_libur_file(&name, &src) {
+            Ok(l) => l,
+            Err(e) => return super::refused(format!("{name}: {e}")),
+        };
+        let file = path
+            .file_name()
+            .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
+        stored(
+            self.store.import_holidays(&list, &file),
+            Changed::Data,
+            |(baru, sama)| {
+                Reply::ok(format!(
+                    "{baru} hari libur diimpor dari {file}{}",
+                    if sama > 0 {
+                        format!("; {sama} sudah tercatat sama")
+                    } else {
+                        String::new()
+                    }
+                ))
+            },
+        )
+    }
+
     pub(super) fn apply_calendar(&mut self, c: CalendarCmd) -> Applied {
         let s = &mut self.store;
         match c {
@@ -144,6 +188,7 @@ impl App {
                     Reply::ok(format!("Hari libur {} dihapus", fmt::tanggal(date)))
                 })
             }
+            CalendarCmd::ImportHolidays { path } => self.import_holidays(&path),
         }
     }
 }

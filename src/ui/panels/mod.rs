@@ -32,6 +32,8 @@ pub enum Form {
     /// Kalender Kerja: the weekly hours.
     Jam,
     Libur,
+    /// Kalender Kerja's "Impor hari libur…".
+    LiburImpor,
     /// Renstra: the tujuan/sasaran/indikator forms.
     Renstra,
     Periode,

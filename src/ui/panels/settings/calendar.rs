@@ -4,6 +4,7 @@ use super::{DayForm, HolidayForm, SettingsPanel};
 use crate::app::{CalendarCmd, ViewData};
 use crate::fmt;
 use crate::model::worktime::{HariLibur, JamHari, JenisLibur, Kalender, Zona};
+use crate::ui::files::{FileDialog, choose};
 use crate::ui::panels::widgets::{Confirm, checked_field, text_field};
 use crate::ui::panels::{Form, Outbox};
 use chrono::Datelike;
@@ -106,8 +107,27 @@ impl SettingsPanel {
 
     /// The form of a new or of the chosen holiday.
     fn holiday_form(&mut self, ui: &mut egui::Ui, view: &ViewData, out: &mut Outbox) {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Hari libur dan cuti bersama").strong());
+            if ui
+                .button("Impor hari libur…")
+                .on_hover_text(
+                    "Berkas CSV (tanggal, nama, jenis per baris) atau TOML seperti daftar bawaan",
+                )
+                .clicked()
+            {
+                let d = FileDialog::open("Impor hari libur dan cuti bersama")
+                    .filter("Daftar hari libur (CSV, TOML)", &["csv", "toml"]);
+                choose(d, out, |path| {
+                    (
+                        Form::LiburImpor,
+                        CalendarCmd::ImportHolidays { path }.into(),
+                    )
+                });
+            }
+        });
+        self.form_error(ui, Form::LiburImpor);
         let f = &mut self.d.libur;
-        ui.label(RichText::new("Hari libur dan cuti bersama").strong());
         let parsed = (!f.tanggal.trim().is_empty()).then(|| fmt::baca_tanggal(&f.tanggal));
         egui::Grid::new("form_libur")
             .num_columns(2)
