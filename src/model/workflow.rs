@@ -555,6 +555,9 @@ pub enum StepState {
         units_done: usize,
         /// Fan-out: units of the cycle; 0 when the step is not per unit.
         units_total: usize,
+        /// A due time reaches a year with no holiday recorded: it is
+        /// counted with weekends and office hours only.
+        tanpa_libur: bool,
     },
     /// Every task of the step is closed. Summarises the latest visit (on a
     /// fan-out step, the slowest unit's latest visit); earlier visits (before
@@ -608,11 +611,17 @@ pub fn states_of(cycle: &Cycle, kal: &Kalender, now: DateTime<Utc>) -> Vec<StepS
                         Vonis::LewatBatas { .. }
                     )
                 });
+                let tanpa_libur = open.iter().any(|v| {
+                    let due = kal.tambah_menit_kerja(v.started_at, v.standard_minutes);
+                    let (a, b) = (kal.ke_lokal(v.started_at).date(), kal.ke_lokal(due).date());
+                    !kal.tahun_tanpa_libur(a, b).is_empty()
+                });
                 StepState::Current {
                     persen,
                     late,
                     units_done,
                     units_total,
+                    tanpa_libur,
                 }
             } else if let Some((used_minutes, standard_minutes)) = latest_summary(kal, &vs) {
                 StepState::Done {

@@ -570,3 +570,23 @@ fn a_finished_task_keeps_its_verdict_when_the_calendar_changes_later() {
     assert_eq!(after, before, "finished verdicts are history");
     assert_eq!(late_after, late_before, "and so are Beranda's late steps");
 }
+
+#[test]
+fn a_step_due_in_a_year_without_holidays_is_marked_on_the_flowchart() {
+    use perkin::model::workflow::{StepState, states_of};
+    let kal = Kalender::bawaan(Zona::Wib);
+    let t = template("bkpsdm-90-2023");
+    for (now, marked) in [
+        (local(2027, 3, 1, 9, 0), false),
+        (local(2028, 3, 1, 9, 0), true),
+    ] {
+        let c = Cycle::start(t.clone(), units(&[11]), 450, now).unwrap();
+        let first = &states_of(&c, &kal, now)[0];
+        assert!(
+            matches!(first, StepState::Current { tanpa_libur, .. } if *tanpa_libur == marked),
+            "{first:?}"
+        );
+        let note = perkin::ui::flow::layout::node_note(first, false).unwrap();
+        assert_eq!(note.contains("tanpa\u{a0}libur"), marked, "{note}");
+    }
+}

@@ -251,6 +251,7 @@ impl FlowView {
                 (
                     "Sedang berjalan",
                     StepState::Current {
+                        tanpa_libur: false,
                         persen: 0,
                         late: false,
                         units_done: 0,
@@ -505,6 +506,15 @@ fn hover_ui(
         && *units_total > 0
     {
         ui.label(format!("Unit selesai: {units_done} dari {units_total}"));
+    }
+    if let Some(StepState::Current {
+        tanpa_libur: true, ..
+    }) = state
+    {
+        ui.colored_label(
+            egui::Color32::from_rgb(180, 110, 0),
+            "Batas waktunya jatuh pada tahun yang hari liburnya belum dicatat: dihitung dengan akhir pekan dan jam kerja saja.",
+        );
     }
     ui.separator();
     if visits.is_empty() {

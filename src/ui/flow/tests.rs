@@ -205,6 +205,7 @@ fn mixed_states(t: &SopTemplate) -> Vec<StepState> {
                 units_total: 0,
             },
             i if i == n / 2 => StepState::Current {
+                tanpa_libur: false,
                 persen: 135,
                 late: true,
                 units_done: 2,
@@ -678,6 +679,7 @@ fn notes_and_short_durations() {
     assert_eq!(
         node_note(
             &StepState::Current {
+                tanpa_libur: false,
                 persen: 65,
                 late: false,
                 units_done: 2,
@@ -714,7 +716,7 @@ fn notes_and_short_durations() {
 
 #[test]
 fn states_of_a_cycle_part_way() {
-    let kal = Kalender::standar(Zona::Wib);
+    let kal = Kalender::bawaan(Zona::Wib);
     let t = seed("badan-ntt-pk");
     // Monday 23 November 2026.
     let mut c = Cycle::start(
@@ -755,6 +757,7 @@ fn states_of_a_cycle_part_way() {
     assert_eq!(
         states[2],
         StepState::Current {
+            tanpa_libur: false,
             persen: 16,
             late: false,
             units_done: 0,
@@ -821,7 +824,7 @@ fn states_of_a_cycle_part_way() {
 
 #[test]
 fn fan_out_reports_units_and_tolak_lists_every_visit() {
-    let kal = Kalender::standar(Zona::Wib);
+    let kal = Kalender::bawaan(Zona::Wib);
     let t = seed("bkpsdm-90-2023");
     let start = wib(2026, 11, 23, 8, 0);
     let mut c = Cycle::start(
@@ -841,6 +844,7 @@ fn fan_out_reports_units_and_tolak_lists_every_visit() {
     assert_eq!(
         states[i3],
         StepState::Current {
+            tanpa_libur: false,
             persen: 100,
             late: false,
             units_done: 2,

@@ -337,11 +337,15 @@ pub fn node_note(state: &StepState, per_unit: bool) -> Option<String> {
             persen,
             units_done,
             units_total,
+            tanpa_libur,
             ..
         } => {
             let mut s = format!("{persen}%");
             if *units_total > 0 {
                 s.push_str(&format!("\n{units_done}/{units_total}{NBSP}unit"));
+            }
+            if *tanpa_libur {
+                s.push_str(&format!("\ntanpa{NBSP}libur"));
             }
             Some(s)
         }
