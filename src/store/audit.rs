@@ -525,6 +525,7 @@ pub fn action_label(code: &str) -> &str {
         "lampirkan" => "Lampirkan",
         "cetak" => "Cetak",
         "pulihkan" => "Pulihkan",
+        "garis_dasar" => "Garis dasar bukti",
         other => other,
     }
 }
@@ -680,11 +681,29 @@ fn merge(b: &[(String, &Value)], a: &[(String, &Value)], objects: bool) -> Vec<F
             FieldChange {
                 field: k.to_string(),
                 changed,
-                before: vb.as_ref().map(show_value),
-                after: va.as_ref().map(show_value),
+                before: vb.as_ref().map(|v| show_field(k, v)),
+                after: va.as_ref().map(|v| show_field(k, v)),
             }
         })
         .collect()
+}
+
+/// A field's value in the Indonesian form its name calls for: an amount
+/// of money as "Rp 1.250.000", a date as "29 Januari 2027", the rest as
+/// [`show_value`].
+pub fn show_field(field: &str, v: &Value) -> String {
+    let money = ["anggaran", "pagu", "pagu_dpa"].contains(&field);
+    match v {
+        Value::Number(n) if money && n.is_i64() => {
+            crate::fmt::rupiah(n.as_i64().unwrap_or_default())
+        }
+        Value::String(s) if s.len() == 10 => match chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        {
+            Ok(d) => crate::fmt::tanggal(d),
+            Err(_) => show_value(v),
+        },
+        _ => show_value(v),
+    }
 }
 
 fn shares_a_field(x: &[(String, &Value)], y: &[(String, &Value)]) -> bool {
@@ -753,6 +772,46 @@ fn name_of(v: &Value) -> Option<String> {
 /// A one-line summary of an entry for the list: what was added or removed,
 /// or which fields changed (with the values when a single field did).
 pub fn summary(row: &AuditRow) -> String {
+    let what = details(row);
+    let (b, a) = (
+        parse_image(row.before_json.as_deref()),
+        parse_image(row.after_json.as_deref()),
+    );
+    let name = a
+        .as_ref()
+        .and_then(name_of)
+        .or_else(|| b.as_ref().and_then(name_of));
+    // Something added or removed is named in the sentence already.
+    let what = match (&b, &a, &name) {
+        (None, Some(_), Some(_)) | (Some(_), None, Some(_)) if row.entity != "cetak" => {
+            String::new()
+        }
+        _ => what,
+    };
+    if row.entity == "cetak" {
+        return one_line(&format!("Cetak {what}"), 200);
+    }
+    // "Unit kerja" is a common noun inside a sentence ("target Renstra",
+    // "langkah SOP"); "Perjanjian Kinerja" and "SOP" keep their capitals.
+    let mut entity = entity_label(&row.entity).to_string();
+    let proper = entity.starts_with("Perjanjian Kinerja") || entity == "SOP";
+    if let (false, Some(f)) = (proper, entity.get(..1)) {
+        entity = f.to_lowercase() + &entity[1..];
+    }
+    let mut s = format!("{} {entity}", action_label(&row.action));
+    if let Some(n) = name {
+        s.push_str(&format!(" \"{}\"", one_line(&n, 60)));
+    }
+    if !what.is_empty() {
+        s.push_str(": ");
+        s.push_str(&what);
+    }
+    one_line(&s, 200)
+}
+
+/// What an entry changed, for [`summary`]: what was added or removed, or
+/// each changed field as "lama → baru".
+fn details(row: &AuditRow) -> String {
     const MAX: usize = 140;
     let (b, a) = (
         parse_image(row.before_json.as_deref()),
@@ -841,12 +900,22 @@ pub fn summary(row: &AuditRow) -> String {
                     MAX,
                 ),
                 many => {
-                    let names: Vec<String> =
-                        many.iter().take(4).map(|c| field_label(&c.field)).collect();
-                    let rest = many.len() - names.len();
-                    let mut s = format!("Diubah: {}", names.join(", "));
+                    let each: Vec<String> = many
+                        .iter()
+                        .take(3)
+                        .map(|c| {
+                            format!(
+                                "{}: {} → {}",
+                                field_label(&c.field),
+                                one_line(&shown(&c.before), 30),
+                                one_line(&shown(&c.after), 30)
+                            )
+                        })
+                        .collect();
+                    let rest = many.len() - each.len();
+                    let mut s = each.join("; ");
                     if rest > 0 {
-                        s.push_str(&format!(" dan {rest} lainnya"));
+                        s.push_str(&format!("; dan {rest} kolom lain"));
                     }
                     one_line(&s, MAX)
                 }
@@ -882,7 +951,7 @@ mod tests {
         r.entity = "renstra_target".into();
         assert_eq!(
             summary(&r),
-            "Target 2029 indikator #8: dihapus; target 2025 indikator #1: 0,66"
+            "Ubah target Renstra: Target 2029 indikator #8: dihapus; target 2025 indikator #1: 0,66"
         );
         assert_eq!(show_value(&serde_json::json!(0.655)), "0,655");
         assert_eq!(show_value(&serde_json::json!(2029)), "2029");
@@ -983,69 +1052,112 @@ mod tests {
 
     #[test]
     fn summaries_say_what_happened_in_one_line() {
+        let as_ = |action: &str, entity: &str, mut r: AuditRow| {
+            r.action = action.into();
+            r.entity = entity.into();
+            summary(&r)
+        };
         assert_eq!(
-            summary(&row(None, Some(r#"{"kode":"B1","nama":"Bidang Satu"}"#))),
-            "Baru: Bidang Satu"
+            as_(
+                "tambah",
+                "unit",
+                row(None, Some(r#"{"kode":"B1","nama":"Bidang Satu"}"#))
+            ),
+            "Tambah unit kerja \"Bidang Satu\""
         );
         assert_eq!(
-            summary(&row(
-                Some(r#"{"item":{"nama":"Kegiatan X"},"indikator":[]}"#),
-                None
-            )),
-            "Dihapus: Kegiatan X"
+            as_(
+                "hapus",
+                "renja_item",
+                row(
+                    Some(r#"{"item":{"nama":"Kegiatan X"},"indikator":[]}"#),
+                    None
+                )
+            ),
+            "Hapus program/kegiatan Renja \"Kegiatan X\""
         );
         assert_eq!(
             summary(&row(
                 Some(r#"{"id":1,"nama":"A","kode":"K"}"#),
                 Some(r#"{"nama":"B","kode":"K"}"#)
             )),
-            "Nama: A → B"
+            "Ubah unit kerja \"B\": Nama: A → B"
         );
         assert_eq!(
             summary(&row(
                 Some(r#"{"a":1,"b":1,"c":1,"d":1,"e":1,"f":1}"#),
                 Some(r#"{"a":2,"b":2,"c":2,"d":2,"e":2,"f":1}"#)
             )),
-            "Diubah: A, B, C, D dan 1 lainnya"
+            "Ubah unit kerja: A: 1 → 2; B: 1 → 2; C: 1 → 2; dan 2 kolom lain"
         );
         assert_eq!(
             summary(&row(Some(r#"{"a":1}"#), Some(r#"{"a":1}"#))),
-            "Tanpa perubahan isi"
+            "Ubah unit kerja: Tanpa perubahan isi"
         );
-        assert_eq!(summary(&row(Some("3"), Some("4"))), "3 → 4");
         assert_eq!(
-            summary(&row(
-                Some(r#"{"note":"","performer":""}"#),
-                Some(
-                    r#"{"dibuka":[],"ditutup":{"note":"","performer":"Sri Wahyuni","reason":"Target belum sesuai"}}"#
+            summary(&row(Some("3"), Some("4"))),
+            "Ubah unit kerja: 3 → 4"
+        );
+        // Money and dates in the Indonesian form.
+        assert_eq!(
+            as_(
+                "ubah",
+                "renja_item",
+                row(
+                    Some(r#"{"nama":"P","pagu":1000000,"tanggal":"2027-01-06"}"#),
+                    Some(r#"{"nama":"P","pagu":1250000,"tanggal":"2027-01-29"}"#)
                 )
-            )),
-            "Oleh Sri Wahyuni; alasan: Target belum sesuai"
+            ),
+            "Ubah program/kegiatan Renja \"P\": Pagu: Rp 1.000.000 → Rp 1.250.000; Tanggal: 6 Januari 2027 → 29 Januari 2027"
         );
         assert_eq!(
-            summary(&row(
-                None,
-                Some(r#"{"nomor":"800/1/2027","tanggal":"2027-01-29"}"#)
-            )),
-            "Baru: 800/1/2027"
+            as_(
+                "tolak",
+                "tugas",
+                row(
+                    Some(r#"{"note":"","performer":""}"#),
+                    Some(
+                        r#"{"dibuka":[],"ditutup":{"note":"","performer":"Sri Wahyuni","reason":"Target belum sesuai"}}"#
+                    )
+                )
+            ),
+            "Tolak langkah SOP: Oleh Sri Wahyuni; alasan: Target belum sesuai"
         );
         assert_eq!(
-            summary(&row(
-                None,
-                Some(r#"{"nomor_agenda":"007","tanggal":"2027-02-01","rangkap":2}"#)
-            )),
-            "Baru: nomor agenda 007"
+            as_(
+                "tambah",
+                "perjanjian",
+                row(
+                    None,
+                    Some(r#"{"nomor":"800/1/2027","tanggal":"2027-01-29"}"#)
+                )
+            ),
+            "Tambah Perjanjian Kinerja \"800/1/2027\""
         );
-        let mut print = row(
-            None,
-            Some(r#"{"rangkap":3,"tujuan":"salinan","versi_id":3}"#),
+        assert_eq!(
+            as_(
+                "daftar",
+                "arsip",
+                row(
+                    None,
+                    Some(r#"{"nomor_agenda":"007","tanggal":"2027-02-01","rangkap":2}"#)
+                )
+            ),
+            "Daftarkan arsip \"nomor agenda 007\""
         );
-        print.entity = "cetak".into();
-        assert_eq!(summary(&print), "3 rangkap, salinan");
-        assert_eq!(summary(&row(None, None)), "");
+        assert_eq!(
+            as_(
+                "cetak",
+                "cetak",
+                row(
+                    None,
+                    Some(r#"{"rangkap":3,"tujuan":"salinan","versi_id":3}"#)
+                )
+            ),
+            "Cetak 3 rangkap, salinan"
+        );
         let long = format!(r#"{{"nama":"{}"}}"#, "x".repeat(300));
         let s = summary(&row(None, Some(&long)));
-        assert_eq!(s.chars().count(), 140);
-        assert!(s.ends_with('…'));
+        assert!(s.chars().count() <= 200 && s.contains('…'), "{s}");
     }
 }

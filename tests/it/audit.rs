@@ -448,18 +448,17 @@ fn riwayat_tab_filters_by_entity_and_shows_before_and_after() {
     wait_chain(&mut h);
     h.get_by_label(&format!("Rantai hash utuh: {n} entri diperiksa"));
     h.get_by_label(&format!("Menampilkan {n} dari {n} entri, terbaru di atas"));
-    h.get_by_label("Baru: Hari jadi kabupaten (100% libur)");
+    h.get_by_label("Tambah hari libur \"Hari jadi kabupaten (100% libur)\"");
 
     choose(&mut h, "Entitas", "Unit kerja");
     h.get_by_label("Menampilkan 3 dari 3 entri yang cocok, terbaru di atas");
     assert_eq!(
-        h.query_all_by_label("Baru: Hari jadi kabupaten (100% libur)")
-            .count(),
+        h.query_all_by_label_contains("Hari jadi kabupaten").count(),
         0,
         "the holiday is filtered out"
     );
-    h.get_by_label("Baru: Badan Kepegawaian Daerah");
-    let ubah = "Nama: Badan Kepegawaian Daerah → Badan Kepegawaian dan Pengembangan SDM";
+    h.get_by_label("Tambah unit kerja \"Badan Kepegawaian Daerah\"");
+    let ubah = "Ubah unit kerja \"Badan Kepegawaian dan Pengembangan SDM\": Nama: Badan Kepegawaian Daerah → Badan Kepegawaian dan Pengembangan SDM";
     h.get_by_label(ubah);
     for id in [budi_unit, sari_ubah, sari_nonaktif] {
         h.get_by_label(&id.to_string());
@@ -507,7 +506,7 @@ fn riwayat_tab_filters_by_entity_and_shows_before_and_after() {
     assert_eq!(h.state().store().audit_last_id().unwrap(), n + 1);
     go(&mut h, "Riwayat");
     h.get_by_label("Menampilkan 3 dari 3 entri yang cocok, terbaru di atas");
-    h.get_by_label("Baru: Hari Jadi Kabupaten");
+    h.get_by_label("Tambah hari libur \"Hari Jadi Kabupaten\"");
     assert!(h.query_all_by_label(ubah).next().is_none());
 }
 
@@ -608,7 +607,7 @@ fn riwayat_tab_reads_the_restored_log_afresh() {
     go(&mut h, "Riwayat");
     wait_chain(&mut h);
     h.get_by_label(&format!("Rantai hash utuh: {n} entri diperiksa"));
-    h.get_by_label("Baru: Bidang Sesudah Cadangan");
+    h.get_by_label("Tambah unit kerja \"Bidang Sesudah Cadangan\"");
 
     h.state_mut()
         .send(Form::Backup, BackupCmd::Stage { path: zip.clone() });
@@ -620,7 +619,7 @@ fn riwayat_tab_reads_the_restored_log_afresh() {
     wait_chain(&mut h);
     go(&mut h, "Riwayat");
     assert!(
-        h.query_all_by_label("Baru: Bidang Sesudah Cadangan")
+        h.query_all_by_label("Tambah unit kerja \"Bidang Sesudah Cadangan\"")
             .next()
             .is_none()
     );
