@@ -345,6 +345,7 @@ fn info_baru(lama: &[u8], info: &super::Info<'_>) -> Vec<u8> {
     for (kunci, nilai) in [
         ("Author", info.penulis.trim()),
         ("Subject", info.subjek.trim()),
+        ("Keywords", info.kata_kunci.trim()),
         ("Creator", "perkin"),
         (
             "Producer",
@@ -626,6 +627,7 @@ mod tests {
         let info = super::super::Info {
             penulis: "",
             subjek: String::new(),
+            kata_kunci: String::new(),
         };
         assert!(compact(b"", &info).is_none());
         assert!(compact(b"%PDF-1.3\nstartxref\n999\n%%EOF", &info).is_none());

@@ -1172,7 +1172,7 @@ impl PageDecorator for Halaman {
         let y = tinggi - t.bawah / 2.0 - tinggi_baris(fc, g) / 2.0;
         area.print_str(fc, pos(x, y), g, &teks)?;
         if let Tanda::Verifikasi(kode) = &self.tanda {
-            let teks = format!("Kode verifikasi {kode}");
+            let teks = format!("{} {kode}", super::KODE_VERIFIKASI);
             let g8 = gaya(8, 1.0);
             let w = lebar_teks(fc, g8, &teks);
             // On the page number's baseline.

@@ -119,9 +119,17 @@ pub fn agreement_pdf_with_progress(
     let info = Info {
         penulis: &doc.kop.nama_instansi,
         subjek: subjek.trim().to_string(),
+        kata_kunci: doc
+            .kode
+            .as_ref()
+            .map(|k| format!("{KODE_VERIFIKASI} {k}"))
+            .unwrap_or_default(),
     };
     render_dua_tahap(&|tahap| agreement::bangun(doc, tahap), progress, &info)
 }
+
+/// What precedes a verification code on paper and in a PDF's keywords.
+pub const KODE_VERIFIKASI: &str = "Kode verifikasi";
 
 /// Renders an SOP: the header sheet, then the step table (landscape).
 pub fn sop_pdf(
@@ -132,6 +140,7 @@ pub fn sop_pdf(
     let info = Info {
         penulis: &kop.nama_instansi,
         subjek: format!("Standar Operasional Prosedur {}", t.kepala.nama),
+        kata_kunci: String::new(),
     };
     render_dua_tahap(
         &|tahap| sop::bangun(t, kop, kertas, tahap),
@@ -298,6 +307,9 @@ fn hitung_halaman(bangun: &Bangun<'_>) -> Result<usize, PdfError> {
 pub(super) struct Info<'a> {
     pub penulis: &'a str,
     pub subjek: String,
+    /// Keywords: a signed PK's "Kode verifikasi …", readable by a program
+    /// in the file itself (the page text is drawn in subset glyphs).
+    pub kata_kunci: String,
 }
 
 /// Renders twice: first to count the pages, then with "Halaman n dari m";

@@ -68,6 +68,7 @@ pub fn daftar_pdf(d: &Daftar) -> Result<Vec<u8>, PdfError> {
     let info = Info {
         penulis: &d.instansi,
         subjek: d.judul.clone(),
+        kata_kunci: String::new(),
     };
     render_dua_tahap(&|tahap| bangun(d, tahap), &mut |_| {}, &info)
 }

@@ -638,6 +638,7 @@ fn pdf_dipadatkan_dan_sah() {
         let info = super::Info {
             penulis: "Badan Kepegawaian",
             subjek: String::new(),
+            kata_kunci: String::new(),
         };
         let lagi = compact::compact(&pdf, &info);
         assert!(lagi.as_deref() == Some(&pdf[..]), "{nama}");
@@ -708,6 +709,7 @@ fn fonts_become_subsets_also_when_printpdf_compressed_the_streams() {
     let info = super::Info {
         penulis: "Badan Kepegawaian",
         subjek: String::new(),
+        kata_kunci: String::new(),
     };
     let pdf = compact::compact(&packed, &info).expect("compacted");
     assert!(pdf.len() < 100_000, "{} bytes", pdf.len());

@@ -218,6 +218,28 @@ pub fn read_scan(path: &Path) -> Result<(Vec<u8>, ScanKind)> {
     Ok((bytes, kind))
 }
 
+/// The verification codes a file names in plain text ("Kode verifikasi
+/// 7K3QM-2XW9P", as perkin writes it in a signed PK's keywords).
+pub fn codes_in(bytes: &[u8]) -> Vec<String> {
+    let needle = format!("{} ", crate::pdf::KODE_VERIFIKASI);
+    let needle = needle.as_bytes();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while let Some(p) = bytes[i..].windows(needle.len()).position(|w| w == needle) {
+        let start = i + p + needle.len();
+        let tail = &bytes[start..bytes.len().min(start + 11)];
+        if let Some(k) = std::str::from_utf8(tail)
+            .ok()
+            .and_then(crate::model::agreement::normal_code)
+            && !out.contains(&k)
+        {
+            out.push(k);
+        }
+        i = start;
+    }
+    out
+}
+
 /// Writes `bytes` to `dest` through a temporary file in the same folder, so
 /// a crash never leaves half a file under the final name.
 pub fn write_file_atomic(dest: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -397,6 +419,7 @@ impl Store {
         let old = self.archive_entry(id)?;
         let sha = sha256_hex(&bytes);
         self.scan_used_elsewhere(id, &sha)?;
+        self.scan_names_this_version(&old, &bytes)?;
         let scan = Scan {
             sha256: sha256_hex(&bytes),
             nama: src
@@ -431,6 +454,35 @@ impl Store {
             ))
         })?;
         Ok(scan)
+    }
+
+    /// Where the scan's text can be read (a PDF perkin wrote, or one that
+    /// keeps its text plain) and names a verification code, the code must
+    /// be this version's: the paper of another agreement is refused.
+    fn scan_names_this_version(&self, entry: &ArchiveRow, bytes: &[u8]) -> Result<()> {
+        let found = codes_in(bytes);
+        if found.is_empty() {
+            return Ok(());
+        }
+        let doc = self.version(entry.entry.version_id)?;
+        let own = doc
+            .kode_verifikasi
+            .clone()
+            .unwrap_or_else(|| super::agreement::verification_code(&doc));
+        if found.contains(&own) {
+            return Ok(());
+        }
+        let whose = match self.verify_code(&found[0])? {
+            Some(v) => format!(
+                "milik PK {} {} versi {}",
+                v.doc.tahun, v.doc.unit, v.doc.versi
+            ),
+            None => "yang tidak ada di basis data ini".to_string(),
+        };
+        Err(StoreError::Invalid(format!(
+            "Pindaian ini memuat kode verifikasi {} {whose}, bukan kode versi ini ({own}); pilih pindaian Perjanjian Kinerja yang benar",
+            found[0]
+        )))
     }
 
     /// Refuses the scan of another entry (the same SHA-256): one signed

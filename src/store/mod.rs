@@ -23,7 +23,8 @@ mod sop;
 
 pub use agreement::{Verified, verification_code};
 pub use archive::{
-    SCAN_DIR, SCAN_MAKS, ScanKind, read_scan, scan_file_name, sha256_hex, write_file_atomic,
+    SCAN_DIR, SCAN_MAKS, ScanKind, codes_in, read_scan, scan_file_name, sha256_hex,
+    write_file_atomic,
 };
 pub use backup::{BackupSummary, DAILY_BACKUPS_KEPT, FullBackup, Staged};
 pub use cycle::{CycleRow, TaskRow};

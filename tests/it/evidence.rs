@@ -380,3 +380,41 @@ fn a_years_holidays_come_in_from_a_spreadsheet_file() {
     assert!(r.out.starts_with("2028-12-26"), "{}", r.out);
     assert!(!r.out.contains("Peringatan"), "{}", r.out);
 }
+
+#[test]
+fn a_scan_that_names_another_versions_code_is_refused() {
+    let dir = tmp();
+    let mut s = demo_store(dir.path(), local(2026, 11, 23, 10, 0));
+    let signed = crate::archive::sign_demo(&mut s, 2);
+    let pdf_of = |s: &Store, v| {
+        let doc = perkin::app::documents::load_agreement(s, v, perkin::pdf::Kertas::A4).unwrap();
+        perkin::pdf::agreement_pdf(&doc).unwrap()
+    };
+    let (a, b) = (pdf_of(&s, signed[0]), pdf_of(&s, signed[1]));
+    let code_a = s.version(signed[0]).unwrap().kode_verifikasi.unwrap();
+    let code_b = s.version(signed[1]).unwrap().kode_verifikasi.unwrap();
+    // The printed PK carries its code where a program can read it.
+    assert_eq!(perkin::store::codes_in(&a), std::slice::from_ref(&code_a));
+    let (pa, pb) = (dir.path().join("a.pdf"), dir.path().join("b.pdf"));
+    std::fs::write(&pa, &a).unwrap();
+    std::fs::write(&pb, &b).unwrap();
+    let id = s
+        .register_archive(&crate::archive::entry(signed[0], "001"))
+        .unwrap();
+    let e = s.attach_scan(id, &pb).unwrap_err().to_string();
+    assert!(
+        e.starts_with(&format!(
+            "Pindaian ini memuat kode verifikasi {code_b} milik PK 2027"
+        )),
+        "{e}"
+    );
+    assert!(
+        e.contains(&format!("bukan kode versi ini ({code_a})")),
+        "{e}"
+    );
+    assert!(
+        s.archive_entry(id).unwrap().scan.is_none(),
+        "nothing attached"
+    );
+    s.attach_scan(id, &pa).unwrap();
+}
