@@ -465,29 +465,7 @@ impl AuditPanel {
             .weak()
             .small(),
         );
-        // The entry as stored, for the curious.
-        egui::CollapsingHeader::new("Data mentah (JSON)")
-            .id_salt(("mentah", row.id))
-            .show(ui, |ui| {
-                for (name, v) in [
-                    ("Sebelum", &row.before_json),
-                    ("Sesudah", &row.after_json),
-                    ("Baris tersentuh", &row.rows_json),
-                ] {
-                    if let Some(v) = v {
-                        ui.label(RichText::new(name).strong());
-                        // A baseline lists every row: only its start is drawn.
-                        let n = v.chars().count();
-                        let shown: String = if n > 4000 {
-                            let head: String = v.chars().take(4000).collect();
-                            format!("{head}… ({} karakter lagi)", fmt::ribuan((n - 4000) as i64))
-                        } else {
-                            v.clone()
-                        };
-                        ui.add(egui::Label::new(RichText::new(shown).monospace().small()).wrap());
-                    }
-                }
-            });
+        raw_json(ui, row);
         if self.detail.as_ref().is_none_or(|(r, _)| r != row) {
             let changes = compare(row.before_json.as_deref(), row.after_json.as_deref());
             self.detail = Some((row.clone(), changes));
@@ -568,6 +546,32 @@ impl AuditPanel {
                     });
             });
     }
+}
+
+/// "Data mentah (JSON)": the entry as stored, for the curious.
+fn raw_json(ui: &mut egui::Ui, row: &crate::store::audit::AuditRow) {
+    egui::CollapsingHeader::new("Data mentah (JSON)")
+        .id_salt(("mentah", row.id))
+        .show(ui, |ui| {
+            for (name, v) in [
+                ("Sebelum", &row.before_json),
+                ("Sesudah", &row.after_json),
+                ("Baris tersentuh", &row.rows_json),
+            ] {
+                if let Some(v) = v {
+                    ui.label(RichText::new(name).strong());
+                    // A baseline lists every row: only its start is drawn.
+                    let n = v.chars().count();
+                    let shown: String = if n > 4000 {
+                        let head: String = v.chars().take(4000).collect();
+                        format!("{head}… ({} karakter lagi)", fmt::ribuan((n - 4000) as i64))
+                    } else {
+                        v.clone()
+                    };
+                    ui.add(egui::Label::new(RichText::new(shown).monospace().small()).wrap());
+                }
+            }
+        });
 }
 
 /// An entry of the list, or the one read by id.
