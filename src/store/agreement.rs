@@ -895,7 +895,8 @@ fn insert_version(
         ],
     )?;
     let version_id = VersionId(tx.last_insert_rowid());
-    insert_lines(tx, version_id, c)?;
+    // A new version has no rows yet: every line is added.
+    sync_lines(tx, version_id, c)?;
     Ok(version_id)
 }
 
@@ -1013,45 +1014,6 @@ fn sync_lines(tx: &rusqlite::Transaction<'_>, version_id: VersionId, c: &Content
     let budget: Vec<_> = c.budget.iter().map(budget_values).collect();
     let budget_cols = ["level", "kode", "uraian", "anggaran", "renja_item_id"];
     sync_rows(tx, "agreement_budget", &budget_cols, version_id, &budget)
-}
-
-fn insert_lines(tx: &rusqlite::Transaction<'_>, version_id: VersionId, c: &Content) -> Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO agreement_line (version_id, urutan, sasaran, indikator, satuan, target, tw1, tw2, tw3, tw4, sumber_jenis, sumber_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )?;
-    for (k, l) in c.lines.iter().enumerate() {
-        stmt.execute(params![
-            version_id,
-            k as i64,
-            l.sasaran.trim(),
-            l.indikator.trim(),
-            l.satuan.trim(),
-            l.target.trim(),
-            l.tw[0].trim(),
-            l.tw[1].trim(),
-            l.tw[2].trim(),
-            l.tw[3].trim(),
-            l.sumber.map(|s| s.kind()),
-            l.sumber.map(|s| s.row())
-        ])?;
-    }
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO agreement_budget (version_id, urutan, level, kode, uraian, anggaran, renja_item_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    for (k, b) in c.budget.iter().enumerate() {
-        stmt.execute(params![
-            version_id,
-            k as i64,
-            b.level,
-            b.kode.trim(),
-            b.uraian.trim(),
-            b.anggaran,
-            b.renja_item_id
-        ])?;
-    }
-    Ok(())
 }
 
 /// The verification code of a signed version: ten characters (Crockford

@@ -89,17 +89,8 @@ pub fn row_hash(r: &AuditRow) -> String {
 }
 
 pub(crate) fn append(tx: &Transaction<'_>, e: &NewEntry<'_>) -> Result<i64> {
-    let last: Option<(i64, String)> = tx
-        .query_row(
-            "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let (id, prev_hash) = match last {
-        Some((id, hash)) => (id + 1, hash),
-        None => (1, GENESIS.to_string()),
-    };
+    let (last, prev_hash) = super::evidence::chain_head(tx)?;
+    let id = last + 1;
     let mut row = AuditRow {
         id,
         at: ts(e.at),

@@ -33,9 +33,20 @@ fn data_tables(conn: &Connection) -> Result<Vec<String>> {
 struct Shape {
     key: String,
     content: String,
-    /// `WHERE pk1 = ?1 AND …`.
-    by_key: String,
-    parts: usize,
+    /// The primary key's columns, in key order.
+    pk: Vec<String>,
+}
+
+impl Shape {
+    /// `"pk1" = ?1 AND "pk2" = ?2`.
+    fn by_key(&self) -> String {
+        self.pk
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!("\"{n}\" = ?{}", i + 1))
+            .collect::<Vec<_>>()
+            .join(" AND ")
+    }
 }
 
 fn shape(conn: &Connection, table: &str) -> Result<Shape> {
@@ -60,17 +71,10 @@ fn shape(conn: &Connection, table: &str) -> Result<Shape> {
         .map(|(n, _)| format!("quote(\"{n}\")"))
         .collect::<Vec<_>>()
         .join(" || char(31) || ");
-    let by_key = pk
-        .iter()
-        .enumerate()
-        .map(|(i, (_, n))| format!("\"{n}\" = ?{}", i + 1))
-        .collect::<Vec<_>>()
-        .join(" AND ");
     Ok(Shape {
         key,
         content,
-        by_key,
-        parts: pk.len(),
+        pk: pk.iter().map(|(_, n)| n.to_string()).collect(),
     })
 }
 
@@ -97,7 +101,7 @@ pub(crate) fn take_touched(conn: &Connection) -> Result<Option<String>> {
     tables.dedup();
     for table in tables {
         let s = shape(conn, table)?;
-        let now = if s.parts == 1 {
+        let now = if s.pk.len() == 1 {
             // One query per table: the touched keys joined to the rows by
             // the primary key's index.
             current_by_join(conn, table, &s)?
@@ -105,11 +109,11 @@ pub(crate) fn take_touched(conn: &Connection) -> Result<Option<String>> {
             HashMap::new()
         };
         for (_, kunci) in touched.iter().filter(|(t, _)| t == table) {
-            let content = if s.parts == 1 {
+            let content = if s.pk.len() == 1 {
                 now.get(kunci).cloned()
             } else {
-                let parts: Vec<&str> = kunci.splitn(s.parts, '/').collect();
-                let sql = format!("SELECT {} FROM \"{table}\" WHERE {}", s.content, s.by_key);
+                let parts: Vec<&str> = kunci.splitn(s.pk.len(), '/').collect();
+                let sql = format!("SELECT {} FROM \"{table}\" WHERE {}", s.content, s.by_key());
                 conn.prepare_cached(&sql)?
                     .query_row(params_from_iter(parts), |r| r.get::<_, String>(0))
                     .optional()?
@@ -128,11 +132,11 @@ pub(crate) fn take_touched(conn: &Connection) -> Result<Option<String>> {
 /// The touched rows of a table with a one-column key that still exist:
 /// key → content.
 fn current_by_join(conn: &Connection, table: &str, s: &Shape) -> Result<HashMap<String, String>> {
-    let pk = s.by_key.trim_end_matches(" = ?1");
     let sql = format!(
         "SELECT {key}, {content}
          FROM (SELECT DISTINCT kunci FROM audit_touched WHERE tbl = ?1) a
-         CROSS JOIN \"{table}\" ON {pk} = a.kunci",
+         CROSS JOIN \"{table}\" ON \"{pk}\" = a.kunci",
+        pk = s.pk[0],
         key = s.key,
         content = s.content,
     );
@@ -322,8 +326,13 @@ pub(crate) fn write_anchor(db: &std::path::Path, conn: &Connection) -> Result<()
 
 /// One anchor compared with the chain: a chain shorter than the anchor, or
 /// with another hash at the anchor's length, is named with its source.
-fn compare_anchor(conn: &Connection, source: &str, n: i64, hash: &str) -> Result<Option<String>> {
-    let (len, _) = chain_head(conn)?;
+fn compare_anchor(
+    conn: &Connection,
+    len: i64,
+    source: &str,
+    n: i64,
+    hash: &str,
+) -> Result<Option<String>> {
     if len < n {
         return Ok(Some(format!(
             "Log audit lebih pendek ({len} entri) daripada yang tercatat di {source} ({n} entri): entri terakhir telah dihapus"
@@ -361,13 +370,12 @@ fn backup_head(path: &std::path::Path) -> Option<(i64, String, Option<String>, S
     Some((head.0, head.1, id, last_at))
 }
 
+/// The query of the database's identity (see migration 004).
+pub(crate) const IDENTITY: &str = "SELECT value FROM app_setting WHERE key = 'identitas'";
+
+/// The database's identity, if it has one.
 fn identity(c: &Connection) -> Option<String> {
-    c.query_row(
-        "SELECT value FROM app_setting WHERE key = 'identitas'",
-        [],
-        |r| r.get(0),
-    )
-    .ok()
+    c.query_row(IDENTITY, [], |r| r.get(0)).ok()
 }
 
 /// Compares the chain with every anchor found: the anchor file beside the
@@ -379,13 +387,14 @@ pub fn check_anchors(
     backups: &std::path::Path,
 ) -> Result<Vec<String>> {
     let mut faults = Vec::new();
+    let (len, _) = chain_head(conn)?;
     let anchor = anchor_path(db);
     if let Ok(text) = std::fs::read_to_string(&anchor) {
         let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
         match (v["panjang"].as_i64(), v["kepala"].as_str()) {
             (Some(n), Some(h)) => {
                 let source = format!("jangkar {}", anchor.display());
-                faults.extend(compare_anchor(conn, &source, n, h)?);
+                faults.extend(compare_anchor(conn, len, &source, n, h)?);
             }
             _ => faults.push(format!(
                 "Jangkar {} tidak terbaca: isinya telah diubah",
@@ -414,7 +423,7 @@ pub fn check_anchors(
             continue;
         }
         let source = format!("cadangan {}", f.display());
-        faults.extend(compare_anchor(conn, &source, n, &h)?);
+        faults.extend(compare_anchor(conn, len, &source, n, &h)?);
     }
     Ok(faults)
 }

@@ -435,11 +435,7 @@ impl Store {
     /// migration 004). A moved, renamed or copied file keeps it; another
     /// database never has it.
     pub fn identity(&self) -> Result<String> {
-        Ok(self.conn.query_row(
-            "SELECT value FROM app_setting WHERE key = 'identitas'",
-            [],
-            |r| r.get(0),
-        )?)
+        Ok(self.conn.query_row(evidence::IDENTITY, [], |r| r.get(0))?)
     }
 
     pub fn operator(&self) -> &str {
