@@ -190,11 +190,6 @@ fn excel_toolbar(ui: &mut egui::Ui, year: i32, out: &mut Outbox) {
     });
 }
 
-/// A form's input as a JSON value, to compare.
-fn json<T: serde::Serialize>(x: &T) -> serde_json::Value {
-    serde_json::to_value(x).unwrap_or_default()
-}
-
 fn red(ui: &mut egui::Ui, msg: &str) {
     ui.add(egui::Label::new(RichText::new(msg).color(Color32::from_rgb(220, 60, 60))).wrap());
 }
@@ -207,27 +202,38 @@ fn parse_year(s: &str) -> Option<i32> {
 }
 
 /// What is typed in each form, to tell which one an edit touched.
-type FormTexts = [(Form, serde_json::Value); 5];
+#[derive(Clone, PartialEq)]
+struct FormTexts {
+    node: (NodeForm, IndForm),
+    period: PeriodForm,
+    renja: RenjaForm,
+    dpa: Draft<DpaForm>,
+    targets: std::collections::HashMap<(IndikatorId, i32), String>,
+}
 
 impl PlanPanels {
     fn form_texts(&self) -> FormTexts {
-        [
-            (Form::Renstra, json(&(&self.node, &self.ind))),
-            (Form::Periode, json(&self.period)),
-            (Form::Renja, json(&self.renja)),
-            (Form::Dpa, json(&self.dpa)),
-            (
-                Form::Target,
-                json(&self.target_edits.iter().collect::<Vec<_>>()),
-            ),
-        ]
+        FormTexts {
+            node: (self.node.clone(), self.ind.clone()),
+            period: self.period.clone(),
+            renja: self.renja.clone(),
+            dpa: self.dpa.clone(),
+            targets: self.target_edits.clone(),
+        }
     }
 
     /// An error belongs to the input that caused it: editing clears it.
     fn clear_errors_of_edited(&mut self, before: &FormTexts) {
-        for ((form, now), (_, then)) in self.form_texts().iter().zip(before) {
-            if now != then {
-                self.errors.remove(form);
+        let now = self.form_texts();
+        for (form, edited) in [
+            (Form::Renstra, now.node != before.node),
+            (Form::Periode, now.period != before.period),
+            (Form::Renja, now.renja != before.renja),
+            (Form::Dpa, now.dpa != before.dpa),
+            (Form::Target, now.targets != before.targets),
+        ] {
+            if edited {
+                self.errors.remove(&form);
             }
         }
     }
