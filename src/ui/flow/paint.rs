@@ -21,6 +21,7 @@ use egui::{
 use super::layout::{ArrowKind, FlowLayout, Node, Shape, TextRole, layout_with};
 use crate::app::view::StepVisit;
 use crate::model::workflow::StepState;
+use crate::ui::panels::widgets::AMBAR;
 
 /// Smallest and largest zoom.
 pub const ZOOM_MIN: f32 = 0.5;
@@ -512,7 +513,7 @@ fn hover_ui(
     }) = state
     {
         ui.colored_label(
-            egui::Color32::from_rgb(180, 110, 0),
+            AMBAR,
             "Batas waktunya jatuh pada tahun yang hari liburnya belum dicatat: dihitung dengan akhir pekan dan jam kerja saja.",
         );
     }

@@ -15,6 +15,7 @@ use crate::fmt;
 use crate::model::archive::{ArchiveRow, NewArchive, ScanState};
 use crate::model::id::{ArchiveId, UnitId, VersionId};
 use crate::ui::files::{FileDialog, choose, system_dialog_available};
+use crate::ui::panels::widgets::AMBAR;
 
 /// The register entry being typed (kept across restarts).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -401,7 +402,7 @@ impl ArchivePanel {
                 view.unregistered.len()
             ))
             .strong()
-            .color(Color32::from_rgb(180, 110, 0)),
+            .color(AMBAR),
         );
         for u in &view.unregistered {
             ui.horizontal(|ui| {

@@ -17,10 +17,10 @@ use crate::model::worktime::Kalender;
 use crate::store::audit::{
     AuditFilter, ChainReport, FieldChange, action_label, compare, entity_label,
 };
+use crate::ui::panels::widgets::AMBAR;
 
 const GREEN: Color32 = Color32::from_rgb(21, 128, 61);
 const RED: Color32 = Color32::from_rgb(185, 28, 28);
-const AMBER: Color32 = Color32::from_rgb(180, 110, 0);
 
 /// The filter as typed, the entry chosen and its comparison.
 #[derive(Default)]
@@ -292,7 +292,7 @@ impl AuditPanel {
                 } else if f != r.filter {
                     ui.label(
                         RichText::new("Filter belum diterapkan: tekan Terapkan atau Enter.")
-                            .color(AMBER),
+                            .color(AMBAR),
                     );
                 }
             }
@@ -533,7 +533,7 @@ impl AuditPanel {
                                 };
                                 ui.add(egui::Label::new(RichText::new(name).strong()).wrap());
                                 if both && c.changed {
-                                    ui.label(RichText::new("berubah").small().color(AMBER));
+                                    ui.label(RichText::new("berubah").small().color(AMBAR));
                                 }
                             });
                             for (_, after) in &sides {

@@ -10,6 +10,7 @@ use super::widgets::{chip, heading};
 use super::{Form, Outbox};
 use crate::fmt;
 use crate::model::agreement::Status;
+use crate::ui::panels::widgets::AMBAR;
 
 /// Beranda; returns the setup step whose button was clicked.
 pub fn show(ui: &mut egui::Ui, view: &ViewData, year: i32, out: &mut Outbox) -> Option<SetupStep> {
@@ -49,7 +50,7 @@ pub fn show(ui: &mut egui::Ui, view: &ViewData, year: i32, out: &mut Outbox) -> 
         }
         if let Some(w) = view.holidays_missing() {
             ui.add(
-                egui::Label::new(RichText::new(w).color(egui::Color32::from_rgb(180, 110, 0)))
+                egui::Label::new(RichText::new(w).color(AMBAR))
                     .wrap(),
             );
         }
@@ -76,7 +77,7 @@ pub fn show(ui: &mut egui::Ui, view: &ViewData, year: i32, out: &mut Outbox) -> 
                     view.unregistered.len()
                 ))
                 .strong()
-                .color(egui::Color32::from_rgb(180, 110, 0)),
+                .color(AMBAR),
             );
             for u in &view.unregistered {
                 let sejak = u
@@ -168,7 +169,7 @@ fn setup_guide(
                 let (tanda, warna) = if s.done {
                     ("Selesai", egui::Color32::from_rgb(21, 128, 61))
                 } else {
-                    ("Belum", egui::Color32::from_rgb(180, 110, 0))
+                    ("Belum", AMBAR)
                 };
                 ui.label(format!("{}.", i + 1));
                 chip(ui, tanda, warna);

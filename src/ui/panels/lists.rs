@@ -10,11 +10,12 @@ pub fn fixed(width: f32) -> Column {
 }
 
 use crate::model::workflow::TaskStatus;
+use crate::ui::panels::widgets::AMBAR;
 
 pub fn status_color(s: TaskStatus) -> Color32 {
     match s {
         TaskStatus::Lewat => Color32::from_rgb(185, 28, 28),
-        TaskStatus::HampirHabis => Color32::from_rgb(180, 110, 0),
+        TaskStatus::HampirHabis => AMBAR,
         TaskStatus::TepatWaktu => Color32::from_rgb(21, 128, 61),
     }
 }

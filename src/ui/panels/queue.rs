@@ -16,6 +16,7 @@ use super::widgets::{
 };
 use crate::fmt;
 use crate::model::id::{CycleId, OfficialId, UnitId};
+use crate::ui::panels::widgets::AMBAR;
 
 /// The form that starts a cycle.
 #[derive(Default)]
@@ -78,9 +79,6 @@ impl ActForm {
         )
     }
 }
-
-/// Amber: a due time counted without a year's holidays.
-const AMBAR: egui::Color32 = egui::Color32::from_rgb(180, 110, 0);
 
 /// "Libur 2028 belum dicatat": the due time counts that year's holidays as
 /// working days (None when every year is recorded).

@@ -90,6 +90,9 @@ pub fn message_line(ui: &mut egui::Ui, error: Option<&str>) {
 /// The size of a field's message: a little smaller than the field's text.
 const PESAN_PT: f32 = 12.0;
 
+/// The amber of a warning (what needs attention, not an error).
+pub const AMBAR: Color32 = Color32::from_rgb(180, 110, 0);
+
 /// The red of a message.
 pub const MERAH: Color32 = Color32::from_rgb(220, 60, 60);
 
@@ -194,11 +197,7 @@ pub const NO_UNITS: &str = "Belum ada unit kerja: tambahkan di Pengaturan → Un
 
 /// Beside a choice whose list is empty: what to create first, and where.
 pub fn empty_hint(ui: &mut egui::Ui, text: &str) {
-    ui.label(
-        RichText::new(text)
-            .italics()
-            .color(Color32::from_rgb(180, 110, 0)),
-    );
+    ui.label(RichText::new(text).italics().color(AMBAR));
 }
 
 /// An official as offered in a choice: "Plt. Nama — Jabatan".

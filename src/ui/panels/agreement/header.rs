@@ -4,8 +4,9 @@ use super::Editor;
 use crate::fmt;
 use crate::model::agreement::{Field, VersionDoc};
 use crate::model::worktime::Kalender;
+use crate::ui::panels::widgets::AMBAR;
 use crate::ui::panels::widgets::checked_row;
-use egui::{Color32, RichText};
+use egui::RichText;
 
 fn grid_field(ui: &mut egui::Ui, label: &str, value: &mut String, error: Option<&str>) -> bool {
     // A line kept for the message: it comes and goes without moving the
@@ -64,8 +65,7 @@ pub(super) fn header(
                 Some(d) if kal.is_some_and(|k| !k.hari_kerja(d)) => {
                     let hari = fmt::tanggal_hari(d);
                     ui.label(
-                        RichText::new(format!("{hari} — bukan hari kerja kantor"))
-                            .color(Color32::from_rgb(180, 110, 0)),
+                        RichText::new(format!("{hari} — bukan hari kerja kantor")).color(AMBAR),
                     );
                 }
                 Some(d) => {

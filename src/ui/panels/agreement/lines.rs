@@ -3,8 +3,9 @@
 use super::{Editor, named_edit};
 use crate::model::agreement::{Field, LineSource, NewLine, Problem, quarter_warning};
 use crate::ui::panels::lists::fixed;
+use crate::ui::panels::widgets::AMBAR;
 use crate::ui::panels::widgets::inline_error;
-use egui::{Color32, RichText};
+use egui::RichText;
 use egui_extras::{TableBuilder, TableRow};
 
 /// A move of line `k`: up (-1), down (1) or out (0).
@@ -217,10 +218,7 @@ fn messages(ui: &mut egui::Ui, ed: &Editor) {
     }
     for (k, l) in ed.content.lines.iter().enumerate() {
         if let Some(w) = quarter_warning(l) {
-            ui.label(
-                RichText::new(format!("Baris {}: {w}", k + 1))
-                    .color(Color32::from_rgb(180, 110, 0)),
-            );
+            ui.label(RichText::new(format!("Baris {}: {w}", k + 1)).color(AMBAR));
         }
     }
 }

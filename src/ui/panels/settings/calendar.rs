@@ -5,6 +5,7 @@ use crate::app::{CalendarCmd, ViewData};
 use crate::fmt;
 use crate::model::worktime::{HariLibur, JamHari, JenisLibur, Kalender, Zona};
 use crate::ui::files::{FileDialog, choose};
+use crate::ui::panels::widgets::AMBAR;
 use crate::ui::panels::widgets::{Confirm, checked_field, text_field};
 use crate::ui::panels::{Form, Outbox};
 use chrono::Datelike;
@@ -97,7 +98,7 @@ impl SettingsPanel {
 
     fn holidays(&mut self, ui: &mut egui::Ui, view: &ViewData, out: &mut Outbox) {
         if let Some(w) = view.holidays_missing() {
-            ui.add(egui::Label::new(RichText::new(w).color(Color32::from_rgb(180, 110, 0))).wrap());
+            ui.add(egui::Label::new(RichText::new(w).color(AMBAR)).wrap());
         }
         self.holiday_form(ui, view, out);
         ui.add_space(8.0);
