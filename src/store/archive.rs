@@ -243,6 +243,12 @@ pub fn codes_in(bytes: &[u8]) -> Vec<String> {
 /// Writes `bytes` to `dest` through a temporary file in the same folder, so
 /// a crash never leaves half a file under the final name.
 pub fn write_file_atomic(dest: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_through_temp(dest, bytes, true)
+}
+
+/// [`write_file_atomic`]; `sync`: the bytes reach the disk before the
+/// rename (without it a power cut may keep the old file, never half a one).
+pub(crate) fn write_through_temp(dest: &Path, bytes: &[u8], sync: bool) -> std::io::Result<()> {
     use std::io::Write;
     let mut tmp = dest.as_os_str().to_owned();
     tmp.push(".sementara");
@@ -250,7 +256,9 @@ pub fn write_file_atomic(dest: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let written = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
+        if sync {
+            f.sync_all()?;
+        }
         drop(f);
         std::fs::rename(&tmp, dest)
     })();

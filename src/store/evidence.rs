@@ -312,16 +312,8 @@ pub fn anchor_json(head: &(i64, String)) -> serde_json::Value {
 pub(crate) fn write_anchor(db: &std::path::Path, conn: &Connection) -> Result<()> {
     let head = chain_head(conn)?;
     let path = anchor_path(db);
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".sementara");
-    let tmp = std::path::PathBuf::from(tmp);
-    let io = |source| super::StoreError::Io {
-        path: path.clone(),
-        source,
-    };
-    std::fs::write(&tmp, anchor_json(&head).to_string()).map_err(io)?;
-    std::fs::rename(&tmp, &path).map_err(io)?;
-    Ok(())
+    super::archive::write_through_temp(&path, anchor_json(&head).to_string().as_bytes(), false)
+        .map_err(|source| super::StoreError::Io { path, source })
 }
 
 /// One anchor compared with the chain: a chain shorter than the anchor, or
